@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Crosscheck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crosscheck", targets: ["crosscheck"]),
+        .library(name: "CrosscheckCore", targets: ["CrosscheckCore"]),
+        .library(name: "CrosscheckIngest", targets: ["CrosscheckIngest"]),
+        .library(name: "CrosscheckStore", targets: ["CrosscheckStore"]),
+        .library(name: "CrosscheckReport", targets: ["CrosscheckReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libxml2-dev, zlib1g-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "CrosscheckCore", swiftSettings: strict),
+        .target(
+            name: "CrosscheckIngest",
+            dependencies: ["CrosscheckCore", "CLibXML2", "CZlib"],
+            resources: [.copy("Resources/boilerplate-phrases.txt")],
+            swiftSettings: strict),
+        .target(
+            name: "CrosscheckStore",
+            dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(name: "CrosscheckReport", dependencies: ["CrosscheckCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "crosscheck",
+            dependencies: [
+                "CrosscheckCore", "CrosscheckIngest", "CrosscheckStore", "CrosscheckReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        // Shared test fixtures: paths to ../shared, bad-input makers, temporary stores.
+        .target(name: "CrosscheckTesting", dependencies: ["CrosscheckCore"], path: "Tests/CrosscheckTesting"),
+
+        .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTesting"]),
+        .testTarget(name: "CrosscheckIngestTests",
+                    dependencies: ["CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
+        .testTarget(name: "CrosscheckStoreTests",
+                    dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
+        .testTarget(name: "CrosscheckReportTests", dependencies: ["CrosscheckReport", "CrosscheckCore"]),
+        .testTarget(name: "crosscheckTests",
+                    dependencies: ["crosscheck", "CrosscheckStore", "CrosscheckCore", "CrosscheckTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

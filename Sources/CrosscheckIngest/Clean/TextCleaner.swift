@@ -1,0 +1,234 @@
+import CrosscheckCore
+import Foundation
+
+/// Settings for plain-text cleaning. Each threshold is named and documented here, not buried in code.
+public struct TextCleanerConfiguration: Sendable {
+    /// A headline has at least this many words…
+    public var minTitleWords: Int
+    /// …and at most this many.
+    public var maxTitleWords: Int
+    /// A `key: value` metadata line has a value of at most this many words.
+    public var maxMetadataValueWords: Int
+    /// Share of reader-address words (you, your, we, our, us) above which a head or tail line reads
+    /// as an appeal to the reader, not reporting. News prose sits below 0.03; appeals above 0.08.
+    public var addressShare: Double
+    /// A line of at most this many words without end punctuation at the head or tail is interface
+    /// text ("Once", "Monthly", "Continue").
+    public var maxInterfaceWords: Int
+    /// A phrase-vocabulary hit removes a line anywhere in the text when the line has at most this many words.
+    public var maxPhraseLineWords: Int
+    /// Keys of metadata lines ("publish: 6 July 2021", "category: Politics").
+    public var metadataKeys: Set<String>
+
+    public init(minTitleWords: Int = 3, maxTitleWords: Int = 30, maxMetadataValueWords: Int = 8,
+                addressShare: Double = 0.06, maxInterfaceWords: Int = 2, maxPhraseLineWords: Int = 12,
+                metadataKeys: Set<String> = ["publish", "published", "date", "time", "category", "categories",
+                                             "tags", "tag", "section", "no", "number", "id", "author", "authors",
+                                             "by", "source", "updated", "posted", "views", "comments",
+                                             "reading time", "last updated", "modified", "topic", "topics"]) {
+        self.minTitleWords = minTitleWords
+        self.maxTitleWords = maxTitleWords
+        self.maxMetadataValueWords = maxMetadataValueWords
+        self.addressShare = addressShare
+        self.maxInterfaceWords = maxInterfaceWords
+        self.maxPhraseLineWords = maxPhraseLineWords
+        self.metadataKeys = metadataKeys
+    }
+}
+
+/// The result of cleaning plain text.
+public struct CleanedText: Sendable {
+    public var title: String?
+    /// Kept paragraphs joined by blank lines.
+    public var text: String
+    public var removed: [RemovedPiece]
+    public var sourceMap: [SourceSegment]
+    /// Values of metadata lines, by lowercased key.
+    public var metadata: [String: String]
+}
+
+/// Separates reporting from what scrapers leave around it in plain text: headline, metadata lines,
+/// reader appeals, comment-form prompts, interface words and photo credits.
+public struct TextCleaner: Sendable {
+    public var configuration: TextCleanerConfiguration
+    public var vocabulary: BoilerplateVocabulary
+
+    public init(configuration: TextCleanerConfiguration = TextCleanerConfiguration(),
+                vocabulary: BoilerplateVocabulary = .bundled) {
+        self.configuration = configuration
+        self.vocabulary = vocabulary
+    }
+
+    struct Line {
+        let text: String
+        let rawStart: Int
+        let rawLength: Int
+        let words: Int
+        let lower: String
+    }
+
+    /// Cleans `text`; `rawBase` is the byte offset of `text` in the raw input (3 after a BOM).
+    public func clean(_ text: String, rawBase: Int = 0) -> CleanedText {
+        let lines = splitLines(text, rawBase: rawBase)
+        var removed: [RemovedPiece] = []
+        var metadata: [String: String] = [:]
+        var keep = [Bool](repeating: true, count: lines.count)
+        var title: String?
+
+        // Head zone: metadata lines, appeals and interface words until the first real line.
+        var head = 0
+        while head < lines.count {
+            let line = lines[head]
+            if let (key, value) = metadataLine(line) {
+                metadata[key] = metadata[key] ?? value
+                removed.append(RemovedPiece(text: line.text, reason: "metadata-line"))
+                keep[head] = false
+            } else if let reason = edgeBoilerplate(line) {
+                removed.append(RemovedPiece(text: line.text, reason: reason))
+                keep[head] = false
+            } else {
+                break
+            }
+            head += 1
+        }
+        if head < lines.count, lines.count - head > 1, looksLikeHeadline(lines[head]) {
+            title = lines[head].text
+            keep[head] = false
+            head += 1
+        }
+
+        // Tail zone: from the end back to the last line of reporting.
+        var tail = lines.count - 1
+        while tail >= head {
+            guard let reason = edgeBoilerplate(lines[tail]) ?? (lines[tail].text.hasSuffix(":") && lines[tail].words <= 8 ? "tail-heading" : nil)
+            else { break }
+            removed.append(RemovedPiece(text: lines[tail].text, reason: reason))
+            keep[tail] = false
+            tail -= 1
+        }
+
+        // Body: only strong evidence removes a line here.
+        if head <= tail {
+            for i in head...tail where keep[i] {
+                if let reason = bodyBoilerplate(lines[i]) {
+                    removed.append(RemovedPiece(text: lines[i].text, reason: reason))
+                    keep[i] = false
+                }
+            }
+        }
+
+        var out = ""
+        var map: [SourceSegment] = []
+        for (i, line) in lines.enumerated() where keep[i] {
+            if !out.isEmpty { out += "\n\n" }
+            map.append(SourceSegment(cleanStart: out.utf8.count, length: line.text.utf8.count,
+                                     rawStart: line.rawStart, rawLength: line.rawLength))
+            out += line.text
+        }
+        return CleanedText(title: title, text: out, removed: removed, sourceMap: map, metadata: metadata)
+    }
+
+    func splitLines(_ text: String, rawBase: Int) -> [Line] {
+        var lines: [Line] = []
+        var offset = rawBase
+        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = piece.utf8.count
+            defer { offset += length + 1 }
+            let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            let lead = piece.utf8.count - piece.drop(while: { $0.isWhitespace }).utf8.count
+            lines.append(Line(text: trimmed, rawStart: offset + lead, rawLength: trimmed.utf8.count,
+                              words: Self.wordCount(trimmed), lower: trimmed.lowercased()))
+        }
+        return lines
+    }
+
+    static func wordCount(_ s: String) -> Int {
+        var count = 0
+        var inWord = false
+        for b in s.utf8 {
+            let space = b == 32 || b == 9 || b == 10 || b == 13
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    static let addressWords: Set<String> = ["you", "your", "yours", "you're", "you’re", "we", "our", "us", "we're",
+                                            "we’re", "ours", "yourself"]
+
+    func addressShare(_ line: Line) -> Double {
+        var total = 0, address = 0
+        for word in line.lower.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
+            total += 1
+            if Self.addressWords.contains(String(word)) { address += 1 }
+        }
+        return total == 0 ? 0 : Double(address) / Double(total)
+    }
+
+    static func endsSentence(_ s: String) -> Bool {
+        guard let last = s.last else { return false }
+        return ".!?\"”’'»)".contains(last)
+    }
+
+    /// Boilerplate tests for the head and tail zones, where appeals and widgets sit.
+    func edgeBoilerplate(_ line: Line) -> String? {
+        if !line.text.contains(where: { $0.isLetter || $0.isNumber }) { return "interface" }
+        let share = addressShare(line)
+        // A phrase alone does not condemn a long line (a lead about Facebook is news); a short line
+        // or one that addresses the reader does.
+        if line.words <= configuration.maxPhraseLineWords || share >= configuration.addressShare / 2,
+           let first = vocabulary.matches(in: line.lower).first {
+            return first
+        }
+        if share >= configuration.addressShare { return "reader-appeal" }
+        if line.words <= configuration.maxInterfaceWords, !Self.endsSentence(line.text) { return "interface" }
+        if let caption = captionReason(line) { return caption }
+        return nil
+    }
+
+    /// Boilerplate tests for the body: phrase hits on short lines, photo captions and credits.
+    func bodyBoilerplate(_ line: Line) -> String? {
+        if line.words <= configuration.maxPhraseLineWords, !line.text.contains(where: { "\"“”«»".contains($0) }),
+           let first = vocabulary.matches(in: line.lower).first {
+            return first
+        }
+        return captionReason(line)
+    }
+
+    /// A photo caption with a credit after a wide gap ("…borders.   Ministry / TASS") or a bare
+    /// location caption ("Mary, Turkmenistan") standing between paragraphs.
+    func captionReason(_ line: Line) -> String? {
+        if let gap = line.text.range(of: "   ") {
+            let credit = line.text[gap.upperBound...].trimmingCharacters(in: .whitespaces)
+            let words = credit.split(separator: " ")
+            if !credit.isEmpty, words.count <= 6, !Self.endsSentence(credit),
+               credit.contains("/") || words.allSatisfy({ $0.first?.isUppercase == true || $0 == "/" }) {
+                return "photo-caption"
+            }
+        }
+        if line.words <= 5, line.text.contains(", "), !Self.endsSentence(line.text),
+           line.text.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
+            return "photo-caption"
+        }
+        return nil
+    }
+
+    func metadataLine(_ line: Line) -> (String, String)? {
+        var text = Substring(line.text)
+        while let first = text.first, "•·-*–—▪►".contains(first) || first.isWhitespace { text = text.dropFirst() }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard configuration.metadataKeys.contains(key), !value.isEmpty,
+              Self.wordCount(value) <= configuration.maxMetadataValueWords else { return nil }
+        return (key, value)
+    }
+
+    func looksLikeHeadline(_ line: Line) -> Bool {
+        guard line.words >= configuration.minTitleWords, line.words <= configuration.maxTitleWords else { return false }
+        guard let last = line.text.last, last != "." && last != "," && last != ":" && last != ";" else { return false }
+        return line.text.first?.isUppercase == true || line.text.first?.isNumber == true
+            || line.text.first.map({ "\"“‘'«".contains($0) }) == true
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import CLibXML2
+import CrosscheckCore
+
+/// A parsed HTML page owned by libxml2, freed when this value goes away.
+final class HTMLDocument {
+    let doc: htmlDocPtr
+
+    /// libxml2 must be initialised once before parsing from several threads.
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Parser options: recover from broken markup, stay silent, never touch the network.
+    static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    /// Parses `bytes` with the given encoding name (`UTF-8`, `windows-1251`…).
+    init?(bytes: [UInt8], encoding: String) {
+        _ = Self.initialised
+        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
+                htmlReadMemory(ptr, Int32(buf.count), nil, encoding, Self.options)
+            }
+        }
+        guard let parsed else { return nil }
+        doc = parsed
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+}
+
+/// Small helpers over libxml2 nodes.
+enum Node {
+    @inline(__always)
+    static func isElement(_ node: xmlNodePtr) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
+
+    @inline(__always)
+    static func isText(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
+    }
+
+    /// Lowercase tag name (libxml2's HTML parser already lowercases).
+    static func name(_ node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ attr: String) -> String? {
+        guard let value = xmlGetProp(node, attr) else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    static func textContent(_ node: xmlNodePtr) -> String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { free(content) }
+        return String(cString: content)
+    }
+
+    static func content(ofText node: xmlNodePtr) -> String {
+        guard let content = node.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
+    static func line(_ node: xmlNodePtr) -> Int { Int(xmlGetLineNo(node)) }
+}

@@ -1,0 +1,149 @@
+import CLibXML2
+import CrosscheckCore
+import Foundation
+
+/// Settings for HTML main-text extraction.
+public struct HTMLExtractorConfiguration: Sendable {
+    /// Blocks shorter than this (in characters) do not vote for their container.
+    public var minVotingBlockLength: Int
+    /// Blocks whose link text exceeds this share of their text are navigation.
+    public var maxLinkDensity: Double
+    /// When the chosen container holds less than this many characters, all non-noise blocks are used.
+    public var minMainTextLength: Int
+    /// Score multiplier for `<article>`, `<main>` and `itemprop=articleBody` containers.
+    public var semanticBonus: Double
+    /// Removed pieces longer than this are cut (the text stays in the raw bytes).
+    public var maxRemovedPieceLength: Int
+    /// At most this many removed pieces are recorded per page.
+    public var maxRemovedPieces: Int
+
+    public init(minVotingBlockLength: Int = 25, maxLinkDensity: Double = 0.5, minMainTextLength: Int = 200,
+                semanticBonus: Double = 1.5, maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
+        self.minVotingBlockLength = minVotingBlockLength
+        self.maxLinkDensity = maxLinkDensity
+        self.minMainTextLength = minMainTextLength
+        self.semanticBonus = semanticBonus
+        self.maxRemovedPieceLength = maxRemovedPieceLength
+        self.maxRemovedPieces = maxRemovedPieces
+    }
+}
+
+/// What the extractor found in a page.
+public struct ExtractedHTML: Sendable {
+    public var title: String?
+    public var text: String
+    public var removed: [RemovedPiece]
+    public var sourceMap: [SourceSegment]
+    public var published: PublishedDate?
+    public var updated: PublishedDate?
+    public var outlet: String?
+    public var url: String?
+    public var authors: [String]
+    public var language: String?
+}
+
+/// Main text and metadata out of an HTML page, on libxml2's HTML parser: noise subtrees (scripts,
+/// navigation, comments, share bars, ads) are dropped, text blocks vote for their container, and the
+/// best-scoring container's blocks form the article.
+public struct HTMLExtractor: Sendable {
+    public var configuration: HTMLExtractorConfiguration
+
+    public init(configuration: HTMLExtractorConfiguration = HTMLExtractorConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Tags whose whole subtree is never article text.
+    static let dropTags: [String: String] = [
+        "script": "script", "style": "script", "noscript": "script", "template": "script", "svg": "script",
+        "iframe": "embed", "object": "embed", "embed": "embed", "canvas": "embed", "video": "embed", "audio": "embed",
+        "nav": "navigation", "aside": "sidebar", "footer": "footer", "form": "form", "button": "form",
+        "select": "form", "textarea": "form", "input": "form", "label": "form", "figcaption": "photo-caption",
+        "menu": "navigation", "dialog": "popup",
+    ]
+
+    /// class/id words that mark noise, with the reason recorded.
+    static let noiseWords: [String: String] = [
+        "comment": "comments", "comments": "comments", "respond": "comments", "reply": "comments", "disqus": "comments",
+        "share": "share", "sharing": "share", "social": "share", "sharebar": "share", "addthis": "share",
+        "related": "related", "recommended": "related", "recommend": "related", "more-stories": "related",
+        "outbrain": "related", "taboola": "related", "popular": "related", "trending": "related", "teaser": "related",
+        "cookie": "cookie-banner", "cookies": "cookie-banner", "consent": "cookie-banner", "gdpr": "cookie-banner",
+        "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter", "signup": "newsletter",
+        "ad": "advertising", "ads": "advertising", "advert": "advertising", "advertisement": "advertising",
+        "sponsor": "advertising", "sponsored": "advertising", "promo": "advertising", "banner": "advertising",
+        "dfp": "advertising", "adslot": "advertising",
+        "sidebar": "sidebar", "widget": "sidebar", "breadcrumb": "navigation", "breadcrumbs": "navigation",
+        "menu": "navigation", "navbar": "navigation", "nav": "navigation", "pagination": "navigation",
+        "footer": "footer", "copyright": "footer", "popup": "popup", "modal": "popup", "overlay": "popup",
+        "donate": "donation", "donation": "donation", "paywall": "donation", "caption": "photo-caption",
+        "credit": "photo-caption", "byline": "byline", "author-bio": "byline", "tags": "tags", "tag-list": "tags",
+        "hidden": "hidden", "sr-only": "hidden", "print-only": "hidden",
+    ]
+
+    static let blockTags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div",
+        "section", "article", "main", "header", "ul", "ol", "table", "tr", "figure", "br", "hr", "address", "center",
+    ]
+
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Extracts text and metadata; a typed rejection when the page has no HTML or no text.
+    public func extract(_ bytes: [UInt8]) -> Result<ExtractedHTML, Rejection> {
+        let encoding = CharsetSniffer.encoding(for: bytes)
+        guard let document = HTMLDocument(bytes: bytes, encoding: encoding) ?? HTMLDocument(bytes: bytes, encoding: "UTF-8"),
+              let root = document.root
+        else { return .failure(.notHTML) }
+        var meta = MetadataCollector()
+        meta.collect(root)
+        var walker = BlockWalker(configuration: configuration)
+        walker.walk(root)
+        let lineOffsets = Self.lineOffsets(bytes)
+        var (paragraphs, removed) = walker.mainText()
+        removed = Array(removed.prefix(configuration.maxRemovedPieces))
+        // The headline usually repeats as the first block; keep it as the title only.
+        let title = meta.title
+        if let title, let first = paragraphs.first, Self.normalise(first.text) == Self.normalise(title) {
+            paragraphs.removeFirst()
+        }
+        var text = ""
+        var map: [SourceSegment] = []
+        for paragraph in paragraphs {
+            if !text.isEmpty { text += "\n\n" }
+            let rawStart = paragraph.line > 0 && paragraph.line <= lineOffsets.count ? lineOffsets[paragraph.line - 1] : 0
+            map.append(SourceSegment(cleanStart: text.utf8.count, length: paragraph.text.utf8.count,
+                                     rawStart: rawStart, rawLength: 0))
+            text += paragraph.text
+        }
+        guard !text.isEmpty else { return .failure(.emptyAfterCleaning) }
+        return .success(ExtractedHTML(title: title, text: text, removed: removed, sourceMap: map,
+                                      published: meta.published, updated: meta.updated, outlet: meta.outlet,
+                                      url: meta.url, authors: meta.authors, language: meta.language))
+    }
+
+    static func normalise(_ s: String) -> String {
+        s.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    static func lineOffsets(_ bytes: [UInt8]) -> [Int] {
+        var offsets = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { offsets.append(i + 1) }
+        return offsets
+    }
+
+    /// Collapses runs of whitespace to one space and trims.
+    static func collapse(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

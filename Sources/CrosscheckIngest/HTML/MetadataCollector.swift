@@ -1,0 +1,182 @@
+import CLibXML2
+import CrosscheckCore
+import Foundation
+
+/// Reads title, dates, outlet, authors, canonical URL and language from a page's markup:
+/// JSON-LD first (publishers write it for search engines, so it is the most careful), then Open Graph
+/// and article meta tags, then `<time>` and `<title>`. Never from comments or "related" blocks,
+/// which the caller has not yet removed, so `<time>` is only read inside `<article>` or a byline.
+struct MetadataCollector {
+    var title: String?
+    var published: PublishedDate?
+    var updated: PublishedDate?
+    var outlet: String?
+    var url: String?
+    var authors: [String] = []
+    var language: String?
+
+    private var ogTitle: String?
+    private var titleTag: String?
+    private var h1: String?
+    private var jsonLD: [[String: Any]] = []
+    private var metaDates: [(String, String)] = []
+    private var timeDates: [(String, String)] = []
+
+    static let publishedMetaKeys: [String] = [
+        "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
+        "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "date",
+        "sailthru.date", "parsely-pub-date", "article.published", "published_time", "originalpublicationdate",
+    ]
+    static let updatedMetaKeys: [String] = [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "modified_time",
+    ]
+
+    mutating func collect(_ root: xmlNodePtr) {
+        if let lang = Node.attribute(root, "lang"), !lang.isEmpty {
+            language = String(lang.lowercased().prefix(2))
+        }
+        var stack: [(xmlNodePtr, Bool)] = [(root, false)]
+        while let (node, inArticle) = stack.popLast() {
+            guard Node.isElement(node) else { continue }
+            let name = Node.name(node)
+            var articleHere = inArticle || name == "article"
+            switch name {
+            case "meta": readMeta(node)
+            case "title": if titleTag == nil { titleTag = HTMLExtractor.collapse(Node.textContent(node)) }
+            case "h1": if h1 == nil { h1 = HTMLExtractor.collapse(Node.textContent(node)) }
+            case "link":
+                if Node.attribute(node, "rel")?.lowercased() == "canonical", let href = Node.attribute(node, "href") {
+                    url = url ?? href
+                }
+            case "script":
+                if Node.attribute(node, "type")?.lowercased().contains("ld+json") == true {
+                    readJSONLD(Node.textContent(node))
+                }
+                continue
+            case "time":
+                if inArticle || Self.looksLikeByline(node) {
+                    let value = Node.attribute(node, "datetime") ?? Node.textContent(node)
+                    timeDates.append(("html:time", value))
+                }
+            default:
+                break
+            }
+            if let cls = Node.attribute(node, "class")?.lowercased(),
+               cls.contains("comment") || cls.contains("related") { continue }
+            if name == "main" { articleHere = true }
+            var child = node.pointee.children
+            var children: [xmlNodePtr] = []
+            while let c = child { children.append(c); child = c.pointee.next }
+            for c in children.reversed() { stack.append((c, articleHere)) }
+        }
+        resolve()
+    }
+
+    static func looksLikeByline(_ node: xmlNodePtr) -> Bool {
+        var parent = node.pointee.parent
+        var depth = 0
+        while let p = parent, p.pointee.type == XML_ELEMENT_NODE, depth < 4 {
+            let hint = ((Node.attribute(p, "class") ?? "") + " " + (Node.attribute(p, "id") ?? "")).lowercased()
+            if hint.contains("byline") || hint.contains("date") || hint.contains("meta") || hint.contains("posted") {
+                return true
+            }
+            parent = p.pointee.parent
+            depth += 1
+        }
+        return false
+    }
+
+    private mutating func readMeta(_ node: xmlNodePtr) {
+        let key = (Node.attribute(node, "property") ?? Node.attribute(node, "name")
+            ?? Node.attribute(node, "itemprop") ?? Node.attribute(node, "http-equiv"))?.lowercased()
+        guard let key, let content = Node.attribute(node, "content")?.trimmingCharacters(in: .whitespaces),
+              !content.isEmpty else { return }
+        switch key {
+        case "og:title", "twitter:title": ogTitle = ogTitle ?? content
+        case "og:site_name", "application-name", "publisher", "cre", "twitter:site":
+            if outlet == nil || key == "og:site_name" {
+                outlet = key == "twitter:site" ? (outlet ?? content.replacingOccurrences(of: "@", with: "")) : content
+            }
+        case "og:url": url = url ?? content
+        case "author", "article:author", "byl", "sailthru.author", "dc.creator":
+            if !content.hasPrefix("http") {
+                authors.append(content.hasPrefix("By ") ? String(content.dropFirst(3)) : content)
+            }
+        case "content-language", "og:locale", "language":
+            language = language ?? String(content.lowercased().prefix(2))
+        default:
+            if Self.publishedMetaKeys.contains(key) { metaDates.append(("html:meta[\(key)]", content)) }
+            if Self.updatedMetaKeys.contains(key), updated == nil {
+                updated = DateParser.parse(content, from: "html:meta[\(key)]")
+            }
+        }
+    }
+
+    private mutating func readJSONLD(_ text: String) {
+        guard let data = text.data(using: .utf8),
+              let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
+        var queue: [Any] = [json]
+        while let item = queue.popLast() {
+            if let array = item as? [Any] { queue.append(contentsOf: array); continue }
+            guard let object = item as? [String: Any] else { continue }
+            if let graph = object["@graph"] { queue.append(graph) }
+            let type = (object["@type"] as? String) ?? ((object["@type"] as? [String])?.first ?? "")
+            if type.contains("Article") || type.contains("Posting") || type == "WebPage" || type.contains("Report") {
+                jsonLD.append(object)
+            }
+        }
+    }
+
+    private mutating func resolve() {
+        // JSON-LD article objects first, a NewsArticle before a WebPage.
+        let articles = jsonLD.sorted { (($0["@type"] as? String) == "WebPage" ? 1 : 0) < (($1["@type"] as? String) == "WebPage" ? 1 : 0) }
+        for object in articles {
+            if published == nil, let value = object["datePublished"] as? String {
+                published = DateParser.parse(value, from: "json-ld:datePublished")
+            }
+            if updated == nil, let value = object["dateModified"] as? String {
+                updated = DateParser.parse(value, from: "json-ld:dateModified")
+            }
+            if ogTitle == nil, let headline = object["headline"] as? String { ogTitle = headline }
+            if outlet == nil, let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String {
+                outlet = name
+            }
+            if authors.isEmpty {
+                let list: [Any] = (object["author"] as? [Any]) ?? (object["author"].map { [$0] } ?? [])
+                for author in list {
+                    if let a = author as? [String: Any], let name = a["name"] as? String { authors.append(name) }
+                    else if let name = author as? String { authors.append(name) }
+                }
+            }
+        }
+        if published == nil {
+            for (from, value) in metaDates {
+                if let date = DateParser.parse(value, from: from) { published = date; break }
+            }
+        }
+        if published == nil {
+            for (from, value) in timeDates {
+                if let date = DateParser.parse(value, from: from) { published = date; break }
+            }
+        }
+        title = ogTitle.map(HTMLExtractor.collapse) ?? h1 ?? titleTag.map { stripSiteName($0) }
+        if let t = title, t.isEmpty { title = nil }
+        if outlet == nil, let url, let host = URL(string: url)?.host {
+            outlet = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
+        var seen = Set<String>()
+        authors = authors.map(HTMLExtractor.collapse).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// "Headline | Outlet" or "Headline - Outlet": drop the part naming the site.
+    private func stripSiteName(_ title: String) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            let parts = title.components(separatedBy: separator)
+            if parts.count >= 2 {
+                let longest = parts.max { $0.count < $1.count } ?? title
+                return longest.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
+    }
+}

@@ -1,0 +1,36 @@
+/// Settings for ingest. Every parameter has a documented default.
+public struct IngestConfiguration: Sendable {
+    /// Largest single article accepted, in bytes (a text or HTML file, or one JSON line).
+    /// Real news pages are under 2 MB; 16 MiB leaves room for bloated HTML.
+    public var maxArticleBytes: Int
+    /// Largest decompressed size of one gzip file. Guards against decompression bombs.
+    public var maxDecompressedBytes: Int
+    /// Articles cleaned and written per transaction. Larger batches amortise SQLite commits; 256 keeps
+    /// a batch of 5 KB articles near 1 MB so peak memory does not grow with the corpus.
+    public var batchSize: Int
+    /// Batches also close when their raw bytes pass this size, so a few huge pages cannot pile up.
+    public var batchBytes: Int
+    /// Parallel cleaning workers (defaults to the core count).
+    public var workers: Int
+    /// Skip hidden files and folders (names starting with a dot) when walking folders.
+    public var skipHidden: Bool
+
+    public init(maxArticleBytes: Int = 16 << 20,
+                maxDecompressedBytes: Int = 256 << 20,
+                batchSize: Int = 256,
+                batchBytes: Int = 32 << 20,
+                workers: Int = IngestConfiguration.coreCount,
+                skipHidden: Bool = true) {
+        self.maxArticleBytes = maxArticleBytes
+        self.maxDecompressedBytes = maxDecompressedBytes
+        self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
+        self.workers = max(1, workers)
+        self.skipHidden = skipHidden
+    }
+
+    /// Active processor count of this machine.
+    public static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+import Foundation

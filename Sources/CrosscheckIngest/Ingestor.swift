@@ -1,0 +1,161 @@
+import CrosscheckCore
+import Foundation
+
+/// Counts of one ingest run.
+public struct IngestSummary: Sendable, Codable, Equatable {
+    /// Inputs stored for the first time.
+    public var new = 0
+    /// Inputs whose bytes were already stored (this run or before).
+    public var duplicate = 0
+    /// Inputs rejected, with reasons in `rejections`.
+    public var rejected = 0
+    /// Bytes read.
+    public var bytes = 0
+    /// Words in the new articles' cleaned text.
+    public var words = 0
+
+    public init() {}
+}
+
+/// Progress of a running ingest, for a progress bar.
+public struct IngestProgress: Sendable {
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    public var summary: IngestSummary
+}
+
+/// Reads inputs, cleans them in parallel and writes them to a sink in batched transactions.
+///
+/// Raw bytes are hashed first and ids already in the store are skipped before any cleaning, so a
+/// rerun of the same command costs little and stores nothing twice.
+public struct Ingestor: Sendable {
+    public var configuration: IngestConfiguration
+    public var cleaner: ArticleCleaner
+
+    public init(configuration: IngestConfiguration = IngestConfiguration(), cleaner: ArticleCleaner = ArticleCleaner()) {
+        self.configuration = configuration
+        self.cleaner = cleaner
+    }
+
+    /// Ingests everything `arguments` names. `onRejected` is called for each rejection as it happens and
+    /// `onProgress` after each batch. Throws only when the sink fails.
+    public func ingest(_ arguments: [String], into sink: any IngestSink, receivedAt: Date = Date(),
+                       onRejected: (RejectedInput) -> Void = { _ in },
+                       onProgress: (IngestProgress) -> Void = { _ in }) async throws -> IngestSummary {
+        let items = InputEnumerator(skipHidden: configuration.skipHidden).items(for: arguments)
+        return try await ingest(items: items, into: sink, receivedAt: receivedAt, onRejected: onRejected,
+                                onProgress: onProgress)
+    }
+
+    /// Ingests already enumerated items.
+    public func ingest(items: [InputItem], into sink: any IngestSink, receivedAt: Date = Date(),
+                       onRejected: (RejectedInput) -> Void = { _ in },
+                       onProgress: (IngestProgress) -> Void = { _ in }) async throws -> IngestSummary {
+        let total = items.reduce(0) { sum, item in
+            if case .file(_, let size) = item { return sum + size }
+            return sum
+        }
+        var state = BatchState(summary: IngestSummary(), bytesTotal: total)
+        let reader = InputReader(configuration: configuration)
+        for item in items {
+            var pending: [ReadEvent] = []
+            // Reading is synchronous; batches are flushed between items and whenever they fill up.
+            try reader.read(item, receivedAt: receivedAt) { event in
+                pending.append(event)
+                if pending.count >= configuration.batchSize { state.absorb(&pending, onRejected: onRejected) }
+            }
+            state.absorb(&pending, onRejected: onRejected)
+            while state.isFull(configuration) || (!state.raws.isEmpty && item == items.last) {
+                try await flush(&state, into: sink, onRejected: onRejected)
+                onProgress(IngestProgress(bytesDone: state.bytesDone, bytesTotal: total, summary: state.summary))
+                if state.raws.isEmpty { break }
+            }
+        }
+        try await flush(&state, into: sink, onRejected: onRejected)
+        onProgress(IngestProgress(bytesDone: max(state.bytesDone, total), bytesTotal: total, summary: state.summary))
+        return state.summary
+    }
+
+    struct BatchState {
+        var summary: IngestSummary
+        var bytesTotal: Int
+        var bytesDone = 0
+        var raws: [RawArticle] = []
+        var rawBytes = 0
+        var rejections: [RejectedInput] = []
+
+        func isFull(_ configuration: IngestConfiguration) -> Bool {
+            raws.count >= configuration.batchSize || rawBytes >= configuration.batchBytes
+        }
+
+        mutating func absorb(_ events: inout [ReadEvent], onRejected: (RejectedInput) -> Void) {
+            for event in events {
+                switch event {
+                case .article(let raw):
+                    raws.append(raw)
+                    rawBytes += raw.bytes.count
+                case .rejected(let rejected):
+                    rejections.append(rejected)
+                    summary.rejected += 1
+                    onRejected(rejected)
+                case .progress(let bytes):
+                    bytesDone += bytes
+                    summary.bytes += bytes
+                }
+            }
+            events.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func flush(_ state: inout BatchState, into sink: any IngestSink,
+                       onRejected: (RejectedInput) -> Void) async throws {
+        guard !state.raws.isEmpty || !state.rejections.isEmpty else { return }
+        let raws = state.raws
+        state.raws = []
+        state.rawBytes = 0
+        // Duplicates inside the batch and against the store are skipped before cleaning.
+        let existing = try sink.existingRawIDs(raws.map(\.id))
+        var seen = Set<ContentID>()
+        var fresh: [RawArticle] = []
+        for raw in raws {
+            if existing.contains(raw.id) || !seen.insert(raw.id).inserted {
+                state.summary.duplicate += 1
+            } else {
+                fresh.append(raw)
+            }
+        }
+        let cleaned = await cleanInParallel(fresh)
+        var batch = IngestBatch(rejections: state.rejections)
+        state.rejections = []
+        for (raw, result) in zip(fresh, cleaned) {
+            switch result {
+            case .success(let article):
+                batch.articles.append((raw, article))
+                state.summary.new += 1
+                state.summary.words += article.wordCount
+            case .failure(let rejection):
+                let rejected = RejectedInput(origin: raw.origin, rejection: rejection)
+                batch.rejections.append(rejected)
+                state.summary.rejected += 1
+                onRejected(rejected)
+            }
+        }
+        try sink.write(batch)
+    }
+
+    /// Cleans `raws` on up to `workers` tasks; results keep the input order.
+    public func cleanInParallel(_ raws: [RawArticle]) async -> [Result<Article, Rejection>] {
+        guard raws.count > 1, configuration.workers > 1 else { return raws.map(cleaner.clean) }
+        let cleaner = self.cleaner
+        let chunk = (raws.count + configuration.workers - 1) / configuration.workers
+        return await withTaskGroup(of: (Int, [Result<Article, Rejection>]).self) { group in
+            for start in stride(from: 0, to: raws.count, by: chunk) {
+                let slice = Array(raws[start..<min(start + chunk, raws.count)])
+                group.addTask { (start, slice.map(cleaner.clean)) }
+            }
+            var parts: [(Int, [Result<Article, Rejection>])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import CrosscheckCore
+
+/// Reads the date formats that publishers put in metadata and bylines: ISO 8601, RFC 2822,
+/// "6 July 2021", "July 6, 2021", "Tuesday, July 6, 2021", "06.07.2021", "July 2021".
+///
+/// Works on the string's UTF-8 words, no `Regex` (slow) and no locale-dependent `DateFormatter`.
+public enum DateParser {
+    /// Month names (lowercased, several languages, with common abbreviations) to month numbers.
+    static let months: [String: Int] = {
+        var table: [String: Int] = [:]
+        let names: [[String]] = [
+            ["january", "jan", "januar", "janvier", "enero", "gennaio", "jänner", "janeiro"],
+            ["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"],
+            ["march", "mar", "märz", "maerz", "mars", "marzo", "março"],
+            ["april", "apr", "avril", "abril", "aprile"],
+            ["may", "mai", "mayo", "maggio", "maio"],
+            ["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+            ["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
+            ["august", "aug", "août", "aout", "agosto"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
+            ["october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt"],
+            ["november", "nov", "novembre", "noviembre", "novembro"],
+            ["december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "dez"],
+        ]
+        for (i, group) in names.enumerated() {
+            for name in group { table[name] = i + 1 }
+        }
+        return table
+    }()
+
+    /// Earliest and latest years accepted as publication years.
+    static let yearRange = 1990...2100
+
+    /// Parses `string`; `from` is recorded as the evidence. `nil` when no date is recognised.
+    public static func parse(_ string: String, from: String) -> PublishedDate? {
+        let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let iso = parseISO(trimmed) { return PublishedDate(value: iso.0, precision: iso.1, from: from) }
+        if let words = parseWords(trimmed) { return PublishedDate(value: words.0, precision: words.1, from: from) }
+        return nil
+    }
+
+    /// `2021-07-06`, `2021-07-06T12:36:00Z`, `2021-07-06 12:36:00+05:00`, `2021/07/06`, `20210706`.
+    static func parseISO(_ s: String) -> (String, DatePrecision)? {
+        let b = Array(s.utf8)
+        func digits(_ at: Int, _ n: Int) -> Int? {
+            guard at + n <= b.count else { return nil }
+            var v = 0
+            for i in at..<(at + n) {
+                guard b[i] >= 48 && b[i] <= 57 else { return nil }
+                v = v * 10 + Int(b[i] - 48)
+            }
+            return v
+        }
+        guard let year = digits(0, 4), yearRange.contains(year) else { return nil }
+        var month: Int?
+        var day: Int?
+        var i = 4
+        if b.count > 4, b[4] == UInt8(ascii: "-") || b[4] == UInt8(ascii: "/") || b[4] == UInt8(ascii: ".") {
+            let sep = b[4]
+            // Accept one- or two-digit month and day.
+            var j = 5
+            var m = 0, md = 0
+            while j < b.count, b[j] >= 48, b[j] <= 57, md < 2 { m = m * 10 + Int(b[j] - 48); j += 1; md += 1 }
+            guard md > 0, (1...12).contains(m) else { return nil }
+            month = m
+            i = j
+            if j < b.count, b[j] == sep {
+                var k = j + 1
+                var d = 0, dd = 0
+                while k < b.count, b[k] >= 48, b[k] <= 57, dd < 2 { d = d * 10 + Int(b[k] - 48); k += 1; dd += 1 }
+                if dd > 0, (1...31).contains(d) { day = d; i = k }
+            }
+        } else if b.count >= 8, let m = digits(4, 2), let d = digits(6, 2), (1...12).contains(m), (1...31).contains(d),
+                  b.count == 8 || !(b[8] >= 48 && b[8] <= 57) {
+            month = m; day = d; i = 8
+        } else if b.count == 4 {
+            return (String(format4(year)), .year)
+        } else {
+            return nil
+        }
+        // Anything after must look like a time or be empty.
+        guard let m = month else { return nil }
+        guard let d = day else {
+            return i == b.count ? ("\(format4(year))-\(pad2(m))", .month) : nil
+        }
+        guard isValidDay(year: year, month: m, day: d) else { return nil }
+        let date = "\(format4(year))-\(pad2(m))-\(pad2(d))"
+        if i == b.count { return (date, .day) }
+        guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " ") else { return (date, .day) }
+        let rest = String(decoding: b[(i + 1)...], as: UTF8.self)
+        if let time = parseTime(rest) { return (date + "T" + time.0, time.1) }
+        return (date, .day)
+    }
+
+    /// `12:36`, `12:36:05`, `12:36:05.123Z`, `12:36+05:00`, `12:36 pm`, `12:36 GMT`.
+    static func parseTime(_ s: String) -> (String, DatePrecision)? {
+        let b = Array(s.trimmingCharacters(in: .whitespaces).utf8)
+        func two(_ at: Int) -> Int? {
+            guard at + 2 <= b.count, b[at] >= 48, b[at] <= 57, b[at + 1] >= 48, b[at + 1] <= 57 else { return nil }
+            return Int(b[at] - 48) * 10 + Int(b[at + 1] - 48)
+        }
+        var hour: Int
+        var i: Int
+        if let h = two(0) { hour = h; i = 2 } else if let first = b.first, first >= 48, first <= 57 {
+            hour = Int(first - 48); i = 1
+        } else { return nil }
+        guard i < b.count, b[i] == UInt8(ascii: ":"), let minute = two(i + 1), minute < 60 else { return nil }
+        i += 3
+        var second: Int?
+        if i < b.count, b[i] == UInt8(ascii: ":"), let s = two(i + 1), s < 61 { second = s; i += 3 }
+        if i < b.count, b[i] == UInt8(ascii: ".") { i += 1; while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 } }
+        while i < b.count, b[i] == 32 { i += 1 }
+        let rest = String(decoding: b[i...], as: UTF8.self).lowercased()
+        if rest.hasPrefix("pm"), hour < 12 { hour += 12 } else if rest.hasPrefix("am"), hour == 12 { hour = 0 }
+        guard hour < 24 else { return nil }
+        var zone = ""
+        if rest.hasPrefix("z") || rest.hasPrefix("gmt") || rest.hasPrefix("utc") {
+            zone = "Z"
+        } else if let sign = rest.first, sign == "+" || sign == "-" {
+            let digits = rest.dropFirst().filter(\.isNumber)
+            if digits.count == 4 || digits.count == 2 {
+                let hh = digits.prefix(2), mm = digits.count == 4 ? digits.suffix(2) : "00"
+                zone = "\(sign)\(hh):\(mm)"
+            }
+        }
+        if let second { return ("\(pad2(hour)):\(pad2(minute)):\(pad2(second))\(zone)", .second) }
+        return ("\(pad2(hour)):\(pad2(minute))\(zone)", .minute)
+    }
+
+    /// Word forms: "6 July 2021", "July 6, 2021", "Tue, 06 Jul 2021 12:36:00 GMT", "06.07.2021",
+    /// "July 2021", "6. Juli 2021".
+    static func parseWords(_ s: String) -> (String, DatePrecision)? {
+        // Tokenise into numbers and letter words.
+        var tokens: [(text: String, isNumber: Bool, end: String.Index)] = []
+        var current = ""
+        var currentIsNumber = false
+        var dotted: [Int] = []
+        var index = s.startIndex
+        func flush(at end: String.Index) {
+            if !current.isEmpty { tokens.append((current, currentIsNumber, end)) }
+            current = ""
+        }
+        while index < s.endIndex {
+            let c = s[index]
+            if c.isNumber, c.isASCII {
+                if !currentIsNumber { flush(at: index) }
+                currentIsNumber = true
+                current.append(c)
+            } else if c.isLetter {
+                if currentIsNumber { flush(at: index) }
+                currentIsNumber = false
+                current.append(contentsOf: c.lowercased())
+            } else {
+                flush(at: index)
+            }
+            index = s.index(after: index)
+            if tokens.count > 12 { break }
+        }
+        flush(at: s.endIndex)
+        // dd.mm.yyyy (day first, the European convention for dotted dates)
+        let parts = s.split(whereSeparator: { $0 == "." || $0 == "/" })
+        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]),
+           let y = Int(parts[2].prefix(4)), yearRange.contains(y) {
+            let dayFirst = s.contains(".") || d > 12
+            let (day, month) = dayFirst ? (d, m) : (m, d)
+            if (1...12).contains(month), isValidDay(year: y, month: month, day: day) {
+                dotted = [y, month, day]
+            }
+        }
+        if dotted.count == 3 { return ("\(format4(dotted[0]))-\(pad2(dotted[1]))-\(pad2(dotted[2]))", .day) }
+
+        var year: Int?, month: Int?, day: Int?
+        var timeStart: String.Index?
+        for (n, token) in tokens.enumerated() {
+            if token.isNumber {
+                guard let v = Int(token.text) else { continue }
+                if token.text.count == 4, yearRange.contains(v), year == nil {
+                    year = v
+                    timeStart = token.end
+                    if month != nil { break }
+                } else if token.text.count <= 2, (1...31).contains(v), day == nil, year == nil {
+                    // A number right before a ':' is a time, not a day.
+                    if token.end < s.endIndex, s[token.end] == ":" { continue }
+                    day = v
+                }
+            } else if let m = months[token.text] ?? months[String(token.text.prefix(3))].flatMap({ token.text.count <= 4 ? $0 : nil }) {
+                if month == nil { month = m }
+            } else if n > 0 && month != nil && year != nil {
+                break
+            }
+        }
+        guard let y = year, let m = month else { return nil }
+        guard let d = day else { return ("\(format4(y))-\(pad2(m))", .month) }
+        guard isValidDay(year: y, month: m, day: d) else { return nil }
+        let date = "\(format4(y))-\(pad2(m))-\(pad2(d))"
+        if let timeStart, let time = parseTime(String(s[timeStart...]).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).subtracting(CharacterSet(charactersIn: "+-")))) {
+            return (date + "T" + time.0, time.1)
+        }
+        return (date, .day)
+    }
+
+    static func isValidDay(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    static func format4(_ v: Int) -> String { String(v) }
+}
+
+import Foundation

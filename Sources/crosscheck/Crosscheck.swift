@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Crosscheck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "crosscheck")
+}
