@@ -13,6 +13,10 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var bytes = 0
     /// Words in the new articles' cleaned text.
     public var words = 0
+    /// Wall-clock seconds spent cleaning (all workers together finish in this time).
+    public var cleanSeconds = 0.0
+    /// Wall-clock seconds spent in store transactions (lookups and writes).
+    public var storeSeconds = 0.0
 
     public init() {}
 }
@@ -114,7 +118,9 @@ public struct Ingestor: Sendable {
         state.raws = []
         state.rawBytes = 0
         // Duplicates inside the batch and against the store are skipped before cleaning.
+        var clock = ContinuousClock.now
         let existing = try sink.existingRawIDs(raws.map(\.id))
+        state.summary.storeSeconds += Self.seconds(since: &clock)
         var seen = Set<ContentID>()
         var fresh: [RawArticle] = []
         for raw in raws {
@@ -125,6 +131,7 @@ public struct Ingestor: Sendable {
             }
         }
         let cleaned = await cleanInParallel(fresh)
+        state.summary.cleanSeconds += Self.seconds(since: &clock)
         var batch = IngestBatch(rejections: state.rejections)
         state.rejections = []
         for (raw, result) in zip(fresh, cleaned) {
@@ -141,6 +148,14 @@ public struct Ingestor: Sendable {
             }
         }
         try sink.write(batch)
+        state.summary.storeSeconds += Self.seconds(since: &clock)
+    }
+
+    static func seconds(since start: inout ContinuousClock.Instant) -> Double {
+        let now = ContinuousClock.now
+        let elapsed = now - start
+        start = now
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// Cleans `raws` on up to `workers` tasks; results keep the input order.

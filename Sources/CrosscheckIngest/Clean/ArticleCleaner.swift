@@ -43,8 +43,10 @@ public struct ArticleCleaner: Sendable {
         }
         let updated = (cleaned.metadata["updated"] ?? cleaned.metadata["last updated"])
             .flatMap { DateParser.parse($0, from: "text:metadata-line") }
-        let authors = (cleaned.metadata["author"] ?? cleaned.metadata["by"]).map { [$0] } ?? []
+        let authors = (cleaned.metadata["author"] ?? cleaned.metadata["by"])
+            .map { $0.components(separatedBy: "; ") } ?? []
         return .success(Article(id: id, title: cleaned.title, published: published, updated: updated,
+                                outlet: cleaned.metadata["outlet"],
                                 language: LanguageIdentifier.identify(cleaned.text), authors: authors,
                                 text: cleaned.text, removed: cleaned.removed, sourceMap: cleaned.sourceMap,
                                 cleanerVersion: Self.version))

@@ -70,39 +70,63 @@ public struct TextCleaner: Sendable {
     /// Cleans `text`; `rawBase` is the byte offset of `text` in the raw input (3 after a BOM).
     public func clean(_ text: String, rawBase: Int = 0) -> CleanedText {
         let lines = splitLines(text, rawBase: rawBase)
-        var removed: [RemovedPiece] = []
+        var removedAt: [(Int, RemovedPiece)] = []
         var metadata: [String: String] = [:]
         var keep = [Bool](repeating: true, count: lines.count)
         var title: String?
 
-        // Head zone: metadata lines, appeals and interface words until the first real line.
+        // Head zone: headline, metadata lines, masthead, byline, date line, navigation, appeals and
+        // interface words, until the first line of reporting.
         var head = 0
-        while head < lines.count {
+        var authors: [String] = []
+        var outlet: String?
+        var dateLine: String?
+        headLoop: while head < lines.count {
             let line = lines[head]
+            var reason: String?
             if let (key, value) = metadataLine(line) {
-                metadata[key] = metadata[key] ?? value
-                removed.append(RemovedPiece(text: line.text, reason: "metadata-line"))
+                if Self.creditKeys.contains(key) {
+                    reason = "photo-credit"
+                } else {
+                    metadata[key] = metadata[key] ?? value
+                    reason = "metadata-line"
+                }
+            } else if let byline = Self.byline(line) {
+                authors.append(byline)
+                reason = "byline"
+            } else if dateLine == nil, isDateLine(line.text) {
+                dateLine = line.text
+                reason = "date-line"
+            } else if isNavigation(line.text) {
+                reason = "navigation"
+            } else if title != nil, let masthead = mastheadParts(line.text) {
+                if let name = masthead.outlet { outlet = outlet ?? name }
+                if let date = masthead.date { dateLine = dateLine ?? date }
+                reason = "masthead"
+            } else if let boilerplate = edgeBoilerplate(line) {
+                reason = boilerplate
+            } else if title == nil, lines.count - head > 1, looksLikeHeadline(line) {
+                title = line.text
                 keep[head] = false
-            } else if let reason = edgeBoilerplate(line) {
-                removed.append(RemovedPiece(text: line.text, reason: reason))
-                keep[head] = false
+                head += 1
+                continue headLoop
             } else {
-                break
+                break headLoop
             }
-            head += 1
-        }
-        if head < lines.count, lines.count - head > 1, looksLikeHeadline(lines[head]) {
-            title = lines[head].text
+            if let reason { removedAt.append((head, RemovedPiece(text: line.text, reason: reason))) }
             keep[head] = false
             head += 1
         }
+        if let dateLine, metadata["date"] == nil { metadata["date"] = dateLine }
+        if !authors.isEmpty, metadata["author"] == nil { metadata["author"] = authors.joined(separator: "; ") }
+        if let outlet, metadata["outlet"] == nil { metadata["outlet"] = outlet }
 
         // Tail zone: from the end back to the last line of reporting.
         var tail = lines.count - 1
         while tail >= head {
             guard let reason = edgeBoilerplate(lines[tail]) ?? (lines[tail].text.hasSuffix(":") && lines[tail].words <= 8 ? "tail-heading" : nil)
             else { break }
-            removed.append(RemovedPiece(text: lines[tail].text, reason: reason))
+            removedAt.append((tail, RemovedPiece(text: lines[tail].text, reason: reason)))
             keep[tail] = false
             tail -= 1
         }
@@ -111,7 +135,7 @@ public struct TextCleaner: Sendable {
         if head <= tail {
             for i in head...tail where keep[i] {
                 if let reason = bodyBoilerplate(lines[i]) {
-                    removed.append(RemovedPiece(text: lines[i].text, reason: reason))
+                    removedAt.append((i, RemovedPiece(text: lines[i].text, reason: reason)))
                     keep[i] = false
                 }
             }
@@ -125,6 +149,7 @@ public struct TextCleaner: Sendable {
                                      rawStart: line.rawStart, rawLength: line.rawLength))
             out += line.text
         }
+        let removed = removedAt.sorted { $0.0 < $1.0 }.map(\.1)
         return CleanedText(title: title, text: out, removed: removed, sourceMap: map, metadata: metadata)
     }
 
@@ -143,7 +168,8 @@ public struct TextCleaner: Sendable {
         return lines
     }
 
-    static func wordCount(_ s: String) -> Int {
+    /// Whitespace-separated words in `s`.
+    public static func wordCount(_ s: String) -> Int {
         var count = 0
         var inWord = false
         for b in s.utf8 {
@@ -157,9 +183,19 @@ public struct TextCleaner: Sendable {
     static let addressWords: Set<String> = ["you", "your", "yours", "you're", "you’re", "we", "our", "us", "we're",
                                             "we’re", "ours", "yourself"]
 
+    /// Share of reader-address words outside quotations (a quoted "we" is a source speaking, not the page).
     func addressShare(_ line: Line) -> Double {
         var total = 0, address = 0
-        for word in line.lower.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
+        var unquoted = ""
+        var inQuote = false
+        for c in line.lower {
+            if c == "\"" || c == "“" || c == "”" || c == "«" || c == "»" {
+                inQuote = c == "“" || c == "«" ? true : (c == "”" || c == "»" ? false : !inQuote)
+                continue
+            }
+            if !inQuote { unquoted.append(c) } else { total += c == " " ? 1 : 0 }
+        }
+        for word in unquoted.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
             total += 1
             if Self.addressWords.contains(String(word)) { address += 1 }
         }
@@ -199,8 +235,8 @@ public struct TextCleaner: Sendable {
     /// A photo caption with a credit after a wide gap ("…borders.   Ministry / TASS") or a bare
     /// location caption ("Mary, Turkmenistan") standing between paragraphs.
     func captionReason(_ line: Line) -> String? {
-        if let gap = line.text.range(of: "   ") {
-            let credit = line.text[gap.upperBound...].trimmingCharacters(in: .whitespaces)
+        if let gap = Self.wideGap(in: line.text) {
+            let credit = line.text[gap...].trimmingCharacters(in: .whitespaces)
             let words = credit.split(separator: " ")
             if !credit.isEmpty, words.count <= 6, !Self.endsSentence(credit),
                credit.contains("/") || words.allSatisfy({ $0.first?.isUppercase == true || $0 == "/" }) {
@@ -212,6 +248,81 @@ public struct TextCleaner: Sendable {
             return "photo-caption"
         }
         return nil
+    }
+
+    /// Where the text after the last run of three or more spaces (regular or no-break) starts.
+    static func wideGap(in text: String) -> String.Index? {
+        var run = 0
+        var found: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            index = text.index(after: index)
+            if c == " " || c == "\u{00A0}" || c == "\t" {
+                run += 1
+            } else {
+                if run >= 3 { found = text.index(before: index) }
+                run = 0
+            }
+        }
+        return found
+    }
+
+    /// Metadata keys whose lines are photo credits, not article metadata.
+    static let creditKeys: Set<String> = ["photo", "image", "credit", "photograph", "picture", "foto"]
+
+    /// "By Farhod Nazarov" or "By Farhod Nazarov, Hamadoni district": the author's name.
+    static func byline(_ line: Line) -> String? {
+        guard line.words <= 10, line.lower.hasPrefix("by ") else { return nil }
+        let name = line.text.dropFirst(3).split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let words = name.split(separator: " ")
+        guard (1...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+        return name
+    }
+
+    /// A line that is only a date (and perhaps a time): "2 May 2025", "28.04.2025 21:40".
+    func isDateLine(_ text: String) -> Bool {
+        guard Self.wordCount(text) <= 6, !text.hasSuffix("."), DateParser.parse(text, from: "") != nil else { return false }
+        // Every letter word must be a month or weekday name, so a sentence with a date is not a date line.
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.allSatisfy { DateParser.months[String($0)] != nil || Self.weekdays.contains(String($0)) || $0 == "am" || $0 == "pm" || $0 == "at" }
+    }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "updated", "published"]
+
+    /// Menus and breadcrumbs: "Home | News | Region", "Home / Region / Headline".
+    func isNavigation(_ text: String) -> Bool {
+        let separators: [Character] = ["|", "/", "›", "»", ">"]
+        for separator in separators {
+            let parts = text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count >= 3 else { continue }
+            let short = parts.dropLast().allSatisfy { Self.wordCount($0) <= 3 && !$0.isEmpty }
+            if short, parts.first.map({ ["home", "news", "start", "main"].contains($0.lowercased()) }) == true || parts.count >= 4 {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A masthead line after the headline: an outlet name, optionally with a date ("Central Asia Wire | 28 April 2025").
+    func mastheadParts(_ text: String) -> (outlet: String?, date: String?)? {
+        let parts = text.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count <= 2 else { return nil }
+        var outlet: String?
+        var date: String?
+        for part in parts {
+            if isDateLine(part) { date = part } else if Self.isProperName(part) { outlet = part } else { return nil }
+        }
+        return outlet == nil && date == nil ? nil : (outlet, date)
+    }
+
+    /// Two to five capitalised words (small joining words allowed) without sentence punctuation.
+    static func isProperName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count), !text.contains(where: { ".,;:!?\"“”".contains($0) }) else { return false }
+        let joiners: Set<Substring> = ["of", "the", "and", "&", "de", "la", "du", "des", "al"]
+        return words.allSatisfy { $0.first?.isUppercase == true || joiners.contains($0) } && words.first?.first?.isUppercase == true
     }
 
     func metadataLine(_ line: Line) -> (String, String)? {

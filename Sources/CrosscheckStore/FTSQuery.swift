@@ -1,0 +1,13 @@
+/// Builds SQLite FTS5 match expressions from user terms, quoting each so punctuation in a term
+/// ("U.S.", "Mazar-i-Sharif") never reaches FTS5 as syntax.
+enum FTSQuery {
+    /// All terms must match; a term containing spaces is a phrase.
+    static func build(_ terms: [String]) -> String {
+        terms.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            .joined(separator: " AND ")
+    }
+}
+
+import Foundation

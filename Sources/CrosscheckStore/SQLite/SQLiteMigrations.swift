@@ -1,0 +1,77 @@
+import GRDB
+
+/// The SQLite schema as named, ordered, plain-SQL migrations. A shipped migration is never edited;
+/// changes come as new migrations appended here.
+enum SQLiteMigrations {
+    static let all: [(name: String, sql: String)] = [
+        ("v1-articles", """
+        CREATE TABLE raw_article (
+            id TEXT PRIMARY KEY NOT NULL,         -- SHA-256 of bytes, hex
+            bytes BLOB NOT NULL,
+            format TEXT NOT NULL,                 -- text | html | json
+            origin TEXT NOT NULL,                 -- path, URL or '-'
+            origin_line INTEGER,                  -- line of a JSON-lines file
+            received_at TEXT NOT NULL,
+            size INTEGER NOT NULL
+        );
+        CREATE TABLE article (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE REFERENCES raw_article(id) ON DELETE CASCADE,
+            text_hash TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            published_precision TEXT,
+            published_from TEXT,
+            updated TEXT,
+            updated_precision TEXT,
+            updated_from TEXT,
+            outlet TEXT,
+            url TEXT,
+            language TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',   -- JSON array
+            text TEXT NOT NULL,
+            removed TEXT NOT NULL DEFAULT '[]',   -- JSON [{text, reason}]
+            source_map TEXT NOT NULL DEFAULT '[]',-- JSON [{cleanStart, length, rawStart, rawLength}]
+            word_count INTEGER NOT NULL,
+            cleaner_version INTEGER NOT NULL
+        );
+        CREATE INDEX article_published ON article(published);
+        CREATE INDEX article_text_hash ON article(text_hash);
+        CREATE INDEX article_outlet ON article(outlet);
+        CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, text, content='article', content_rowid='rowid',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
+            INSERT INTO article_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+        END;
+        CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+            INSERT INTO article_fts(article_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+        END;
+        CREATE TRIGGER article_fts_update AFTER UPDATE OF title, text ON article BEGIN
+            INSERT INTO article_fts(article_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+            INSERT INTO article_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+        END;
+        CREATE TABLE rejection (
+            origin TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (origin, code)
+        );
+        CREATE INDEX rejection_last_seen ON rejection(last_seen);
+        """),
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (name, sql) in all {
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,249 @@
+import CrosscheckCore
+import Foundation
+import GRDB
+
+/// The embedded default store: one SQLite file in WAL mode, through GRDB.
+public final class SQLiteStore: Store {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // NORMAL is durable against a killed process in WAL mode; only an OS crash may drop the
+            // last commits, never corrupt the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        configuration.busyMode = .timeout(30)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+
+    // MARK: IngestSink
+
+    public func existingRawIDs(_ ids: [ContentID]) throws -> Set<ContentID> {
+        guard !ids.isEmpty else { return [] }
+        return try pool.read { db in
+            var found = Set<ContentID>()
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = ids[chunk..<min(chunk + 500, ids.count)]
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                let rows = try String.fetchAll(db, sql: "SELECT id FROM raw_article WHERE id IN (\(marks))",
+                                               arguments: StatementArguments(part.map(\.hex)))
+                for hex in rows { if let id = ContentID(hex: hex) { found.insert(id) } }
+            }
+            return found
+        }
+    }
+
+    public func write(_ batch: IngestBatch) throws {
+        try pool.write { db in
+            let insertRaw = try db.cachedStatement(sql: """
+                INSERT INTO raw_article (id, bytes, format, origin, origin_line, received_at, size)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                """)
+            let insertArticle = try db.cachedStatement(sql: Self.insertArticleSQL)
+            for (raw, article) in batch.articles {
+                try insertRaw.execute(arguments: [raw.id.hex, Data(raw.bytes), raw.format.rawValue, raw.origin.location,
+                                                  raw.origin.line, Self.timestamp(raw.receivedAt), raw.bytes.count])
+                guard db.changesCount == 1 else { continue }
+                try insertArticle.execute(arguments: try Self.articleArguments(article))
+            }
+            let now = Self.timestamp(Date())
+            let insertRejection = try db.cachedStatement(sql: """
+                INSERT INTO rejection (origin, code, reason, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(origin, code) DO UPDATE SET reason = excluded.reason, last_seen = excluded.last_seen,
+                    attempts = attempts + 1
+                """)
+            for rejected in batch.rejections {
+                try insertRejection.execute(arguments: [rejected.origin.description, rejected.rejection.code,
+                                                        rejected.rejection.reason, now, now])
+            }
+        }
+    }
+
+    static let insertArticleSQL = """
+        INSERT INTO article (id, text_hash, title, published, published_precision, published_from, updated,
+            updated_precision, updated_from, outlet, url, language, authors, text, removed, source_map, word_count,
+            cleaner_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO NOTHING
+        """
+
+    static func articleArguments(_ a: Article) throws -> StatementArguments {
+        StatementArguments(try articleValues(a))
+    }
+
+    /// Column values in `insertArticleSQL` order, id first.
+    static func articleValues(_ a: Article) throws -> [(any DatabaseValueConvertible)?] {
+        [
+            a.id.hex, a.textHash.hex, a.title, a.published?.value, a.published?.precision.rawValue, a.published?.from,
+            a.updated?.value, a.updated?.precision.rawValue, a.updated?.from, a.outlet, a.url, a.language,
+            try json(a.authors), a.text, try json(a.removed), try json(a.sourceMap), a.wordCount, a.cleanerVersion,
+        ]
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    static let timestampFormat: Date.ISO8601FormatStyle = .iso8601.year().month().day().time(includingFractionalSeconds: true)
+
+    static func timestamp(_ date: Date) -> String { date.formatted(timestampFormat) }
+
+    static func date(_ text: String?) -> Date {
+        guard let text, let date = try? Date(text, strategy: timestampFormat) else { return Date(timeIntervalSince1970: 0) }
+        return date
+    }
+
+    // MARK: Queries
+
+    public func articleCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+    }
+
+    public func articles(_ query: ArticleQuery) throws -> [ArticleSummary] {
+        try pool.read { db in
+            var sql = """
+                SELECT a.id, a.title, a.published, a.published_precision, a.published_from, a.outlet, a.url, a.language,
+                       a.word_count, r.origin, r.origin_line, r.format, r.received_at
+                FROM article a JOIN raw_article r ON r.id = a.id
+                """
+            var arguments: StatementArguments = []
+            if let outlet = query.outlet {
+                sql += " WHERE a.outlet = ? COLLATE NOCASE"
+                arguments += [outlet]
+            }
+            sql += " ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?"
+            arguments += [query.limit, query.offset]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                ArticleSummary(id: ContentID(hex: row["id"])!, title: row["title"],
+                               published: Self.publishedDate(row, prefix: "published"), outlet: row["outlet"],
+                               url: row["url"], language: row["language"], words: row["word_count"],
+                               origin: Origin(location: row["origin"], line: row["origin_line"]),
+                               format: InputFormat(rawValue: row["format"]) ?? .text,
+                               receivedAt: Self.date(row["received_at"]))
+            }
+        }
+    }
+
+    static func publishedDate(_ row: Row, prefix: String) -> PublishedDate? {
+        guard let value: String = row[prefix], let precision = DatePrecision(rawValue: row["\(prefix)_precision"] ?? "")
+        else { return nil }
+        return PublishedDate(value: value, precision: precision, from: row["\(prefix)_from"] ?? "")
+    }
+
+    /// Minimum id prefix accepted by `article(idPrefix:)`.
+    public static let minimumPrefix = 4
+
+    public func article(idPrefix: String) throws -> StoredArticle {
+        let prefix = idPrefix.lowercased()
+        guard prefix.count >= Self.minimumPrefix, prefix.allSatisfy(\.isHexDigit) else { throw StoreError.notFound(idPrefix) }
+        return try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.*, r.origin, r.origin_line, r.format, r.received_at, r.size
+                FROM article a JOIN raw_article r ON r.id = a.id
+                WHERE a.id >= ? AND a.id < ? LIMIT 2
+                """, arguments: [prefix, prefix + "g"])
+            guard let row = rows.first else { throw StoreError.notFound(idPrefix) }
+            if rows.count > 1 { throw StoreError.ambiguous(idPrefix, matches: rows.count) }
+            return StoredArticle(article: Self.article(row), origin: Origin(location: row["origin"], line: row["origin_line"]),
+                                 format: InputFormat(rawValue: row["format"]) ?? .text,
+                                 receivedAt: Self.date(row["received_at"]), rawSize: row["size"])
+        }
+    }
+
+    static func article(_ row: Row) -> Article {
+        var article = Article(id: ContentID(hex: row["id"])!, title: row["title"],
+                              published: publishedDate(row, prefix: "published"),
+                              updated: publishedDate(row, prefix: "updated"), outlet: row["outlet"], url: row["url"],
+                              language: row["language"], authors: decode([String].self, row["authors"]) ?? [],
+                              text: row["text"], removed: decode([RemovedPiece].self, row["removed"]) ?? [],
+                              sourceMap: decode([SourceSegment].self, row["source_map"]) ?? [],
+                              cleanerVersion: row["cleaner_version"])
+        if let hash = ContentID(hex: row["text_hash"]) { article.textHash = hash }
+        return article
+    }
+
+    public func search(_ terms: [String], raw: Bool, limit: Int, highlight: Highlight) throws -> [SearchHit] {
+        let match = raw ? terms.joined(separator: " ") : FTSQuery.build(terms)
+        guard !match.isEmpty else { throw StoreError.badQuery(terms.joined(separator: " "), "empty query") }
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT a.id, a.title, a.outlet, a.published, a.published_precision, a.published_from,
+                           snippet(article_fts, -1, ?, ?, '…', 24) AS snip,
+                           bm25(article_fts, 5.0, 1.0) AS score
+                    FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
+                    WHERE article_fts MATCH ?
+                    ORDER BY score, a.id LIMIT ?
+                    """, arguments: [highlight.open, highlight.close, match, limit]).map { row in
+                    SearchHit(id: ContentID(hex: row["id"])!, title: row["title"], outlet: row["outlet"],
+                              published: Self.publishedDate(row, prefix: "published"), snippet: row["snip"],
+                              score: row["score"])
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            throw StoreError.badQuery(match, error.message ?? "invalid query")
+        }
+    }
+
+    public func rejections(limit: Int) throws -> [RejectionRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM rejection ORDER BY last_seen DESC, origin LIMIT ?",
+                             arguments: [limit]).map { row in
+                RejectionRecord(origin: row["origin"], code: row["code"], reason: row["reason"],
+                                firstSeen: Self.date(row["first_seen"]), lastSeen: Self.date(row["last_seen"]),
+                                attempts: row["attempts"])
+            }
+        }
+    }
+
+    public func rawArticles(after: ContentID?, limit: Int) throws -> [RawArticle] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT bytes, format, origin, origin_line, received_at FROM raw_article
+                WHERE id > ? ORDER BY id LIMIT ?
+                """, arguments: [after?.hex ?? "", limit]).map { row in
+                let data: Data = row["bytes"]
+                return RawArticle(bytes: [UInt8](data), origin: Origin(location: row["origin"], line: row["origin_line"]),
+                                  receivedAt: Self.date(row["received_at"]),
+                                  format: InputFormat(rawValue: row["format"]) ?? .text)
+            }
+        }
+    }
+
+    public func updateArticles(_ articles: [Article]) throws {
+        try pool.write { db in
+            let update = try db.cachedStatement(sql: """
+                UPDATE article SET text_hash = ?, title = ?, published = ?, published_precision = ?, published_from = ?,
+                    updated = ?, updated_precision = ?, updated_from = ?, outlet = ?, url = ?, language = ?, authors = ?,
+                    text = ?, removed = ?, source_map = ?, word_count = ?, cleaner_version = ?
+                WHERE id = ?
+                """)
+            for a in articles {
+                var values = Array(try Self.articleValues(a).dropFirst()) // all but id, which goes last
+                values.append(a.id.hex)
+                try update.execute(arguments: StatementArguments(values))
+                if db.changesCount == 0 {
+                    try db.execute(sql: Self.insertArticleSQL, arguments: try Self.articleArguments(a))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import CrosscheckCore
+import Foundation
+
+/// An article as listed: its metadata, where it came from, and its size.
+public struct ArticleSummary: Sendable, Codable, Hashable {
+    public var id: ContentID
+    public var title: String?
+    public var published: PublishedDate?
+    public var outlet: String?
+    public var url: String?
+    public var language: String?
+    public var words: Int
+    public var origin: Origin
+    public var format: InputFormat
+    public var receivedAt: Date
+}
+
+/// A full stored article with its provenance.
+public struct StoredArticle: Sendable, Codable, Hashable {
+    public var article: Article
+    public var origin: Origin
+    public var format: InputFormat
+    public var receivedAt: Date
+    /// Size of the raw bytes.
+    public var rawSize: Int
+}
+
+/// A full-text search hit.
+public struct SearchHit: Sendable, Codable, Hashable {
+    public var id: ContentID
+    public var title: String?
+    public var outlet: String?
+    public var published: PublishedDate?
+    /// The matching passage with each match wrapped in the highlight markers given to `search`.
+    public var snippet: String
+    /// bm25 relevance; lower is better (SQLite's convention).
+    public var score: Double
+}
+
+/// One entry of the rejection log.
+public struct RejectionRecord: Sendable, Codable, Hashable {
+    public var origin: String
+    public var code: String
+    public var reason: String
+    public var firstSeen: Date
+    public var lastSeen: Date
+    /// How many ingest runs met this rejection.
+    public var attempts: Int
+}
+
+/// Markers placed around each match in a search snippet.
+public struct Highlight: Sendable {
+    public var open: String
+    public var close: String
+    public init(open: String, close: String) {
+        self.open = open
+        self.close = close
+    }
+
+    /// `**match**`: readable in a terminal, in JSON and in Markdown.
+    public static let markdown = Highlight(open: "**", close: "**")
+    /// Bold yellow on an ANSI terminal.
+    public static let ansi = Highlight(open: "\u{1B}[1;33m", close: "\u{1B}[0m")
+}
+
+/// Errors of the store: a struct over a private enum, with a one-line message.
+public struct StoreError: Error, CustomStringConvertible, Equatable {
+    private enum Kind: Equatable {
+        case notFound(String)
+        case ambiguous(String, Int)
+        case badQuery(String, String)
+        case unsupported(String)
+    }
+
+    private let kind: Kind
+
+    public static func notFound(_ id: String) -> StoreError { StoreError(kind: .notFound(id)) }
+    public static func ambiguous(_ id: String, matches: Int) -> StoreError { StoreError(kind: .ambiguous(id, matches)) }
+    public static func badQuery(_ query: String, _ detail: String) -> StoreError { StoreError(kind: .badQuery(query, detail)) }
+    public static func unsupported(_ what: String) -> StoreError { StoreError(kind: .unsupported(what)) }
+
+    public var description: String {
+        switch kind {
+        case .notFound(let id): "no article with id \(id)"
+        case .ambiguous(let id, let n): "id prefix \(id) matches \(n) articles; give more digits"
+        case .badQuery(let q, let detail): "cannot search for \(q): \(detail)"
+        case .unsupported(let what): "unsupported: \(what)"
+        }
+    }
+}
+
+/// Filters and order for listing articles.
+public struct ArticleQuery: Sendable {
+    public var limit: Int
+    public var offset: Int
+    public var outlet: String?
+
+    public init(limit: Int = 1000, offset: Int = 0, outlet: String? = nil) {
+        self.limit = limit
+        self.offset = offset
+        self.outlet = outlet
+    }
+}
+
+/// The persistent store: raw bytes, cleaned articles, full-text index and the rejection log.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "crosscheck.sqlite")
+/// let summary = try await Ingestor().ingest(["articles/"], into: store)
+/// let hits = try store.search("Taliban", limit: 10, highlight: .markdown)
+/// ```
+public protocol Store: IngestSink {
+    /// Number of stored articles.
+    func articleCount() throws -> Int
+    /// Articles ordered by publication date (undated last), then id.
+    func articles(_ query: ArticleQuery) throws -> [ArticleSummary]
+    /// The article whose id starts with `idPrefix` (at least 4 hex digits).
+    func article(idPrefix: String) throws -> StoredArticle
+    /// Full-text search ranked by bm25. `query` is a list of terms (all must match); a term with
+    /// spaces is a phrase. `raw` passes SQLite FTS5 syntax through unchanged.
+    func search(_ terms: [String], raw: Bool, limit: Int, highlight: Highlight) throws -> [SearchHit]
+    /// The rejection log, newest first.
+    func rejections(limit: Int) throws -> [RejectionRecord]
+    /// Up to `limit` raw articles with ids after `after` (all when `nil`), in id order: page through
+    /// the store without holding it in memory.
+    func rawArticles(after: ContentID?, limit: Int) throws -> [RawArticle]
+    /// Replaces the cleaned articles (same ids) after re-analysis.
+    func updateArticles(_ articles: [Article]) throws
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import CrosscheckCore
+import CrosscheckIngest
+import CrosscheckStore
+import Foundation
+
+extension Crosscheck {
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the throughput and peak memory of each pipeline stage.",
+            discussion: """
+            ingest: generates JSON-lines corpora of the given sizes from real paragraphs (demo corpus and \
+            ../shared/seeds) and ingests each into a fresh SQLite store: articles/s, MB/s, peak RSS. \
+            Peak RSS that stays flat from the small to the large size shows memory does not grow with the corpus.
+            extract: HTML main-text extraction over the dev pages in ../shared/data (pages/s, MB/s).
+            Build with -c release for meaningful numbers.
+            """)
+
+        enum StageName: String, ExpressibleByArgument, CaseIterable {
+            case all, ingest, extract
+        }
+
+        @Option(help: "Stage to measure: all, ingest, extract.")
+        var stage: StageName = .all
+
+        @Option(help: "Corpus sizes (articles) for the ingest stage, comma-separated.")
+        var sizes = "2000,20000"
+
+        @Option(help: "Approximate text bytes per generated article.")
+        var articleBytes = 5000
+
+        @Option(help: "Folder of HTML pages (.html or .html.gz) for the extract stage.")
+        var pages: String?
+
+        @Option(help: "At most this many pages for the extract stage.")
+        var maxPages = 1000
+
+        func run() async throws {
+            if stage == .all || stage == .ingest { try await benchIngest() }
+            if stage == .all || stage == .extract { try benchExtract() }
+        }
+
+        static func sharedFolder(_ relative: String) -> String? {
+            var url = URL(fileURLWithPath: #filePath)
+            for _ in 0..<4 { url.deleteLastPathComponent() }
+            let candidates = [url.appendingPathComponent("../shared/\(relative)").standardized.path, "../shared/\(relative)"]
+            return candidates.first { FileManager.default.fileExists(atPath: $0) }
+        }
+
+        func benchIngest() async throws {
+            let sizeList = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let folders = [Demo.defaultSamples(), Self.sharedFolder("seeds")].compactMap { $0 }
+            let corpus = BenchCorpus(folders: folders)
+            Terminal.out("ingest + store (SQLite, WAL, FTS5): \(corpus.paragraphs.count) source paragraphs, ~\(articleBytes) B/article, \(IngestConfiguration.coreCount) cores\n")
+            Terminal.out("articles      MB   seconds  articles/s    MB/s  clean s  store s  peak RSS MB\n")
+            for size in sizeList {
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(getpid())-\(size)")
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: dir) }
+                let input = dir.appendingPathComponent("corpus.jsonl").path
+                let bytes = try corpus.write(count: size, bytes: articleBytes, to: input)
+                let store = try SQLiteStore(path: dir.appendingPathComponent("bench.sqlite").path)
+                MemoryProbe.resetPeak()
+                let start = ContinuousClock.now
+                let summary = try await Ingestor().ingest([input], into: store)
+                let elapsed = ContinuousClock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let mb = Double(bytes) / 1_048_576
+                Terminal.out(String(format: "%8d %7.1f %9.2f %11.0f %7.1f %8.2f %8.2f %12.1f\n", summary.new, mb, seconds,
+                                    Double(summary.new) / seconds, mb / seconds, summary.cleanSeconds, summary.storeSeconds,
+                                    Double(MemoryProbe.peakResident()) / 1_048_576))
+            }
+        }
+
+        func benchExtract() throws {
+            guard let folder = pages ?? Self.sharedFolder("data/trafilatura-eval") else {
+                Terminal.out("extract: skipped (no pages folder; pass --pages or provide ../shared/data/trafilatura-eval)\n")
+                return
+            }
+            let names = (try FileManager.default.contentsOfDirectory(atPath: folder))
+                .filter { $0.hasSuffix(".html") || $0.hasSuffix(".html.gz") || $0.hasSuffix(".htm") }.sorted().prefix(maxPages)
+            var pagesBytes: [[UInt8]] = []
+            for name in names {
+                guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+                var bytes = [UInt8](data)
+                if name.hasSuffix(".gz"), case .success(let inner) = Gunzip.decompress(bytes, limit: 64 << 20) { bytes = inner }
+                pagesBytes.append(bytes)
+            }
+            let extractor = HTMLExtractor()
+            MemoryProbe.resetPeak()
+            let start = ContinuousClock.now
+            var ok = 0
+            for page in pagesBytes { if case .success = extractor.extract(page) { ok += 1 } }
+            let elapsed = ContinuousClock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let mb = Double(pagesBytes.reduce(0) { $0 + $1.count }) / 1_048_576
+            Terminal.out(String(format: "extract (HTML main text, 1 core): %d pages, %.1f MB, %.2f s, %.0f pages/s, %.1f MB/s, %d with text, peak RSS %.1f MB\n",
+                                pagesBytes.count, mb, seconds, Double(pagesBytes.count) / seconds, mb / seconds, ok,
+                                Double(MemoryProbe.peakResident()) / 1_048_576))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import CrosscheckCore
+import CrosscheckIngest
+import CrosscheckReport
+import CrosscheckStore
+
+extension Crosscheck {
+    struct Reanalyze: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Clean every stored raw article again with the current code and update the store.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let store = try self.store.open()
+            let ingestor = Ingestor()
+            var total = 0, changed = 0, failed = 0
+            var after: ContentID?
+            while true {
+                let batch = try store.rawArticles(after: after, limit: 256)
+                guard let last = batch.last else { break }
+                after = last.id
+                let results = await ingestor.cleanInParallel(batch)
+                var updates: [Article] = []
+                for (raw, result) in zip(batch, results) {
+                    total += 1
+                    switch result {
+                    case .success(let article):
+                        updates.append(article)
+                    case .failure(let rejection):
+                        failed += 1
+                        Terminal.err("kept previous cleaning of \(raw.origin): \(rejection.reason)\n")
+                    }
+                }
+                let before = Dictionary(uniqueKeysWithValues: try updates.compactMap { a -> (ContentID, Article)? in
+                    (try? store.article(idPrefix: a.id.hex)).map { (a.id, $0.article) }
+                })
+                changed += updates.filter { before[$0.id] != $0 }.count
+                try store.updateArticles(updates)
+            }
+            Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were\n")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CrosscheckReport
+import CrosscheckStore
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `--db`: which store to use.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "Store: a SQLite file path (default ./crosscheck.sqlite, or $CROSSCHECK_DB).")
+    var db: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["CROSSCHECK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "crosscheck.sqlite"
+    }
+
+    func open() throws -> SQLiteStore {
+        if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
+            throw ValidationError("PostgreSQL stores are not built yet; use a SQLite file path")
+        }
+        do {
+            return try SQLiteStore(path: path)
+        } catch {
+            throw CLIError("cannot open store \(path): \(error)")
+        }
+    }
+}
+
+/// `--format` for listings.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, jsonl or csv.")
+    var format: OutputFormat = .table
+}
+
+/// A failure that stops a command: printed as one line, exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension CLIError: LocalizedError {
+    var errorDescription: String? { description }
+}
