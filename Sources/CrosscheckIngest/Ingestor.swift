@@ -42,19 +42,21 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests everything `arguments` names. `onRejected` is called for each rejection as it happens and
-    /// `onProgress` after each batch. Throws only when the sink fails.
-    public func ingest(_ arguments: [String], into sink: any IngestSink, receivedAt: Date = Date(),
+    /// `onProgress` after each batch. Paths in `excluding` (the store's own files) are never read.
+    /// Throws only when the sink fails.
+    public func ingest(_ arguments: [String], into sink: any IngestSink, excluding: Set<String> = [],
+                       receivedAt: Date = Date(),
                        onRejected: (RejectedInput) -> Void = { _ in },
-                       onProgress: (IngestProgress) -> Void = { _ in }) async throws -> IngestSummary {
-        let items = InputEnumerator(skipHidden: configuration.skipHidden).items(for: arguments)
-        return try await ingest(items: items, into: sink, receivedAt: receivedAt, onRejected: onRejected,
-                                onProgress: onProgress)
+                       onProgress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
+        let items = InputEnumerator(skipHidden: configuration.skipHidden, excluding: excluding).items(for: arguments)
+        return try ingest(items: items, into: sink, receivedAt: receivedAt, onRejected: onRejected, onProgress: onProgress)
     }
 
-    /// Ingests already enumerated items.
+    /// Ingests already enumerated items. Batches are written as soon as they fill, also in the middle
+    /// of a large JSON-lines file, so memory stays flat and a killed run loses at most one batch.
     public func ingest(items: [InputItem], into sink: any IngestSink, receivedAt: Date = Date(),
                        onRejected: (RejectedInput) -> Void = { _ in },
-                       onProgress: (IngestProgress) -> Void = { _ in }) async throws -> IngestSummary {
+                       onProgress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
         let total = items.reduce(0) { sum, item in
             if case .file(_, let size) = item { return sum + size }
             return sum
@@ -62,20 +64,15 @@ public struct Ingestor: Sendable {
         var state = BatchState(summary: IngestSummary(), bytesTotal: total)
         let reader = InputReader(configuration: configuration)
         for item in items {
-            var pending: [ReadEvent] = []
-            // Reading is synchronous; batches are flushed between items and whenever they fill up.
             try reader.read(item, receivedAt: receivedAt) { event in
-                pending.append(event)
-                if pending.count >= configuration.batchSize { state.absorb(&pending, onRejected: onRejected) }
-            }
-            state.absorb(&pending, onRejected: onRejected)
-            while state.isFull(configuration) || (!state.raws.isEmpty && item == items.last) {
-                try await flush(&state, into: sink, onRejected: onRejected)
-                onProgress(IngestProgress(bytesDone: state.bytesDone, bytesTotal: total, summary: state.summary))
-                if state.raws.isEmpty { break }
+                state.absorb(event, onRejected: onRejected)
+                if state.isFull(configuration) {
+                    try flush(&state, into: sink, onRejected: onRejected)
+                    onProgress(IngestProgress(bytesDone: state.bytesDone, bytesTotal: total, summary: state.summary))
+                }
             }
         }
-        try await flush(&state, into: sink, onRejected: onRejected)
+        try flush(&state, into: sink, onRejected: onRejected)
         onProgress(IngestProgress(bytesDone: max(state.bytesDone, total), bytesTotal: total, summary: state.summary))
         return state.summary
     }
@@ -90,10 +87,10 @@ public struct Ingestor: Sendable {
 
         func isFull(_ configuration: IngestConfiguration) -> Bool {
             raws.count >= configuration.batchSize || rawBytes >= configuration.batchBytes
+                || rejections.count >= configuration.batchSize
         }
 
-        mutating func absorb(_ events: inout [ReadEvent], onRejected: (RejectedInput) -> Void) {
-            for event in events {
+        mutating func absorb(_ event: ReadEvent, onRejected: (RejectedInput) -> Void) {
                 switch event {
                 case .article(let raw):
                     raws.append(raw)
@@ -106,13 +103,11 @@ public struct Ingestor: Sendable {
                     bytesDone += bytes
                     summary.bytes += bytes
                 }
-            }
-            events.removeAll(keepingCapacity: true)
         }
     }
 
     private func flush(_ state: inout BatchState, into sink: any IngestSink,
-                       onRejected: (RejectedInput) -> Void) async throws {
+                       onRejected: (RejectedInput) -> Void) throws {
         guard !state.raws.isEmpty || !state.rejections.isEmpty else { return }
         let raws = state.raws
         state.raws = []
@@ -130,7 +125,7 @@ public struct Ingestor: Sendable {
                 fresh.append(raw)
             }
         }
-        let cleaned = await cleanInParallel(fresh)
+        let cleaned = cleanInParallel(fresh)
         state.summary.cleanSeconds += Self.seconds(since: &clock)
         var batch = IngestBatch(rejections: state.rejections)
         state.rejections = []
@@ -158,19 +153,24 @@ public struct Ingestor: Sendable {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    /// Cleans `raws` on up to `workers` tasks; results keep the input order.
-    public func cleanInParallel(_ raws: [RawArticle]) async -> [Result<Article, Rejection>] {
-        guard raws.count > 1, configuration.workers > 1 else { return raws.map(cleaner.clean) }
+    /// Cleans `raws` on up to `workers` threads; results keep the input order. Workers take strided
+    /// indices so long and short articles spread evenly.
+    public func cleanInParallel(_ raws: [RawArticle]) -> [Result<Article, Rejection>] {
+        let workers = min(configuration.workers, raws.count)
+        guard workers > 1 else { return raws.map(cleaner.clean) }
         let cleaner = self.cleaner
-        let chunk = (raws.count + configuration.workers - 1) / configuration.workers
-        return await withTaskGroup(of: (Int, [Result<Article, Rejection>]).self) { group in
-            for start in stride(from: 0, to: raws.count, by: chunk) {
-                let slice = Array(raws[start..<min(start + chunk, raws.count)])
-                group.addTask { (start, slice.map(cleaner.clean)) }
+        var results = [Result<Article, Rejection>](repeating: .failure(.empty), count: raws.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by exactly one worker, and the buffer outlives concurrentPerform.
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < raws.count {
+                    out[i] = cleaner.clean(raws[i])
+                    i += workers
+                }
             }
-            var parts: [(Int, [Result<Article, Rejection>])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
+        return results
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `crosscheck` command line: a thin shell over the libraries.
 @main
@@ -12,4 +13,33 @@ struct Crosscheck: AsyncParsableCommand {
         """,
         subcommands: [Ingest.self, Extract.self, Articles.self, Show.self, Search.self, Rejections.self,
                       Reanalyze.self, Demo.self, Bench.self])
+
+    /// Runs the command with the project's exit codes: 0 success, 1 failure, 2 usage error.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help and --version print their text and succeed.
+                Terminal.out(fullMessage(for: error) + "\n")
+                Foundation.exit(0)
+            }
+            if error is CLIError {
+                Terminal.err("error: \(error)\n")
+                Foundation.exit(1)
+            }
+            if code == .validationFailure {
+                Terminal.err(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            Terminal.err("error: \(fullMessage(for: error))\n")
+            Foundation.exit(1)
+        }
+    }
 }

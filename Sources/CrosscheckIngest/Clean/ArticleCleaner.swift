@@ -29,7 +29,9 @@ public struct ArticleCleaner: Sendable {
         var base = rawBase
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3); base += 3 }
         var string = String(decoding: body, as: UTF8.self)
-        if string.contains("\r") { string = string.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        // CRLF lines keep their offsets: the cleaner trims the CR. Only old Mac text (CR alone) is converted,
+        // which keeps lengths equal too.
+        if !string.contains("\n"), string.contains("\r") { string = string.replacingOccurrences(of: "\r", with: "\n") }
         let cleaned = text.clean(string, rawBase: base)
         guard !cleaned.text.isEmpty else { return .failure(.emptyAfterCleaning) }
         var published: PublishedDate?

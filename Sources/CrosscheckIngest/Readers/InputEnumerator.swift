@@ -18,9 +18,19 @@ public enum InputItem: Hashable, Sendable {
 /// input items, in a deterministic order. Unreadable entries become `.rejected` items; the walk goes on.
 public struct InputEnumerator: Sendable {
     public var skipHidden: Bool
+    /// Paths never yielded (compared after resolving links and `..`): the store's own files.
+    public var excluding: Set<String>
 
-    public init(skipHidden: Bool = true) {
+    public init(skipHidden: Bool = true, excluding: Set<String> = []) {
         self.skipHidden = skipHidden
+        self.excluding = Set(excluding.map(Self.canonical))
+    }
+
+    /// The absolute, link-free form of `path` (or `path` itself when it does not exist yet).
+    public static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// All items for `arguments`, each folder's entries sorted by name.
@@ -72,6 +82,7 @@ public struct InputEnumerator: Sendable {
             let base = path.hasSuffix("/") ? path : path + "/"
             for name in names.sorted() { visit(base + name, explicit: false, into: &out) }
         } else if type == S_IFREG {
+            if !excluding.isEmpty, excluding.contains(Self.canonical(path)) { return }
             out.append(.file(path: path, size: Int(info.st_size)))
         } else if explicit {
             out.append(.rejected(RejectedInput(origin: Origin(location: path),

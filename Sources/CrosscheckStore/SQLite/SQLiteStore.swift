@@ -29,6 +29,9 @@ public final class SQLiteStore: Store {
         try SQLiteMigrations.migrator.migrate(pool)
     }
 
+    /// The database file and its WAL companions, which ingest must never read as input.
+    public var files: Set<String> { [path, path + "-wal", path + "-shm", path + "-journal"] }
+
     // MARK: IngestSink
 
     public func existingRawIDs(_ ids: [ContentID]) throws -> Set<ContentID> {

@@ -36,7 +36,7 @@ extension Crosscheck {
         var maxPages = 1000
 
         func run() async throws {
-            if stage == .all || stage == .ingest { try await benchIngest() }
+            if stage == .all || stage == .ingest { try benchIngest() }
             if stage == .all || stage == .extract { try benchExtract() }
         }
 
@@ -47,7 +47,7 @@ extension Crosscheck {
             return candidates.first { FileManager.default.fileExists(atPath: $0) }
         }
 
-        func benchIngest() async throws {
+        func benchIngest() throws {
             let sizeList = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             let folders = [Demo.defaultSamples(), Self.sharedFolder("seeds")].compactMap { $0 }
             let corpus = BenchCorpus(folders: folders)
@@ -62,7 +62,7 @@ extension Crosscheck {
                 let store = try SQLiteStore(path: dir.appendingPathComponent("bench.sqlite").path)
                 MemoryProbe.resetPeak()
                 let start = ContinuousClock.now
-                let summary = try await Ingestor().ingest([input], into: store)
+                let summary = try Ingestor().ingest([input], into: store)
                 let elapsed = ContinuousClock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 let mb = Double(bytes) / 1_048_576

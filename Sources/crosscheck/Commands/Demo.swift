@@ -25,7 +25,7 @@ extension Crosscheck {
             defer { if !keep { try? FileManager.default.removeItem(at: dir) } }
             let path = dir.appendingPathComponent("demo.sqlite").path
             let store = try SQLiteStore(path: path)
-            let summary = try await Ingestor().ingest([folder], into: store, onRejected: { rejected in
+            let summary = try Ingestor().ingest([folder], into: store, onRejected: { rejected in
                 Terminal.err("rejected: \(rejected.line)\n")
             })
             let readme = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("README.md").path

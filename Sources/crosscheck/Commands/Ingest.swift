@@ -37,7 +37,7 @@ extension Crosscheck {
             let interactive = Terminal.stderrIsTTY
             var bar = ProgressBar()
             let started = Date()
-            let summary = try await Ingestor(configuration: configuration).ingest(inputs, into: store, onRejected: { rejected in
+            let summary = try Ingestor(configuration: configuration).ingest(inputs, into: store, excluding: store.files, onRejected: { rejected in
                 if interactive { bar.clear() }
                 Terminal.err("rejected: \(rejected.line)\n")
             }, onProgress: { progress in

@@ -20,7 +20,7 @@ extension Crosscheck {
                 let batch = try store.rawArticles(after: after, limit: 256)
                 guard let last = batch.last else { break }
                 after = last.id
-                let results = await ingestor.cleanInParallel(batch)
+                let results = ingestor.cleanInParallel(batch)
                 var updates: [Article] = []
                 for (raw, result) in zip(batch, results) {
                     total += 1

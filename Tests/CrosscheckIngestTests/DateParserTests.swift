@@ -1,0 +1,35 @@
+import CrosscheckCore
+import CrosscheckIngest
+import Testing
+
+@Suite struct DateParserTests {
+    func parse(_ s: String) -> (String, DatePrecision)? {
+        DateParser.parse(s, from: "test").map { ($0.value, $0.precision) }
+    }
+
+    @Test func isoForms() {
+        #expect(parse("2021-07-06")! == ("2021-07-06", .day))
+        #expect(parse("2021-07-06T12:36:00Z")! == ("2021-07-06T12:36:00Z", .second))
+        #expect(parse("2025-04-28T09:15:00+05:00")! == ("2025-04-28T09:15:00+05:00", .second))
+        #expect(parse("2021-07")! == ("2021-07", .month))
+        #expect(parse("2021-02-30") == nil)
+    }
+
+    @Test func wordForms() {
+        #expect(parse("6 July 2021")! == ("2021-07-06", .day))
+        #expect(parse("July 6, 2021")! == ("2021-07-06", .day))
+        #expect(parse("Tuesday, July 6, 2021")! == ("2021-07-06", .day))
+        #expect(parse("Tue, 06 Jul 2021 12:36:00 GMT")! == ("2021-07-06T12:36:00Z", .second))
+        #expect(parse("6 July 2021 12:36 pm")! == ("2021-07-06T12:36", .minute))
+        #expect(parse("28 April 2025, 09:15")! == ("2025-04-28T09:15", .minute))
+        #expect(parse("6. Juli 2021")! == ("2021-07-06", .day))
+        #expect(parse("July 2021")! == ("2021-07", .month))
+        #expect(parse("06.07.2021")! == ("2021-07-06", .day))
+    }
+
+    @Test func nonDates() {
+        #expect(parse("we may march") == nil)
+        #expect(parse("No: 18200") == nil)
+        #expect(parse("") == nil)
+    }
+}

@@ -1,0 +1,83 @@
+import CrosscheckCore
+import CrosscheckIngest
+import Foundation
+import Testing
+
+@Suite struct HTMLExtractorTests {
+    let extractor = HTMLExtractor()
+
+    static let page = """
+    <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+    <title>Floods hit Khatlon | Pamir Ledger</title>
+    <meta property="og:site_name" content="Pamir Ledger">
+    <meta property="article:published_time" content="2025-04-28T09:15:00+05:00">
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Floods hit Khatlon","author":{"@type":"Person","name":"Farhod Nazarov"}}</script>
+    <script>var tracking = "Leave a reply";</script></head>
+    <body><nav><a href="/">Home</a> <a href="/region">Region</a></nav>
+    <div class="cookie-banner">We use cookies. Accept all</div>
+    <article><h1>Floods hit Khatlon</h1>
+    <p>At least 14 people have died in Tajikistan's southern Khatlon region after the swollen Panj river broke through an embankment, officials said.</p>
+    <div class="ad-slot">Advertisement: buy a boat</div>
+    <p>The river tore through a section of the embankment near the village of Dahana in the early hours of Sunday, flooding homes.</p>
+    <figure><img src="x.jpg"><figcaption>Residents carry bedding through floodwater.</figcaption></figure>
+    <blockquote>"Nobody will be left alone with this disaster," the governor said.</blockquote>
+    <div class="share-bar"><a href="#">Share on Facebook</a></div>
+    </article>
+    <section id="comments"><h3>2 comments</h3><p>Great article! Posted on <time datetime="2025-05-09">May 9, 2025</time></p>
+    <form><textarea></textarea><button>Post comment</button></form></section>
+    <footer>© 2025 Pamir Ledger. All rights reserved.</footer></body></html>
+    """
+
+    @Test func mainTextAndMetadata() throws {
+        let page = try extractor.extract(Array(Self.page.utf8)).get()
+        #expect(page.title == "Floods hit Khatlon")
+        #expect(page.outlet == "Pamir Ledger")
+        #expect(page.published?.value == "2025-04-28T09:15:00+05:00")
+        #expect(page.published?.from == "html:meta[article:published_time]")
+        #expect(page.authors == ["Farhod Nazarov"])
+        #expect(page.language == "en")
+        let paragraphs = page.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 3)
+        #expect(paragraphs[0].hasPrefix("At least 14 people"))
+        #expect(paragraphs[2].hasPrefix("\"Nobody will be left alone"))
+        for noise in ["Home", "cookies", "Advertisement", "Residents carry bedding", "Share on Facebook", "Great article", "All rights reserved"] {
+            #expect(!page.text.contains(noise), "kept noise: \(noise)")
+        }
+        let reasons = Set(page.removed.map(\.reason))
+        #expect(reasons.isSuperset(of: ["navigation", "cookie-banner", "advertising", "photo-caption", "share", "comments", "footer"]))
+    }
+
+    @Test func commentDatesNeverBecomeThePublicationDate() throws {
+        let html = """
+        <html><body><article><p>The committee said on Monday that nine people had died and four were still missing in the floods.</p></article>
+        <div class="comments"><time datetime="2025-05-09">May 9</time></div></body></html>
+        """
+        let page = try extractor.extract(Array(html.utf8)).get()
+        #expect(page.published == nil)
+    }
+
+    @Test func windows1251PageIsDecoded() throws {
+        // "Паводок в Хатлоне" in windows-1251, declared in a meta tag.
+        let head = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><body><p>".utf8)
+        let body: [UInt8] = [0xCF, 0xE0, 0xE2, 0xEE, 0xE4, 0xEE, 0xEA, 0x20, 0xE2, 0x20, 0xD5, 0xE0, 0xF2, 0xEB, 0xEE, 0xED, 0xE5]
+        let page = try extractor.extract(head + body + Array("</p></body></html>".utf8)).get()
+        #expect(page.text == "Паводок в Хатлоне")
+    }
+
+    @Test func hostileMarkupDoesNotCrash() {
+        let deep = String(repeating: "<div>", count: 100_000) + "<p>Deep text that is long enough to count as content here.</p>"
+        _ = extractor.extract(Array(deep.utf8))
+        let truncated = String(Self.page.prefix(900))
+        _ = extractor.extract(Array(truncated.utf8))
+        let scriptsOnly = "<html><head><script>var a = 1;</script></head><body><script>alert(1)</script></body></html>"
+        guard case .failure(let rejection) = extractor.extract(Array(scriptsOnly.utf8)) else {
+            Issue.record("a page of scripts produced text")
+            return
+        }
+        #expect(rejection.code == "empty-after-cleaning")
+        var withNul = Array("<html><body><p>Text with a NUL".utf8)
+        withNul.append(0)
+        withNul += Array(" byte and &bogus; &#xFFFFFFF; entities in it, long enough to be kept.</p></body></html>".utf8)
+        _ = extractor.extract(withNul)
+    }
+}

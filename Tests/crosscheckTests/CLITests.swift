@@ -1,0 +1,106 @@
+import CrosscheckTesting
+import Foundation
+import Testing
+
+/// End-to-end checks of the `crosscheck` executable, as a user runs it.
+@Suite(.serialized) struct CLITests {
+    func requireCLI() -> Bool {
+        if SharedData.executable == nil {
+            print("◇ SKIPPED CLI tests: the crosscheck executable was not built next to the tests")
+            return false
+        }
+        return true
+    }
+
+    @Test func seedsIngestListAndSearch() throws {
+        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        let first = try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url)
+        #expect(first.status == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+        #expect(summary?["new"] as? Int == 5)
+        let second = try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url)
+        #expect((try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])?["new"] as? Int == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.path("crosscheck.sqlite")), "default store in the working folder")
+
+        let listed = try CLI.run(["articles", "--format", "json"], in: dir.url)
+        let articles = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
+        #expect(articles?.count == 5)
+        #expect(articles?.allSatisfy { ($0["id"] as? String)?.count == 64 } == true)
+
+        let csv = try CLI.run(["articles", "--format", "csv"], in: dir.url)
+        #expect(csv.stdout.hasPrefix("id,published,outlet,title,lang,words,origin\r\n"))
+        #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 6)
+
+        let taliban = try CLI.run(["search", "Taliban", "--format", "jsonl"], in: dir.url)
+        #expect(taliban.stdout.split(separator: "\n").count == 5)
+        let crossing = try CLI.run(["search", "Shir Khan Bandar", "--format", "jsonl"], in: dir.url)
+        #expect(crossing.stdout.split(separator: "\n").count == 1)
+        #expect(crossing.stdout.contains("**Shir Khan Bandar**"))
+
+        let id = try #require(articles?.first?["id"] as? String)
+        let show = try CLI.run(["show", String(id.prefix(10))], in: dir.url)
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("── removed"))
+    }
+
+    @Test func environmentSelectsTheStore() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        try dir.write("a.txt", "The committee said on Wednesday that the river was falling across the district.")
+        let result = try CLI.run(["ingest", dir.path("a.txt")], in: dir.url, environment: ["CROSSCHECK_DB": dir.path("env.sqlite")])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.path("env.sqlite")))
+    }
+
+    @Test func rejectionsAreReportedAndExitCodeIsZero() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        _ = try BadInputs.write(into: dir, hugeLine: false)
+        try dir.write("ok.txt", "Rescue teams reached the village on Tuesday after the road reopened, officials said.")
+        let result = try CLI.run(["ingest", dir.url.path, "--db", dir.path("cc.sqlite")])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("rejected: \(dir.path("image.png")): not text: looks like image/png"))
+        let log = try CLI.run(["rejections", "--db", dir.path("cc.sqlite"), "--format", "json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]]
+        #expect(entries?.count == BadInputs.expected.count - 1)
+    }
+
+    @Test func usageErrorsExitWithTwoAndFailuresWithOne() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        #expect(try CLI.run(["frobnicate"], in: dir.url).status == 2)
+        #expect(try CLI.run(["articles", "--format", "yaml"], in: dir.url).status == 2)
+        let missing = try CLI.run(["show", "abcdef12"], in: dir.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no article with id abcdef12"))
+    }
+
+    @Test func demoPrintsTheCorpus() throws {
+        guard requireCLI() else { return }
+        let result = try CLI.run(["demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("FICTIONAL"))
+        #expect(result.stdout.contains("Ingested 16 articles"))
+        #expect(result.stdout.contains("Central Asia Wire"))
+        #expect(result.stdout.contains("Floods kill at least 14 in southern Tajikistan"))
+        #expect(result.stdout.contains("2025-04-28"))
+    }
+
+    @Test func extractPrintsJSONLinesWithoutAStore() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        let result = try CLI.run(["extract", SharedData.demoCorpus.appendingPathComponent("04-kt-governor-evacuations.html").path], in: dir.url)
+        #expect(result.status == 0)
+        let record = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(record?["outlet"] as? String == "Khatlon Today")
+        #expect((record?["published"] as? [String: Any])?["precision"] != nil)
+        #expect((record?["removed"] as? [[String: Any]])?.isEmpty == false)
+        #expect(!FileManager.default.fileExists(atPath: dir.path("crosscheck.sqlite")))
+    }
+}
