@@ -63,16 +63,24 @@ public struct Ingestor: Sendable {
         }
         var state = BatchState(summary: IngestSummary(), bytesTotal: total)
         let reader = InputReader(configuration: configuration)
-        for item in items {
-            try reader.read(item, receivedAt: receivedAt) { event in
-                state.absorb(event, onRejected: onRejected)
-                if state.isFull(configuration) {
-                    try flush(&state, into: sink, onRejected: onRejected)
-                    onProgress(IngestProgress(bytesDone: state.bytesDone, bytesTotal: total, summary: state.summary))
+        let writer = BatchWriter(sink: sink)
+        do {
+            for item in items {
+                try reader.read(item, receivedAt: receivedAt) { event in
+                    state.absorb(event, onRejected: onRejected)
+                    if state.isFull(configuration) {
+                        try flush(&state, writer: writer, onRejected: onRejected)
+                        onProgress(IngestProgress(bytesDone: state.bytesDone, bytesTotal: total, summary: state.summary))
+                    }
                 }
             }
+            try flush(&state, writer: writer, onRejected: onRejected)
+            try writer.wait()
+        } catch {
+            try? writer.wait()
+            throw error
         }
-        try flush(&state, into: sink, onRejected: onRejected)
+        state.summary.storeSeconds += writer.writeSeconds
         onProgress(IngestProgress(bytesDone: max(state.bytesDone, total), bytesTotal: total, summary: state.summary))
         return state.summary
     }
@@ -106,7 +114,7 @@ public struct Ingestor: Sendable {
         }
     }
 
-    private func flush(_ state: inout BatchState, into sink: any IngestSink,
+    private func flush(_ state: inout BatchState, writer: BatchWriter,
                        onRejected: (RejectedInput) -> Void) throws {
         guard !state.raws.isEmpty || !state.rejections.isEmpty else { return }
         let raws = state.raws
@@ -114,7 +122,8 @@ public struct Ingestor: Sendable {
         state.rawBytes = 0
         // Duplicates inside the batch and against the store are skipped before cleaning.
         var clock = ContinuousClock.now
-        let existing = try sink.existingRawIDs(raws.map(\.id))
+        // The batch still being written is not yet visible in the store: count its ids as existing.
+        let existing = try writer.sink.existingRawIDs(raws.map(\.id)).union(writer.inFlight)
         state.summary.storeSeconds += Self.seconds(since: &clock)
         var seen = Set<ContentID>()
         var fresh: [RawArticle] = []
@@ -142,8 +151,56 @@ public struct Ingestor: Sendable {
                 onRejected(rejected)
             }
         }
-        try sink.write(batch)
-        state.summary.storeSeconds += Self.seconds(since: &clock)
+        try writer.submit(batch)
+    }
+
+    /// Writes batches on a background queue, one at a time, so cleaning the next batch overlaps the
+    /// store's work. Batches stay one transaction each, in order.
+    final class BatchWriter: @unchecked Sendable {
+        let sink: any IngestSink
+        private let queue = DispatchQueue(label: "crosscheck.ingest.writer")
+        private let group = DispatchGroup()
+        private let lock = NSLock()
+        private var failure: (any Error)?
+        private var seconds = 0.0
+        /// Raw ids of the batch being written; read and written only by the ingesting thread.
+        private(set) var inFlight: Set<ContentID> = []
+
+        init(sink: any IngestSink) {
+            self.sink = sink
+        }
+
+        /// Waits for the previous batch, then starts writing `batch`.
+        func submit(_ batch: IngestBatch) throws {
+            try wait()
+            inFlight = Set(batch.articles.map(\.raw.id))
+            group.enter()
+            queue.async { [self] in
+                var clock = ContinuousClock.now
+                do {
+                    try sink.write(batch)
+                } catch {
+                    lock.withLock { failure = failure ?? error }
+                }
+                let elapsed = Ingestor.seconds(since: &clock)
+                lock.withLock { seconds += elapsed }
+                group.leave()
+            }
+        }
+
+        /// Waits until nothing is being written; rethrows a write failure.
+        func wait() throws {
+            group.wait()
+            inFlight = []
+            if let error = lock.withLock({ () -> (any Error)? in
+                defer { failure = nil }
+                return failure
+            }) {
+                throw error
+            }
+        }
+
+        var writeSeconds: Double { lock.withLock { seconds } }
     }
 
     static func seconds(since start: inout ContinuousClock.Instant) -> Double {

@@ -1,12 +1,27 @@
 import Foundation
 
 /// The boilerplate phrase vocabulary, loaded from the `boilerplate-phrases.txt` resource.
+///
+/// Matching is by words: each phrase is a word sequence indexed by the first four characters of its
+/// first word, so a line costs one dictionary lookup per word instead of one substring search per phrase.
 public struct BoilerplateVocabulary: Sendable {
     /// (phrase, category) pairs, lowercase.
     public let phrases: [(phrase: String, category: String)]
+    private let index: [Substring: [(words: [Substring], category: String)]]
+
+    /// Phrases whose last word has at least this many characters may run on ("subscribe" matches
+    /// "subscribers"); shorter last words must match whole.
+    static let minPrefixLength = 6
 
     public init(phrases: [(phrase: String, category: String)]) {
         self.phrases = phrases
+        var index: [Substring: [(words: [Substring], category: String)]] = [:]
+        for (phrase, category) in phrases {
+            let words = Self.words(phrase)
+            guard let first = words.first else { continue }
+            index[Self.key(first), default: []].append((words, category))
+        }
+        self.index = index
     }
 
     /// Parses the data file format: `category<TAB>phrase`, `#` comments.
@@ -18,7 +33,7 @@ public struct BoilerplateVocabulary: Sendable {
             guard parts.count == 2 else { continue }
             out.append((String(parts[1]).lowercased(), String(parts[0])))
         }
-        self.phrases = out
+        self.init(phrases: out)
     }
 
     /// The bundled vocabulary.
@@ -29,25 +44,52 @@ public struct BoilerplateVocabulary: Sendable {
         return BoilerplateVocabulary(fileContents: text)
     }()
 
-    /// Categories of the phrases found in `lowercased` (a line already lowercased), at word boundaries.
+    /// Categories of the phrases found in `lowercased` (a line already lowercased), in line order.
     public func matches(in lowercased: String) -> [String] {
+        let words = Self.words(lowercased)
         var found: [String] = []
-        for (phrase, category) in phrases where Self.containsWord(lowercased, phrase) {
-            found.append(category)
+        for i in words.indices {
+            guard let candidates = index[Self.key(words[i])] else { continue }
+            for (phrase, category) in candidates where Self.matches(phrase, words, at: i) {
+                found.append(category)
+            }
         }
         return found
     }
 
-    /// Whether `needle` occurs in `haystack` starting at a word boundary. Phrases of six or more
-    /// characters may run on ("subscribe" matches "subscribers"); shorter ones must end at a boundary.
-    static func containsWord(_ haystack: String, _ needle: String) -> Bool {
-        var search = haystack.startIndex..<haystack.endIndex
-        while let r = haystack.range(of: needle, range: search) {
-            let beforeOK = r.lowerBound == haystack.startIndex || !haystack[haystack.index(before: r.lowerBound)].isLetter
-            let afterOK = r.upperBound == haystack.endIndex || !haystack[r.upperBound].isLetter || needle.count >= 6
-            if beforeOK && afterOK { return true }
-            search = r.upperBound..<haystack.endIndex
+    static func matches(_ phrase: [Substring], _ words: [Substring], at start: Int) -> Bool {
+        guard start + phrase.count <= words.count else { return false }
+        for (k, word) in phrase.enumerated() {
+            let candidate = words[start + k]
+            if k == phrase.count - 1, word.count >= minPrefixLength {
+                if !candidate.hasPrefix(word) { return false }
+            } else if candidate != word {
+                return false
+            }
         }
-        return false
+        return true
+    }
+
+    @inline(__always)
+    static func key(_ word: Substring) -> Substring { word.prefix(4) }
+
+    /// Words of a lowercased line: runs of letters, digits, apostrophes and hyphens; other symbols
+    /// (©) stand alone.
+    static func words(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        var start: String.Index?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c.isLetter || c.isNumber || c == "'" || c == "’" || c == "-" {
+                if start == nil { start = i }
+            } else {
+                if let s = start { out.append(text[s..<i]); start = nil }
+                if !c.isWhitespace && !c.isPunctuation { out.append(text[i...i]) }
+            }
+            i = text.index(after: i)
+        }
+        if let s = start { out.append(text[s...]) }
+        return out
     }
 }

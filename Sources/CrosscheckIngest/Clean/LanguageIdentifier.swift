@@ -20,12 +20,29 @@ public enum LanguageIdentifier {
         ("tr", ["ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "çok", "daha", "gibi", "olan", "ama"]),
     ]
 
+    /// Words examined at most for stopwords.
+    static let maxWords = 400
+
+    /// Word → bitmask of the languages (indices into `stopwords`) it is a stopword of.
+    static let stopwordMask: [String: UInt16] = {
+        var table: [String: UInt16] = [:]
+        for (i, (_, words)) in stopwords.enumerated() {
+            for word in words { table[word, default: 0] |= 1 << i }
+        }
+        return table
+    }()
+
     public static func identify(_ text: String) -> String? {
         var latin = 0, cyrillic = 0, arabic = 0, persianOnly = 0, han = 0, kana = 0, hangul = 0, ukrainian = 0
         var letters = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            guard scalar.properties.isAlphabetic else { continue }
+            // ASCII fast path: Unicode property lookups are the slowest part of this loop.
+            if v < 0x80 {
+                guard (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A else { continue }
+            } else if !scalar.properties.isAlphabetic {
+                continue
+            }
             letters += 1
             if letters > sampleLetters { break }
             switch v {
@@ -58,13 +75,26 @@ public enum LanguageIdentifier {
         var word = ""
         func score() {
             guard !word.isEmpty else { return }
-            for (i, (_, words)) in stopwords.enumerated() where words.contains(word) { counts[i] += 1 }
-            word = ""
+            if let mask = stopwordMask[word] {
+                for i in counts.indices where mask & (1 << i) != 0 { counts[i] += 1 }
+            }
+            word.removeAll(keepingCapacity: true)
             seen += 1
         }
-        for ch in text.lowercased() {
-            if ch.isLetter { word.append(ch) } else { score() }
-            if seen > 600 { break }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 ? ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) : scalar.properties.isAlphabetic {
+                if scalar.isASCII, scalar.value >= 65, scalar.value <= 90 {
+                    word.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+                } else if scalar.isASCII {
+                    word.unicodeScalars.append(scalar)
+                } else {
+                    word += String(scalar).lowercased()
+                }
+            } else {
+                score()
+                if seen > maxWords { break }
+            }
         }
         score()
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] >= minStopwordHits else { return nil }

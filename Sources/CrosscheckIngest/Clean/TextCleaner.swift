@@ -64,7 +64,7 @@ public struct TextCleaner: Sendable {
         let rawStart: Int
         let rawLength: Int
         let words: Int
-        let lower: String
+        var lower: String { text.lowercased() }
     }
 
     /// Cleans `text`; `rawBase` is the byte offset of `text` in the raw input (3 after a BOM).
@@ -153,18 +153,34 @@ public struct TextCleaner: Sendable {
         return CleanedText(title: title, text: out, removed: removed, sourceMap: map, metadata: metadata)
     }
 
+    /// Non-blank lines, trimmed, with their byte ranges. Scans UTF-8 bytes; only kept lines become Strings.
     func splitLines(_ text: String, rawBase: Int) -> [Line] {
         var lines: [Line] = []
-        var offset = rawBase
-        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let length = piece.utf8.count
-            defer { offset += length + 1 }
-            let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { continue }
-            let lead = piece.utf8.count - piece.drop(while: { $0.isWhitespace }).utf8.count
-            lines.append(Line(text: trimmed, rawStart: offset + lead, rawLength: trimmed.utf8.count,
-                              words: Self.wordCount(trimmed), lower: trimmed.lowercased()))
+        let utf8 = Array(text.utf8)
+        var start = 0
+        func isSpace(_ i: Int) -> Bool {
+            let b = utf8[i]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { return true }
+            // U+00A0 no-break space
+            return b == 0xC2 && i + 1 < utf8.count && utf8[i + 1] == 0xA0
         }
+        func emit(_ lo: Int, _ hi: Int) {
+            var a = lo, b = hi
+            while a < b, isSpace(a) { a += utf8[a] == 0xC2 ? 2 : 1 }
+            while b > a, utf8[b - 1] == 0x20 || utf8[b - 1] == 0x09 || utf8[b - 1] == 0x0D
+                || (utf8[b - 1] == 0xA0 && b - 2 >= a && utf8[b - 2] == 0xC2) {
+                b -= utf8[b - 1] == 0xA0 ? 2 : 1
+            }
+            guard a < b else { return }
+            let trimmed = String(decoding: utf8[a..<b], as: UTF8.self)
+            lines.append(Line(text: trimmed, rawStart: rawBase + a, rawLength: b - a,
+                              words: Self.wordCount(trimmed)))
+        }
+        for i in 0..<utf8.count where utf8[i] == 0x0A {
+            emit(start, i)
+            start = i + 1
+        }
+        emit(start, utf8.count)
         return lines
     }
 
@@ -252,6 +268,20 @@ public struct TextCleaner: Sendable {
 
     /// Where the text after the last run of three or more spaces (regular or no-break) starts.
     static func wideGap(in text: String) -> String.Index? {
+        // Fast reject on bytes: a wide gap needs three spaces, tabs or no-break spaces (C2 A0) in a row.
+        var spaces = 0
+        var wide = false
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x09 || (b == 0xA0 && previous == 0xC2) {
+                spaces += 1
+                if spaces >= 3 { wide = true; break }
+            } else if b != 0xC2 {
+                spaces = 0
+            }
+            previous = b
+        }
+        guard wide else { return nil }
         var run = 0
         var found: String.Index?
         var index = text.startIndex
