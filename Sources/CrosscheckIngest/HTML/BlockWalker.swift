@@ -32,7 +32,11 @@ struct BlockWalker {
     }
 
     /// Depth guard: libxml2 caps nesting itself, but the walk is iterative anyway.
+    /// Text length of the whole page, measured before the walk.
+    private var bodyTextLength = 0
+
     mutating func walk(_ root: xmlNodePtr) {
+        bodyTextLength = Node.textLength(root)
         // Iterative depth-first walk: (node, entering) pairs.
         var work: [(xmlNodePtr, Bool, Int, Bool)] = [(root, true, -1, false)]
         while let (node, entering, id, inLink) = work.popLast() {
@@ -45,12 +49,13 @@ struct BlockWalker {
                 let text = Node.content(ofText: node)
                 if current.isEmpty { currentLine = Node.line(node) }
                 current += text
-                if inLink { currentLinks += text.count }
+                if inLink { currentLinks += text.utf8.count }
                 continue
             }
             guard Node.isElement(node) else { continue }
             let name = Node.name(node)
-            if let reason = noiseReason(node, name: name) {
+            let attributes = NodeAttributes(node)
+            if let reason = noiseReason(node, name: name, attributes: attributes) {
                 if reason != "script" && reason != "hidden" && reason != "embed" {
                     let text = HTMLExtractor.collapse(Node.textContent(node))
                     if !text.isEmpty {
@@ -68,7 +73,7 @@ struct BlockWalker {
                 let elementID = nextID
                 nextID += 1
                 semantic[elementID] = name == "article" || name == "main"
-                    || Node.attribute(node, "itemprop")?.lowercased().contains("articlebody") == true
+                    || attributes.itemprop?.lowercased() == "articlebody"
                 stack.append(elementID)
                 work.append((node, false, elementID, link))
             }
@@ -87,41 +92,59 @@ struct BlockWalker {
     private mutating func flush() {
         let text = HTMLExtractor.collapse(current)
         if !text.isEmpty {
-            blocks.append(Block(text: text, linkChars: min(currentLinks, text.count), tag: currentTag,
+            blocks.append(Block(text: text, linkChars: min(currentLinks, text.utf8.count), tag: currentTag,
                                 line: currentLine, ancestors: stack.reversed()))
         }
         current = ""
         currentLinks = 0
     }
 
-    func noiseReason(_ node: xmlNodePtr, name: String) -> String? {
-        if let reason = HTMLExtractor.dropTags[name] { return reason }
-        if name == "header", !insideArticle(node) { return "header" }
-        if Node.attribute(node, "hidden") != nil || Node.attribute(node, "aria-hidden") == "true" { return "hidden" }
-        if let style = Node.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+    /// Why `node` is noise, or `nil`. Tags like `script` always are; class/id hints, `form`, `header`
+    /// and `aside` are only trusted for subtrees that do not hold most of the page's text, because
+    /// themes put words like "sidebar" or "overlay" on the wrapper around the whole article.
+    func noiseReason(_ node: xmlNodePtr, name: String, attributes: NodeAttributes) -> String? {
+        if let reason = HTMLExtractor.hardDropTags[name] { return reason }
+        if attributes.hidden || attributes.ariaHidden { return "hidden" }
+        if let style = attributes.style?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") {
             return "hidden"
         }
-        if let role = Node.attribute(node, "role")?.lowercased() {
+        var reason: String?
+        if let soft = HTMLExtractor.softDropTags[name] {
+            reason = soft
+        } else if name == "header", !insideArticle(node) {
+            reason = "header"
+        } else if let role = attributes.role?.lowercased() {
             switch role {
-            case "navigation", "menu", "menubar": return "navigation"
-            case "banner": return "header"
-            case "contentinfo": return "footer"
-            case "complementary": return "sidebar"
-            case "dialog", "alertdialog": return "popup"
+            case "navigation", "menu", "menubar": reason = "navigation"
+            case "banner": reason = "header"
+            case "contentinfo": reason = "footer"
+            case "complementary": reason = "sidebar"
+            case "dialog", "alertdialog": reason = "popup"
             default: break
             }
         }
         // Never drop the page's own structure because of a class name.
-        if name == "body" || name == "html" || name == "article" || name == "main" { return nil }
-        for attr in ["class", "id"] {
-            guard let value = Node.attribute(node, attr)?.lowercased() else { continue }
-            for word in value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
-                if let reason = HTMLExtractor.noiseWords[String(word)] { return reason }
-            }
-            for word in value.split(separator: " ") {
-                if let reason = HTMLExtractor.noiseWords[String(word)] { return reason }
-            }
+        if reason == nil, name != "body", name != "html", name != "article", name != "main" {
+            reason = Self.hintReason(attributes.cls) ?? Self.hintReason(attributes.id)
+        }
+        guard let reason else { return nil }
+        if bodyTextLength > 0, Node.textLength(node, limit: protectedLength) > protectedLength { return nil }
+        return reason
+    }
+
+    /// Text length above which a soft-noise subtree is kept: it holds too much of the page to be a widget.
+    var protectedLength: Int {
+        max(configuration.minProtectedLength, Int(Double(bodyTextLength) * configuration.protectedShare))
+    }
+
+    static func hintReason(_ value: String?) -> String? {
+        guard let value = value?.lowercased(), !value.isEmpty else { return nil }
+        for word in value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
+            if let reason = HTMLExtractor.noiseWords[String(word)] { return reason }
+        }
+        for word in value.split(separator: " ") {
+            if let reason = HTMLExtractor.noiseWords[String(word)] { return reason }
         }
         return nil
     }
@@ -141,12 +164,12 @@ struct BlockWalker {
         var scores: [Int: Double] = [:]
         var total = 0
         for block in blocks {
-            let length = block.text.count
+            let length = block.text.utf8.count
             let density = Double(block.linkChars) / Double(max(1, length))
             guard length >= configuration.minVotingBlockLength, density < configuration.maxLinkDensity else { continue }
             total += length
             // Commas mark prose; navigation has none.
-            let commas = block.text.reduce(0) { $0 + ($1 == "," ? 1 : 0) }
+            let commas = block.text.utf8.reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) }
             let vote = Double(length) * (1 - density) + Double(commas) * 10
             for (depth, ancestor) in block.ancestors.dropFirst().prefix(3).enumerated() {
                 scores[ancestor, default: 0] += vote / Double(depth + 1)
@@ -157,14 +180,14 @@ struct BlockWalker {
         }
         let best = scores.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         var chosen: [Bool] = blocks.map { block in best.map { block.ancestors.contains($0) } ?? true }
-        let chosenLength = zip(blocks, chosen).reduce(0) { $0 + ($1.1 ? $1.0.text.count : 0) }
+        let chosenLength = zip(blocks, chosen).reduce(0) { $0 + ($1.1 ? $1.0.text.utf8.count : 0) }
         if chosenLength < configuration.minMainTextLength, total > chosenLength {
             chosen = blocks.map { _ in true }
         }
         var paragraphs: [(String, Int)] = []
         var removed = self.removed
         for (block, inMain) in zip(blocks, chosen) {
-            let density = Double(block.linkChars) / Double(max(1, block.text.count))
+            let density = Double(block.linkChars) / Double(max(1, block.text.utf8.count))
             let isHeading = HTMLExtractor.headingTags.contains(block.tag)
             if inMain && (density < configuration.maxLinkDensity || isHeading) {
                 paragraphs.append((block.text, block.line))

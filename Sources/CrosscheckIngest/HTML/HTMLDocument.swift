@@ -68,3 +68,70 @@ enum Node {
 
     static func line(_ node: xmlNodePtr) -> Int { Int(xmlGetLineNo(node)) }
 }
+
+/// The attributes the extractor looks at, read in one pass over a node's attribute list (one
+/// `xmlGetProp` call per attribute would copy each value several times per element).
+struct NodeAttributes {
+    var cls: String?
+    var id: String?
+    var role: String?
+    var style: String?
+    var itemprop: String?
+    var hidden = false
+    var ariaHidden = false
+
+    init(_ node: xmlNodePtr) {
+        var attr = node.pointee.properties
+        while let a = attr {
+            defer { attr = a.pointee.next }
+            guard let namePtr = a.pointee.name else { continue }
+            let value: () -> String = {
+                guard let text = a.pointee.children, let content = text.pointee.content else { return "" }
+                return String(cString: content)
+            }
+            switch strcmp_ascii(namePtr) {
+            case "class": cls = value()
+            case "id": id = value()
+            case "role": role = value()
+            case "style": style = value()
+            case "itemprop": itemprop = value()
+            case "hidden": hidden = true
+            case "aria-hidden": ariaHidden = value() == "true"
+            default: break
+            }
+        }
+    }
+}
+
+/// An attribute name as a String only when it is short (all the names we look for are).
+@inline(__always)
+private func strcmp_ascii(_ name: UnsafePointer<xmlChar>) -> String {
+    var length = 0
+    while name[length] != 0 {
+        length += 1
+        if length > 10 { return "" }
+    }
+    return String(cString: name)
+}
+
+extension Node {
+    /// Characters of text (UTF-8 bytes) under `node`, without copying it.
+    static func textLength(_ node: xmlNodePtr, limit: Int = .max) -> Int {
+        var total = 0
+        var stack: [xmlNodePtr] = [node]
+        while let n = stack.popLast() {
+            if isText(n), let content = n.pointee.content {
+                total += strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                if total > limit { return total }
+                continue
+            }
+            guard isElement(n) else { continue }
+            var child = n.pointee.children
+            while let c = child {
+                stack.append(c)
+                child = c.pointee.next
+            }
+        }
+        return total
+    }
+}

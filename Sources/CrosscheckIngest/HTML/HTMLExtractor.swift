@@ -12,13 +12,21 @@ public struct HTMLExtractorConfiguration: Sendable {
     public var minMainTextLength: Int
     /// Score multiplier for `<article>`, `<main>` and `itemprop=articleBody` containers.
     public var semanticBonus: Double
+    /// A soft-noise subtree (class/id hint, form, aside…) holding more than this share of the page's
+    /// text is kept: it is the article's wrapper, not a widget.
+    public var protectedShare: Double
+    /// …but a subtree under this many bytes of text is never protected.
+    public var minProtectedLength: Int
     /// Removed pieces longer than this are cut (the text stays in the raw bytes).
     public var maxRemovedPieceLength: Int
     /// At most this many removed pieces are recorded per page.
     public var maxRemovedPieces: Int
 
     public init(minVotingBlockLength: Int = 25, maxLinkDensity: Double = 0.5, minMainTextLength: Int = 200,
-                semanticBonus: Double = 1.5, maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
+                semanticBonus: Double = 1.5, protectedShare: Double = 0.4, minProtectedLength: Int = 1500,
+                maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
+        self.protectedShare = protectedShare
+        self.minProtectedLength = minProtectedLength
         self.minVotingBlockLength = minVotingBlockLength
         self.maxLinkDensity = maxLinkDensity
         self.minMainTextLength = minMainTextLength
@@ -53,12 +61,17 @@ public struct HTMLExtractor: Sendable {
     }
 
     /// Tags whose whole subtree is never article text.
-    static let dropTags: [String: String] = [
+    static let hardDropTags: [String: String] = [
         "script": "script", "style": "script", "noscript": "script", "template": "script", "svg": "script",
         "iframe": "embed", "object": "embed", "embed": "embed", "canvas": "embed", "video": "embed", "audio": "embed",
-        "nav": "navigation", "aside": "sidebar", "footer": "footer", "form": "form", "button": "form",
-        "select": "form", "textarea": "form", "input": "form", "label": "form", "figcaption": "photo-caption",
-        "menu": "navigation", "dialog": "popup",
+        "button": "form", "select": "form", "textarea": "form", "input": "form", "label": "form",
+        "figcaption": "photo-caption", "dialog": "popup",
+    ]
+
+    /// Tags that are usually page furniture but sometimes wrap the article (ASP.NET pages put the whole
+    /// page in a `<form>`): dropped only when they do not hold most of the page's text.
+    static let softDropTags: [String: String] = [
+        "nav": "navigation", "aside": "sidebar", "footer": "footer", "form": "form", "menu": "navigation",
     ]
 
     /// class/id words that mark noise, with the reason recorded.
@@ -130,20 +143,26 @@ public struct HTMLExtractor: Sendable {
         return offsets
     }
 
-    /// Collapses runs of whitespace to one space and trims.
+    /// Collapses runs of whitespace (ASCII and no-break space) to one space and trims. Works on UTF-8
+    /// bytes: Unicode property lookups per character were the extractor's hottest spot.
     static func collapse(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for scalar in s.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                pendingSpace = !out.isEmpty
+            } else if b == 0xA0, previous == 0xC2 {
+                out.removeLast() // the C2 lead byte already copied
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(b)
             }
+            previous = b
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

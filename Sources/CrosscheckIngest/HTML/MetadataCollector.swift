@@ -61,8 +61,7 @@ struct MetadataCollector {
             default:
                 break
             }
-            if let cls = Node.attribute(node, "class")?.lowercased(),
-               cls.contains("comment") || cls.contains("related") { continue }
+            if let cls = NodeAttributes(node).cls, Self.hasHint(cls, ["comment", "related"]) { continue }
             if name == "main" { articleHere = true }
             var child = node.pointee.children
             var children: [xmlNodePtr] = []
@@ -72,12 +71,33 @@ struct MetadataCollector {
         resolve()
     }
 
+    /// Whether `value` contains one of the lowercase ASCII `needles`, ignoring ASCII case; on bytes,
+    /// because Foundation's substring search is slow and runs for every element.
+    static func hasHint(_ value: String, _ needles: [StaticString]) -> Bool {
+        let hay = Array(value.utf8)
+        for needle in needles {
+            let n = needle.utf8Start
+            let count = needle.utf8CodeUnitCount
+            guard count > 0, hay.count >= count else { continue }
+            outer: for start in 0...(hay.count - count) {
+                for k in 0..<count {
+                    var c = hay[start + k]
+                    if c >= 65 && c <= 90 { c += 32 }
+                    if c != n[k] { continue outer }
+                }
+                return true
+            }
+        }
+        return false
+    }
+
     static func looksLikeByline(_ node: xmlNodePtr) -> Bool {
         var parent = node.pointee.parent
         var depth = 0
         while let p = parent, p.pointee.type == XML_ELEMENT_NODE, depth < 4 {
-            let hint = ((Node.attribute(p, "class") ?? "") + " " + (Node.attribute(p, "id") ?? "")).lowercased()
-            if hint.contains("byline") || hint.contains("date") || hint.contains("meta") || hint.contains("posted") {
+            let attributes = NodeAttributes(p)
+            let hint = (attributes.cls ?? "") + " " + (attributes.id ?? "")
+            if hasHint(hint, ["byline", "date", "meta", "posted"]) {
                 return true
             }
             parent = p.pointee.parent
