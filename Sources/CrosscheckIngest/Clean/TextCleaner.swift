@@ -19,13 +19,17 @@ public struct TextCleanerConfiguration: Sendable {
     public var maxPhraseLineWords: Int
     /// Keys of metadata lines ("publish: 6 July 2021", "category: Politics").
     public var metadataKeys: Set<String>
+    /// Read the first short line as the headline (off for HTML, whose title comes from markup).
+    public var detectTitle: Bool
 
     public init(minTitleWords: Int = 3, maxTitleWords: Int = 30, maxMetadataValueWords: Int = 8,
                 addressShare: Double = 0.06, maxInterfaceWords: Int = 2, maxPhraseLineWords: Int = 12,
                 metadataKeys: Set<String> = ["publish", "published", "date", "time", "category", "categories",
                                              "tags", "tag", "section", "no", "number", "id", "author", "authors",
                                              "by", "source", "updated", "posted", "views", "comments",
-                                             "reading time", "last updated", "modified", "topic", "topics"]) {
+                                             "reading time", "last updated", "modified", "topic", "topics"],
+                detectTitle: Bool = true) {
+        self.detectTitle = detectTitle
         self.minTitleWords = minTitleWords
         self.maxTitleWords = maxTitleWords
         self.maxMetadataValueWords = maxMetadataValueWords
@@ -45,6 +49,8 @@ public struct CleanedText: Sendable {
     public var sourceMap: [SourceSegment]
     /// Values of metadata lines, by lowercased key.
     public var metadata: [String: String]
+    /// Indices of the kept lines among the input's non-blank lines.
+    public var keptLines: [Int]
 }
 
 /// Separates reporting from what scrapers leave around it in plain text: headline, metadata lines,
@@ -105,7 +111,7 @@ public struct TextCleaner: Sendable {
                 reason = "masthead"
             } else if let boilerplate = edgeBoilerplate(line) {
                 reason = boilerplate
-            } else if title == nil, lines.count - head > 1, looksLikeHeadline(line) {
+            } else if configuration.detectTitle, title == nil, lines.count - head > 1, looksLikeHeadline(line) {
                 title = line.text
                 keep[head] = false
                 head += 1
@@ -143,14 +149,17 @@ public struct TextCleaner: Sendable {
 
         var out = ""
         var map: [SourceSegment] = []
+        var keptLines: [Int] = []
         for (i, line) in lines.enumerated() where keep[i] {
+            keptLines.append(i)
             if !out.isEmpty { out += "\n\n" }
             map.append(SourceSegment(cleanStart: out.utf8.count, length: line.text.utf8.count,
                                      rawStart: line.rawStart, rawLength: line.rawLength))
             out += line.text
         }
         let removed = removedAt.sorted { $0.0 < $1.0 }.map(\.1)
-        return CleanedText(title: title, text: out, removed: removed, sourceMap: map, metadata: metadata)
+        return CleanedText(title: title, text: out, removed: removed, sourceMap: map, metadata: metadata,
+                           keptLines: keptLines)
     }
 
     /// Non-blank lines, trimmed, with their byte ranges. Scans UTF-8 bytes; only kept lines become Strings.

@@ -130,6 +130,7 @@ struct BlockWalker {
         }
         guard let reason else { return nil }
         if bodyTextLength > 0, Node.textLength(node, limit: protectedLength) > protectedLength { return nil }
+        if Self.holdsArticle(node) { return nil }
         return reason
     }
 
@@ -138,10 +139,30 @@ struct BlockWalker {
         max(configuration.minProtectedLength, Int(Double(bodyTextLength) * configuration.protectedShare))
     }
 
+    /// Whether an `<article>`, `<main>` or `itemprop=articleBody` element lies below `node`
+    /// (themes wrap the article in an `aside` or a "sidebar-right" layout div).
+    static func holdsArticle(_ node: xmlNodePtr) -> Bool {
+        var stack: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child { stack.append(c); child = c.pointee.next }
+        while let n = stack.popLast() {
+            guard Node.isElement(n) else { continue }
+            let name = Node.name(n)
+            if name == "article" || name == "main" { return true }
+            if NodeAttributes(n).itemprop?.lowercased() == "articlebody" { return true }
+            var grandchild = n.pointee.children
+            while let c = grandchild { stack.append(c); grandchild = c.pointee.next }
+        }
+        return false
+    }
+
     static func hintReason(_ value: String?) -> String? {
         guard let value = value?.lowercased(), !value.isEmpty else { return nil }
         for word in value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
-            if let reason = HTMLExtractor.noiseWords[String(word)] { return reason }
+            let token = String(word)
+            // Parts of compound classes ("hidden-xs", "blog_teaser_text") say less than whole classes.
+            if HTMLExtractor.wholeClassOnly.contains(token) { continue }
+            if let reason = HTMLExtractor.noiseWords[token] { return reason }
         }
         for word in value.split(separator: " ") {
             if let reason = HTMLExtractor.noiseWords[String(word)] { return reason }
@@ -157,6 +178,64 @@ struct BlockWalker {
             parent = p.pointee.parent
         }
         return false
+    }
+
+    /// Page builders scatter one article over columns and modules, so the best-scoring container may
+    /// hold only part of it. Widen to the deepest ancestor of `best` that holds `coverageShare` of the
+    /// page's prose (blocks of at least `minProseLength` bytes with few links).
+    func coverageContainer(containing best: Int) -> Int {
+        var prose: [Int: Int] = [:]
+        var total = 0
+        for block in blocks {
+            let length = block.text.utf8.count
+            guard length >= configuration.minProseLength,
+                  Double(block.linkChars) / Double(length) < configuration.maxSiblingLinkDensity else { continue }
+            total += length
+            for ancestor in block.ancestors.dropFirst() { prose[ancestor, default: 0] += length }
+        }
+        guard total > 0, Double(prose[best] ?? 0) < Double(total) * configuration.coverageShare else { return best }
+        // Ancestors of `best`, nearest first, from any block inside it.
+        guard let chain = blocks.first(where: { $0.ancestors.contains(best) })?.ancestors,
+              let start = chain.firstIndex(of: best) else { return best }
+        for ancestor in chain[start...] where Double(prose[ancestor] ?? 0) >= Double(total) * configuration.coverageShare {
+            return ancestor
+        }
+        return best
+    }
+
+    /// Readability's sibling rule: content often continues in siblings of the best container (a lead
+    /// in one div, the body in the next). A sibling joins when it scored at least `siblingShare` of the
+    /// best, or when its own blocks read as prose (long, few links, sentence punctuation).
+    func includeSiblings(of best: Int, bestScore: Double, scores: [Int: Double], into chosen: inout [Bool]) {
+        // The parent of `best` is the element right after it in the ancestor chains that contain it.
+        var parent: Int?
+        for block in blocks {
+            if let i = block.ancestors.firstIndex(of: best), i + 1 < block.ancestors.count {
+                parent = block.ancestors[i + 1]
+                break
+            }
+        }
+        guard let parent else { return }
+        var groups: [Int: [Int]] = [:]
+        for (index, block) in blocks.enumerated() {
+            guard let i = block.ancestors.firstIndex(of: parent) else { continue }
+            let child = i > 0 ? block.ancestors[i - 1] : parent
+            if child != best { groups[child, default: []].append(index) }
+        }
+        for (child, members) in groups {
+            let length = members.reduce(0) { $0 + blocks[$1].text.utf8.count }
+            let links = members.reduce(0) { $0 + blocks[$1].linkChars }
+            let prose = members.contains { Self.endsLikeProse(blocks[$0].text) }
+            let joins = (scores[child] ?? 0) >= bestScore * configuration.siblingShare
+                || (length >= configuration.minSiblingLength && Double(links) / Double(max(1, length)) < configuration.maxSiblingLinkDensity && prose)
+            if joins { for m in members { chosen[m] = true } }
+        }
+    }
+
+    static func endsLikeProse(_ text: String) -> Bool {
+        guard let last = text.utf8.last else { return false }
+        return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+            || last == UInt8(ascii: "\"") || text.hasSuffix("”") || text.hasSuffix("。")
     }
 
     /// The article's paragraphs and everything left out with its reason.
@@ -178,8 +257,10 @@ struct BlockWalker {
         for (id, score) in scores where semantic[id] == true {
             scores[id] = score * configuration.semanticBonus
         }
-        let best = scores.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        var chosen: [Bool] = blocks.map { block in best.map { block.ancestors.contains($0) } ?? true }
+        let best = scores.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        let container = best.map { coverageContainer(containing: $0.key) }
+        var chosen: [Bool] = blocks.map { block in container.map { block.ancestors.contains($0) } ?? true }
+        if let best { includeSiblings(of: best.key, bestScore: best.value, scores: scores, into: &chosen) }
         let chosenLength = zip(blocks, chosen).reduce(0) { $0 + ($1.1 ? $1.0.text.utf8.count : 0) }
         if chosenLength < configuration.minMainTextLength, total > chosenLength {
             chosen = blocks.map { _ in true }

@@ -17,6 +17,16 @@ public struct HTMLExtractorConfiguration: Sendable {
     public var protectedShare: Double
     /// …but a subtree under this many bytes of text is never protected.
     public var minProtectedLength: Int
+    /// A sibling of the best container joins the article when its score reaches this share of the best…
+    public var siblingShare: Double
+    /// …or when its blocks hold at least this many bytes of prose…
+    public var minSiblingLength: Int
+    /// …with a link density below this.
+    public var maxSiblingLinkDensity: Double
+    /// The article container is widened until it holds this share of the page's prose…
+    public var coverageShare: Double
+    /// …counting blocks of at least this many bytes as prose.
+    public var minProseLength: Int
     /// Removed pieces longer than this are cut (the text stays in the raw bytes).
     public var maxRemovedPieceLength: Int
     /// At most this many removed pieces are recorded per page.
@@ -24,7 +34,14 @@ public struct HTMLExtractorConfiguration: Sendable {
 
     public init(minVotingBlockLength: Int = 25, maxLinkDensity: Double = 0.5, minMainTextLength: Int = 200,
                 semanticBonus: Double = 1.5, protectedShare: Double = 0.4, minProtectedLength: Int = 1500,
+                siblingShare: Double = 0.2, minSiblingLength: Int = 80, maxSiblingLinkDensity: Double = 0.25,
+                coverageShare: Double = 0.75, minProseLength: Int = 60,
                 maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
+        self.coverageShare = coverageShare
+        self.minProseLength = minProseLength
+        self.siblingShare = siblingShare
+        self.minSiblingLength = minSiblingLength
+        self.maxSiblingLinkDensity = maxSiblingLinkDensity
         self.protectedShare = protectedShare
         self.minProtectedLength = minProtectedLength
         self.minVotingBlockLength = minVotingBlockLength
@@ -55,9 +72,15 @@ public struct ExtractedHTML: Sendable {
 /// best-scoring container's blocks form the article.
 public struct HTMLExtractor: Sendable {
     public var configuration: HTMLExtractorConfiguration
+    /// Reads the extracted blocks like scraped text: labels, reader appeals, "related" headings and
+    /// date lines at the edges, phrase hits on short blocks.
+    public var blockCleaner: TextCleaner
 
-    public init(configuration: HTMLExtractorConfiguration = HTMLExtractorConfiguration()) {
+    public init(configuration: HTMLExtractorConfiguration = HTMLExtractorConfiguration(),
+                blockCleaner: TextCleaner = TextCleaner(configuration: TextCleanerConfiguration(
+                    addressShare: 0.12, detectTitle: false))) {
         self.configuration = configuration
+        self.blockCleaner = blockCleaner
     }
 
     /// Tags whose whole subtree is never article text.
@@ -93,6 +116,13 @@ public struct HTMLExtractor: Sendable {
         "hidden": "hidden", "sr-only": "hidden", "print-only": "hidden",
     ]
 
+    /// Noise words trusted only as a whole class or id, never as part of a compound: Bootstrap's
+    /// `hidden-xs` hides on phones only, and `blog_teaser_text` can be the article itself.
+    static let wholeClassOnly: Set<String> = [
+        "hidden", "teaser", "banner", "popular", "overlay", "modal", "credit", "caption", "tags", "menu", "promo",
+        "social", "trending", "recommended", "print",
+    ]
+
     static let blockTags: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div",
         "section", "article", "main", "header", "ul", "ol", "table", "tr", "figure", "br", "hr", "address", "center",
@@ -117,6 +147,14 @@ public struct HTMLExtractor: Sendable {
         let title = meta.title
         if let title, let first = paragraphs.first, Self.normalise(first.text) == Self.normalise(title) {
             paragraphs.removeFirst()
+        }
+        // Blocks are single lines (collapsed), so the block cleaner's line indices are paragraph indices.
+        let blockText = paragraphs.map(\.text).joined(separator: "\n")
+        let cleanedBlocks = blockCleaner.clean(blockText)
+        // A page that is all short lines (a list, a form-like page) keeps its blocks rather than nothing.
+        if !cleanedBlocks.keptLines.isEmpty {
+            removed += cleanedBlocks.removed
+            paragraphs = cleanedBlocks.keptLines.map { paragraphs[$0] }
         }
         var text = ""
         var map: [SourceSegment] = []
