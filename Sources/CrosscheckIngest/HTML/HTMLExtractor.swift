@@ -27,6 +27,8 @@ public struct HTMLExtractorConfiguration: Sendable {
     public var coverageShare: Double
     /// …counting blocks of at least this many bytes as prose.
     public var minProseLength: Int
+    /// When markup gives no date, this many leading blocks (of at most 300 bytes) are searched for one.
+    public var leadBlocksForDate: Int
     /// Removed pieces longer than this are cut (the text stays in the raw bytes).
     public var maxRemovedPieceLength: Int
     /// At most this many removed pieces are recorded per page.
@@ -36,7 +38,8 @@ public struct HTMLExtractorConfiguration: Sendable {
                 semanticBonus: Double = 1.5, protectedShare: Double = 0.4, minProtectedLength: Int = 1500,
                 siblingShare: Double = 0.2, minSiblingLength: Int = 80, maxSiblingLinkDensity: Double = 0.25,
                 coverageShare: Double = 0.75, minProseLength: Int = 60,
-                maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
+                leadBlocksForDate: Int = 3, maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
+        self.leadBlocksForDate = leadBlocksForDate
         self.coverageShare = coverageShare
         self.minProseLength = minProseLength
         self.siblingShare = siblingShare
@@ -166,8 +169,18 @@ public struct HTMLExtractor: Sendable {
             text += paragraph.text
         }
         guard !text.isEmpty else { return .failure(.emptyAfterCleaning) }
+        var published = meta.published
+        if published == nil {
+            // Last resort: a full date in the article's first blocks (a dateline or byline kept as text).
+            for paragraph in paragraphs.prefix(configuration.leadBlocksForDate) where paragraph.text.utf8.count <= 300 {
+                if let date = DateParser.parseEmbedded(paragraph.text, from: "text:lead"), date.precision >= .day {
+                    published = date
+                    break
+                }
+            }
+        }
         return .success(ExtractedHTML(title: title, text: text, removed: removed, sourceMap: map,
-                                      published: meta.published, updated: meta.updated, outlet: meta.outlet,
+                                      published: published, updated: meta.updated, outlet: meta.outlet,
                                       url: meta.url, authors: meta.authors, language: meta.language))
     }
 

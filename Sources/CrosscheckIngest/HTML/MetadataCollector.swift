@@ -21,6 +21,14 @@ struct MetadataCollector {
     private var jsonLD: [[String: Any]] = []
     private var metaDates: [(String, String)] = []
     private var timeDates: [(String, String)] = []
+    private var itempropDates: [(String, String)] = []
+    private var hintDates: [(String, String)] = []
+
+    /// Elements whose class or id says "date" or "byline" are read only when their text is this short
+    /// (a byline, not a whole teaser list)…
+    static let maxHintTextLength = 200
+    /// …and only the first few of them.
+    static let maxHintDates = 8
 
     static let publishedMetaKeys: [String] = [
         "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
@@ -61,7 +69,17 @@ struct MetadataCollector {
             default:
                 break
             }
-            if let cls = NodeAttributes(node).cls, Self.hasHint(cls, ["comment", "related"]) { continue }
+            let attributes = NodeAttributes(node)
+            if let cls = attributes.cls, Self.hasHint(cls, ["comment", "related"]) { continue }
+            if name != "meta", let prop = attributes.itemprop?.lowercased(), prop == "datepublished" || prop == "datecreated" {
+                let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.textContent(node)
+                itempropDates.append(("html:itemprop[\(prop)]", value))
+            } else if name != "time", hintDates.count < Self.maxHintDates,
+                      Self.hasHint((attributes.cls ?? "") + " " + (attributes.id ?? ""),
+                                   ["date", "byline", "posted", "published", "pubdate", "timestamp", "entry-meta", "post-meta", "article-meta"]) {
+                let text = HTMLExtractor.collapse(Node.textContent(node))
+                if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { hintDates.append(("html:date-element", text)) }
+            }
             if name == "main" { articleHere = true }
             var child = node.pointee.children
             var children: [xmlNodePtr] = []
@@ -89,6 +107,44 @@ struct MetadataCollector {
             }
         }
         return false
+    }
+
+    /// A day-precise date in a URL path: `/YYYY/MM/DD/`, `/YYYY-MM-DD`, `YYYYMMDD` between separators, `DD.MM.YYYY`.
+    static func urlDate(_ url: String) -> PublishedDate? {
+        let b = Array(url.utf8)
+        func num(_ i: Int, _ n: Int) -> Int? {
+            guard i >= 0, i + n <= b.count else { return nil }
+            var v = 0
+            for k in i..<(i + n) {
+                guard b[k] >= 48, b[k] <= 57 else { return nil }
+                v = v * 10 + Int(b[k] - 48)
+            }
+            return v
+        }
+        func isSep(_ i: Int) -> Bool { i < 0 || i >= b.count || b[i] == 47 || b[i] == 45 || b[i] == 95 || b[i] == 46 }
+        func make(_ y: Int, _ m: Int, _ d: Int) -> PublishedDate? {
+            guard DateParser.yearRange.contains(y), DateParser.isValidDay(year: y, month: m, day: d) else { return nil }
+            return PublishedDate(value: "\(y)-\(DateParser.pad2(m))-\(DateParser.pad2(d))", precision: .day, from: "url")
+        }
+        var i = 0
+        while i + 8 <= b.count {
+            if isSep(i - 1), let y = num(i, 4), DateParser.yearRange.contains(y) {
+                // YYYY/MM/DD or YYYY-MM-DD
+                if i + 10 <= b.count, b[i + 4] == b[i + 7], b[i + 4] == 47 || b[i + 4] == 45 || b[i + 4] == 95,
+                   let m = num(i + 5, 2), let d = num(i + 8, 2), isSep(i + 10), let date = make(y, m, d) {
+                    return date
+                }
+                // YYYYMMDD
+                if let m = num(i + 4, 2), let d = num(i + 6, 2), isSep(i + 8), let date = make(y, m, d) { return date }
+            }
+            // DD.MM.YYYY
+            if isSep(i - 1), i + 10 <= b.count, b[i + 2] == 46, b[i + 5] == 46, let d = num(i, 2), let m = num(i + 3, 2),
+               let y = num(i + 6, 4), isSep(i + 10), let date = make(y, m, d) {
+                return date
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func looksLikeByline(_ node: xmlNodePtr) -> Bool {
@@ -175,8 +231,21 @@ struct MetadataCollector {
             }
         }
         if published == nil {
+            for (from, value) in itempropDates {
+                if let date = DateParser.parse(value, from: from) { published = date; break }
+            }
+        }
+        if published == nil {
             for (from, value) in timeDates {
                 if let date = DateParser.parse(value, from: from) { published = date; break }
+            }
+        }
+        // A full date in the canonical URL (/2019/10/22/, /2020-04-22, _22.04.2020_) is written by
+        // the publisher's CMS at publication time.
+        if published == nil, let url, let date = Self.urlDate(url) { published = date }
+        if published == nil {
+            for (from, value) in hintDates {
+                if let date = DateParser.parseEmbedded(value, from: from), date.precision >= .day { published = date; break }
             }
         }
         title = ogTitle.map(HTMLExtractor.collapse) ?? h1 ?? titleTag.map { stripSiteName($0) }

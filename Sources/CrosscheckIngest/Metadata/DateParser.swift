@@ -39,6 +39,30 @@ public enum DateParser {
         return nil
     }
 
+    /// Finds a date inside a longer string ("Posted by Anna on 22 October 2019 at 10:15", "| 03.04.2020 |"):
+    /// tries every position where a digit or letter word starts, at most `maxEmbeddedStarts` of them.
+    public static func parseEmbedded(_ string: String, from: String) -> PublishedDate? {
+        if let whole = parse(string, from: from) { return whole }
+        var starts = 0
+        var index = string.startIndex
+        var previousIsWordChar = false
+        while index < string.endIndex, starts < maxEmbeddedStarts {
+            let c = string[index]
+            let wordChar = c.isLetter || c.isNumber
+            if wordChar, !previousIsWordChar {
+                starts += 1
+                let candidate = String(string[index...].prefix(40))
+                if let date = parse(candidate, from: from), date.precision >= .day { return date }
+            }
+            previousIsWordChar = wordChar
+            index = string.index(after: index)
+        }
+        return nil
+    }
+
+    /// Word starts tried by `parseEmbedded`.
+    static let maxEmbeddedStarts = 40
+
     /// `2021-07-06`, `2021-07-06T12:36:00Z`, `2021-07-06 12:36:00+05:00`, `2021/07/06`, `20210706`.
     static func parseISO(_ s: String) -> (String, DatePrecision)? {
         let b = Array(s.utf8)
