@@ -18,6 +18,7 @@ struct MetadataCollector {
     private var ogTitle: String?
     private var titleTag: String?
     private var h1: String?
+    private var articleH1: String?
     private var jsonLD: [[String: Any]] = []
     private var metaDates: [(String, String)] = []
     private var timeDates: [(String, String)] = []
@@ -51,7 +52,12 @@ struct MetadataCollector {
             switch name {
             case "meta": readMeta(node)
             case "title": if titleTag == nil { titleTag = HTMLExtractor.collapse(Node.textContent(node)) }
-            case "h1": if h1 == nil { h1 = HTMLExtractor.collapse(Node.textContent(node)) }
+            case "h1":
+                let text = HTMLExtractor.collapse(Node.textContent(node))
+                if !text.isEmpty {
+                    if h1 == nil { h1 = text }
+                    if inArticle, articleH1 == nil { articleH1 = text }
+                }
             case "link":
                 if Node.attribute(node, "rel")?.lowercased() == "canonical", let href = Node.attribute(node, "href") {
                     url = url ?? href
@@ -248,13 +254,28 @@ struct MetadataCollector {
                 if let date = DateParser.parseEmbedded(value, from: from), date.precision >= .day { published = date; break }
             }
         }
-        title = ogTitle.map(HTMLExtractor.collapse) ?? h1 ?? titleTag.map { stripSiteName($0) }
+        title = chooseTitle()
         if let t = title, t.isEmpty { title = nil }
         if outlet == nil, let url, let host = URL(string: url)?.host {
             outlet = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
         var seen = Set<String>()
         authors = authors.map(HTMLExtractor.collapse).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// The headline: the `<h1>` of the article when there is one, else a page `<h1>` that the
+    /// `og:title` or `<title>` repeats, else those tags without the site name.
+    private func chooseTitle() -> String? {
+        let og = ogTitle.map(HTMLExtractor.collapse)
+        let tag = titleTag.map(HTMLExtractor.collapse)
+        if let articleH1 { return articleH1 }
+        if let h1 {
+            let key = HTMLExtractor.normalise(h1)
+            if !key.isEmpty, [og, tag].contains(where: { $0.map { HTMLExtractor.normalise($0).contains(key) } == true }) {
+                return h1
+            }
+        }
+        return og.map(stripSiteName) ?? tag.map(stripSiteName) ?? h1
     }
 
     /// "Headline | Outlet" or "Headline - Outlet": drop the part naming the site.
