@@ -153,9 +153,24 @@ public struct TextCleaner: Sendable {
         for (i, line) in lines.enumerated() where keep[i] {
             keptLines.append(i)
             if !out.isEmpty { out += "\n\n" }
-            map.append(SourceSegment(cleanStart: out.utf8.count, length: line.text.utf8.count,
-                                     rawStart: line.rawStart, rawLength: line.rawLength))
-            out += line.text
+            // Captions glued into the text are cut out; each kept run keeps its own source segment.
+            let bytes = Array(line.text.utf8)
+            var cursor = 0
+            for cut in GluedCaptions.ranges(in: line.text) {
+                removedAt.append((i, RemovedPiece(text: String(decoding: bytes[cut], as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces), reason: "photo-caption")))
+                if cut.lowerBound > cursor {
+                    map.append(SourceSegment(cleanStart: out.utf8.count, length: cut.lowerBound - cursor,
+                                             rawStart: line.rawStart + cursor, rawLength: cut.lowerBound - cursor))
+                    out += String(decoding: bytes[cursor..<cut.lowerBound], as: UTF8.self)
+                }
+                cursor = cut.upperBound
+                // The glued sentence needs the space the scraper lost.
+                if cursor < bytes.count, bytes[cursor] != 0x20, !out.isEmpty, out.utf8.last != 0x20 { out += " " }
+            }
+            map.append(SourceSegment(cleanStart: out.utf8.count, length: bytes.count - cursor,
+                                     rawStart: line.rawStart + cursor, rawLength: bytes.count - cursor))
+            out += String(decoding: bytes[cursor...], as: UTF8.self)
         }
         let removed = removedAt.sorted { $0.0 < $1.0 }.map(\.1)
         return CleanedText(title: title, text: out, removed: removed, sourceMap: map, metadata: metadata,
