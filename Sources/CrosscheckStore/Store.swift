@@ -126,4 +126,8 @@ public protocol Store: IngestSink {
     func rawArticles(after: ContentID?, limit: Int) throws -> [RawArticle]
     /// Replaces the cleaned articles (same ids) after re-analysis.
     func updateArticles(_ articles: [Article]) throws
+    /// Every article's id, outlet and origin, for grouping articles by source.
+    func articleSources() throws -> [(id: ContentID, outlet: String?, origin: String)]
+    /// The cleaned articles with these ids (missing ids are skipped).
+    func articles(ids: [ContentID]) throws -> [Article]
 }

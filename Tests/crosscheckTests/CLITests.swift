@@ -69,6 +69,26 @@ import Testing
         #expect(entries?.count == BadInputs.expected.count - 1)
     }
 
+    @Test func outletTemplatesAreRemovedAcrossArticles() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        for i in 1...4 {
+            try dir.write("outlet/a\(i).txt", "Flood update number \(i) from the valley\n\nThe river rose by \(i) metres overnight, the district head said on Monday.\n\nSubscribe to our Telegram channel to be the first to know the news\n\nOfficials expect the water to fall by Friday in district \(i).\n")
+        }
+        #expect(try CLI.run(["ingest", dir.path("outlet"), "--db", dir.path("cc.sqlite")]).status == 0)
+        let listed = try CLI.run(["articles", "--db", dir.path("cc.sqlite"), "--format", "csv"])
+        let ids = listed.stdout.components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+        #expect(ids.count == 4)
+        for id in ids {
+            let show = try CLI.run(["show", id, "--db", dir.path("cc.sqlite"), "--format", "json"])
+            #expect(show.stdout.contains("\"reason\" : \"template\""))
+            #expect(!show.stdout.contains("\"text\" : \"The river rose") || !show.stdout.contains("Telegram channel to be the first to know the news\\n"))
+        }
+        let search = try CLI.run(["search", "Telegram", "--db", dir.path("cc.sqlite"), "--format", "jsonl"])
+        #expect(search.stdout.isEmpty, "template text is out of the search index")
+    }
+
     @Test func usageErrorsExitWithTwoAndFailuresWithOne() throws {
         guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")

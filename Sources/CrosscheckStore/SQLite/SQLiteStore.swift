@@ -231,6 +231,29 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func articleSources() throws -> [(id: ContentID, outlet: String?, origin: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.id, a.outlet, r.origin FROM article a JOIN raw_article r ON r.id = a.id ORDER BY a.id
+                """).compactMap { row in
+                ContentID(hex: row["id"]).map { ($0, row["outlet"], row["origin"]) }
+            }
+        }
+    }
+
+    public func articles(ids: [ContentID]) throws -> [Article] {
+        try pool.read { db in
+            var out: [Article] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = ids[chunk..<min(chunk + 500, ids.count)]
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                out += try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id IN (\(marks)) ORDER BY id",
+                                        arguments: StatementArguments(part.map(\.hex))).map(Self.article)
+            }
+            return out
+        }
+    }
+
     public func updateArticles(_ articles: [Article]) throws {
         try pool.write { db in
             let update = try db.cachedStatement(sql: """

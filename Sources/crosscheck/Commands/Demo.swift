@@ -28,6 +28,7 @@ extension Crosscheck {
             let summary = try Ingestor().ingest([folder], into: store, onRejected: { rejected in
                 Terminal.err("rejected: \(rejected.line)\n")
             })
+            try TemplatePass.run(on: store)
             let readme = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("README.md").path
             Terminal.out("Crosscheck demo — a FICTIONAL spring flood on the Panj / Amu Darya (see \(readme))\n\n")
             Terminal.out("Ingested \(summary.new) articles (\(summary.duplicate) already stored, \(summary.rejected) rejected).\n\n")

@@ -46,6 +46,7 @@ extension Crosscheck {
                            label: "\(progress.summary.new) new, \(progress.summary.duplicate) already stored, \(progress.summary.rejected) rejected")
             })
             bar.clear()
+            if summary.new > 0 { try TemplatePass.run(on: store) }
             let seconds = Date().timeIntervalSince(started)
             let report = IngestReport(store: store.path, new: summary.new, alreadyStored: summary.duplicate,
                                       rejected: summary.rejected, bytes: summary.bytes, seconds: seconds)

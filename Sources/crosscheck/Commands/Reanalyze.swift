@@ -38,7 +38,8 @@ extension Crosscheck {
                 changed += updates.filter { before[$0.id] != $0 }.count
                 try store.updateArticles(updates)
             }
-            Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were\n")
+            let templated = try TemplatePass.run(on: store)
+            Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were; outlet templates removed from \(templated)\n")
         }
     }
 }

@@ -1,0 +1,87 @@
+import CrosscheckCore
+import Foundation
+
+/// Corpus evidence for boilerplate: a short paragraph that recurs in many articles of one outlet is
+/// the outlet's template ("Subscribe to our Telegram channel…", "Photo: AP"), whatever its words.
+///
+/// Only short paragraphs count: a long paragraph that recurs is a reprint, which deduplication
+/// handles, not boilerplate.
+public struct TemplateDetector: Sendable {
+    /// A paragraph is template when it occurs in at least this many articles of the group…
+    public var minArticles: Int
+    /// …and in at least this share of them.
+    public var minShare: Double
+    /// Paragraphs longer than this many words are never template.
+    public var maxWords: Int
+
+    public init(minArticles: Int = 3, minShare: Double = 0.5, maxWords: Int = 25) {
+        self.minArticles = minArticles
+        self.minShare = minShare
+        self.maxWords = maxWords
+    }
+
+    /// Hashes of the article's short paragraphs, counting those an earlier pass already removed as
+    /// template, so a later run reaches the same verdict whatever order articles arrived in.
+    public func paragraphHashes(_ article: Article) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        for paragraph in article.text.components(separatedBy: "\n\n") where TextCleaner.wordCount(paragraph) <= maxWords {
+            out.insert(Self.hash(paragraph))
+        }
+        for piece in article.removed where piece.reason == "template" { out.insert(Self.hash(piece.text)) }
+        return out
+    }
+
+    /// The template hashes of a group, given each article's `paragraphHashes`.
+    public func templates(_ articles: [Set<UInt64>]) -> Set<UInt64> {
+        guard articles.count >= minArticles else { return [] }
+        var counts: [UInt64: Int] = [:]
+        for hashes in articles { for h in hashes { counts[h, default: 0] += 1 } }
+        let needed = max(minArticles, Int((Double(articles.count) * minShare).rounded(.up)))
+        return Set(counts.filter { $0.value >= needed }.keys)
+    }
+
+    /// `article` without its template paragraphs, or `nil` when it has none (or would be left empty).
+    public func strip(_ article: Article, templates: Set<UInt64>, group: String) -> Article? {
+        guard !templates.isEmpty else { return nil }
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        var keptText: [String] = []
+        var removed: [RemovedPiece] = []
+        // Clean-text byte ranges of dropped paragraphs, to shift the source map.
+        var dropped: [Range<Int>] = []
+        var offset = 0
+        for paragraph in paragraphs {
+            let length = paragraph.utf8.count
+            if TextCleaner.wordCount(paragraph) <= maxWords, templates.contains(Self.hash(paragraph)) {
+                removed.append(RemovedPiece(text: paragraph, reason: "template"))
+                dropped.append(offset..<(offset + length + 2))
+            } else {
+                keptText.append(paragraph)
+            }
+            offset += length + 2
+        }
+        guard !removed.isEmpty, !keptText.isEmpty else { return nil }
+        var result = article
+        result.text = keptText.joined(separator: "\n\n")
+        result.textHash = ContentID(ofText: result.text)
+        result.removed += removed
+        result.sourceMap = article.sourceMap.compactMap { segment in
+            if dropped.contains(where: { $0.contains(segment.cleanStart) }) { return nil }
+            var moved = segment
+            moved.cleanStart -= dropped.filter { $0.upperBound <= segment.cleanStart }.reduce(0) { $0 + $1.count }
+            return moved
+        }
+        return result
+    }
+
+    /// FNV-1a over the paragraph's lowercased ASCII letters and digits, so spacing and punctuation
+    /// variants of one template line hash alike.
+    static func hash(_ paragraph: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for var b in paragraph.utf8 {
+            if b >= 65 && b <= 90 { b += 32 }
+            guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80 else { continue }
+            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+}
