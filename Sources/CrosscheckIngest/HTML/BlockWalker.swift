@@ -157,15 +157,16 @@ struct BlockWalker {
     }
 
     static func hintReason(_ value: String?) -> String? {
-        guard let value = value?.lowercased(), !value.isEmpty else { return nil }
+        guard var value, !value.isEmpty else { return nil }
+        if value.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { value = value.lowercased() }
         for word in value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
-            let token = String(word)
             // Parts of compound classes ("hidden-xs", "blog_teaser_text") say less than whole classes.
-            if HTMLExtractor.wholeClassOnly.contains(token) { continue }
-            if let reason = HTMLExtractor.noiseWords[token] { return reason }
+            if let reason = HTMLExtractor.noiseWordsBySubstring[word], !HTMLExtractor.wholeClassOnlyBySubstring.contains(word) {
+                return reason
+            }
         }
         for word in value.split(separator: " ") {
-            if let reason = HTMLExtractor.noiseWords[String(word)] { return reason }
+            if let reason = HTMLExtractor.noiseWordsBySubstring[word] { return reason }
         }
         return nil
     }

@@ -126,6 +126,10 @@ public struct HTMLExtractor: Sendable {
         "social", "trending", "recommended", "print",
     ]
 
+    /// `noiseWords` and `wholeClassOnly` keyed by `Substring`, so class tokens are looked up without copying.
+    static let noiseWordsBySubstring: [Substring: String] = Dictionary(uniqueKeysWithValues: noiseWords.map { (Substring($0.key), $0.value) })
+    static let wholeClassOnlyBySubstring: Set<Substring> = Set(wholeClassOnly.map { Substring($0) })
+
     static let blockTags: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div",
         "section", "article", "main", "header", "ul", "ol", "table", "tr", "figure", "br", "hr", "address", "center",
@@ -190,7 +194,13 @@ public struct HTMLExtractor: Sendable {
 
     static func lineOffsets(_ bytes: [UInt8]) -> [Int] {
         var offsets = [0]
-        for (i, b) in bytes.enumerated() where b == 0x0A { offsets.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if buffer[i] == 0x0A { offsets.append(i + 1) }
+                i += 1
+            }
+        }
         return offsets
     }
 

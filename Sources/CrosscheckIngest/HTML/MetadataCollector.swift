@@ -28,6 +28,10 @@ struct MetadataCollector {
     /// Elements whose class or id says "date" or "byline" are read only when their text is this short
     /// (a byline, not a whole teaser list)…
     static let maxHintTextLength = 200
+    /// class/id fragments of elements that hold a date or byline.
+    static let dateHints: [StaticString] = ["date", "byline", "posted", "published", "pubdate", "timestamp",
+                                            "entry-meta", "post-meta", "article-meta"]
+
     /// …and only the first few of them.
     static let maxHintDates = 8
 
@@ -81,8 +85,8 @@ struct MetadataCollector {
                 let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.textContent(node)
                 itempropDates.append(("html:itemprop[\(prop)]", value))
             } else if name != "time", hintDates.count < Self.maxHintDates,
-                      Self.hasHint((attributes.cls ?? "") + " " + (attributes.id ?? ""),
-                                   ["date", "byline", "posted", "published", "pubdate", "timestamp", "entry-meta", "post-meta", "article-meta"]) {
+                      attributes.cls.map({ Self.hasHint($0, Self.dateHints) }) == true
+                        || attributes.id.map({ Self.hasHint($0, Self.dateHints) }) == true {
                 let text = HTMLExtractor.collapse(Node.textContent(node))
                 if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { hintDates.append(("html:date-element", text)) }
             }
@@ -98,21 +102,23 @@ struct MetadataCollector {
     /// Whether `value` contains one of the lowercase ASCII `needles`, ignoring ASCII case; on bytes,
     /// because Foundation's substring search is slow and runs for every element.
     static func hasHint(_ value: String, _ needles: [StaticString]) -> Bool {
-        let hay = Array(value.utf8)
-        for needle in needles {
-            let n = needle.utf8Start
-            let count = needle.utf8CodeUnitCount
-            guard count > 0, hay.count >= count else { continue }
-            outer: for start in 0...(hay.count - count) {
-                for k in 0..<count {
-                    var c = hay[start + k]
-                    if c >= 65 && c <= 90 { c += 32 }
-                    if c != n[k] { continue outer }
+        var value = value
+        return value.withUTF8 { hay in
+            for needle in needles {
+                let n = needle.utf8Start
+                let count = needle.utf8CodeUnitCount
+                guard count > 0, hay.count >= count else { continue }
+                outer: for start in 0...(hay.count - count) {
+                    for k in 0..<count {
+                        var c = hay[start + k]
+                        if c >= 65 && c <= 90 { c += 32 }
+                        if c != n[k] { continue outer }
+                    }
+                    return true
                 }
-                return true
             }
+            return false
         }
-        return false
     }
 
     /// A day-precise date in a URL path: `/YYYY/MM/DD/`, `/YYYY-MM-DD`, `YYYYMMDD` between separators, `DD.MM.YYYY`.
