@@ -64,6 +64,28 @@ import Testing
         #expect(page.text == "Паводок в Хатлоне")
     }
 
+    @Test func undeclaredCyrillicCharsetsAreDetected() throws {
+        let russian = "Паводок в Хатлоне: вода поднялась ночью, сообщили в комитете по чрезвычайным ситуациям."
+        let page = "<html><body><p>\(russian)</p></body></html>"
+        for encoding in [String.Encoding.windowsCP1251] {
+            let bytes = [UInt8](try #require(page.data(using: encoding)))
+            #expect(try extractor.extract(bytes).get().text == russian)
+        }
+        // KOI8-R by hand for the letters used: map through a small table built from the standard.
+        let koi8Upper = Array("юабцдефгхийклмнопярстужвьызшэщчъ".unicodeScalars)
+        var koi8: [UInt8] = []
+        for scalar in page.unicodeScalars {
+            if scalar.value < 0x80 { koi8.append(UInt8(scalar.value)); continue }
+            let lower = Character(scalar).lowercased().unicodeScalars.first!
+            let index = koi8Upper.firstIndex(of: lower)!
+            koi8.append(UInt8(lower == scalar ? 0xC0 + index : 0xE0 + index))
+        }
+        #expect(try extractor.extract(koi8).get().text == russian)
+        // A page that says latin-1 but is UTF-8.
+        let mislabelled = Array("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Düsseldorf: Überschwemmung am Rhein, sagte die Stadt.</p></body></html>".utf8)
+        #expect(try extractor.extract(mislabelled).get().text == "Düsseldorf: Überschwemmung am Rhein, sagte die Stadt.")
+    }
+
     @Test func hostileMarkupDoesNotCrash() {
         let deep = String(repeating: "<div>", count: 100_000) + "<p>Deep text that is long enough to count as content here.</p>"
         _ = extractor.extract(Array(deep.utf8))

@@ -9,8 +9,38 @@ enum CharsetSniffer {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return "UTF-8" }
         let window = String(decoding: bytes.prefix(declarationWindow).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 },
                             as: UTF8.self)
-        if let declared = declaredCharset(in: window) { return declared }
-        return UTF8Validation.firstInvalidOffset(bytes) == nil ? "UTF-8" : "windows-1252"
+        if let declared = declaredCharset(in: window) {
+            // A page declared as a single-byte charset that is in fact valid UTF-8 with non-ASCII text
+            // was re-served by a CMS that forgot to change its meta tag.
+            if declared != "UTF-8", UTF8Validation.firstInvalidOffset(bytes) == nil, bytes.contains(where: { $0 >= 0x80 }) {
+                return "UTF-8"
+            }
+            return declared
+        }
+        return UTF8Validation.firstInvalidOffset(bytes) == nil ? "UTF-8" : undeclaredSingleByte(bytes)
+    }
+
+    /// Frequent Russian letters (о е а и н т с р) in windows-1251 and in KOI8-R.
+    static let cp1251Frequent: Set<UInt8> = [0xEE, 0xE5, 0xE0, 0xE8, 0xED, 0xF2, 0xF1, 0xF0]
+    static let koi8Frequent: Set<UInt8> = [0xCF, 0xC5, 0xC1, 0xC9, 0xCE, 0xD4, 0xD3, 0xD2]
+
+    /// Guesses the single-byte charset of a page with no declaration that is not UTF-8: Cyrillic pages
+    /// have most letters in the high half, and their most frequent letters land on different bytes in
+    /// windows-1251 and KOI8-R. Everything else is read as windows-1252 (a superset of Latin-1).
+    static func undeclaredSingleByte(_ bytes: [UInt8]) -> String {
+        var high = 0, latin = 0, cp1251 = 0, koi8 = 0
+        for b in bytes.prefix(1 << 16) {
+            if b >= 0xC0 {
+                high += 1
+                if cp1251Frequent.contains(b) { cp1251 += 1 }
+                if koi8Frequent.contains(b) { koi8 += 1 }
+            } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                latin += 1
+            }
+        }
+        // Markup is Latin letters too, so Cyrillic text needs only a fair share of high bytes.
+        guard high * 4 > latin, max(cp1251, koi8) * 4 > high else { return "windows-1252" }
+        return cp1251 >= koi8 ? "windows-1251" : "KOI8-R"
     }
 
     static func declaredCharset(in lower: String) -> String? {
