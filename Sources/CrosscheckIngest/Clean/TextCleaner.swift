@@ -27,7 +27,9 @@ public struct TextCleanerConfiguration: Sendable {
                 metadataKeys: Set<String> = ["publish", "published", "date", "time", "category", "categories",
                                              "tags", "tag", "section", "no", "number", "id", "author", "authors",
                                              "by", "source", "updated", "posted", "views", "comments",
-                                             "reading time", "last updated", "modified", "topic", "topics"],
+                                             "reading time", "last updated", "modified", "topic", "topics",
+                                             "kategorie", "rubrik", "autor", "autorin", "quelle", "fuente", "autor/a",
+                                             "catégorie", "categoría", "telefon", "phone", "tel", "fax", "e-mail", "email"],
                 detectTitle: Bool = true) {
         self.detectTitle = detectTitle
         self.minTitleWords = minTitleWords
