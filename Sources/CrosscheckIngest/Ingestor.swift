@@ -205,9 +205,8 @@ public struct Ingestor: Sendable {
 
     static func seconds(since start: inout ContinuousClock.Instant) -> Double {
         let now = ContinuousClock.now
-        let elapsed = now - start
-        start = now
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        defer { start = now }
+        return (now - start).inSeconds
     }
 
     /// Cleans `raws` on up to `workers` threads; results keep the input order. Workers take strided

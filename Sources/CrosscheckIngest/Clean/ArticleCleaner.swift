@@ -100,9 +100,7 @@ public struct ArticleCleaner: Sendable {
             if let authors = object["authors"] as? [String] { article.authors = authors }
             else if let author = object["author"] as? String { article.authors = [author] }
             if let language = object["language"] as? String, !language.isEmpty { article.language = language }
-            if article.outlet == nil, let url = article.url, let host = URL(string: url)?.host {
-                article.outlet = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-            }
+            if article.outlet == nil, let url = article.url { article.outlet = MetadataCollector.outlet(fromURL: url) }
             return article
         }
     }

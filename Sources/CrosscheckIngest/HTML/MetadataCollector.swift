@@ -121,6 +121,12 @@ struct MetadataCollector {
         }
     }
 
+    /// The host of `url` without a leading `www.`: the outlet when nothing names it.
+    static func outlet(fromURL url: String) -> String? {
+        guard let host = URL(string: url)?.host, !host.isEmpty else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
     /// A day-precise date in a URL path: `/YYYY/MM/DD/`, `/YYYY-MM-DD`, `YYYYMMDD` between separators, `DD.MM.YYYY`.
     static func urlDate(_ url: String) -> PublishedDate? {
         let b = Array(url.utf8)
@@ -262,9 +268,7 @@ struct MetadataCollector {
         }
         title = chooseTitle()
         if let t = title, t.isEmpty { title = nil }
-        if outlet == nil, let url, let host = URL(string: url)?.host {
-            outlet = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-        }
+        if outlet == nil, let url { outlet = Self.outlet(fromURL: url) }
         var seen = Set<String>()
         authors = authors.map(HTMLExtractor.collapse).filter { !$0.isEmpty && seen.insert($0).inserted }
     }

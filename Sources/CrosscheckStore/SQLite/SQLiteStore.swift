@@ -38,12 +38,10 @@ public final class SQLiteStore: Store {
         guard !ids.isEmpty else { return [] }
         return try pool.read { db in
             var found = Set<ContentID>()
-            for chunk in stride(from: 0, to: ids.count, by: 500) {
-                let part = ids[chunk..<min(chunk + 500, ids.count)]
-                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
-                let rows = try String.fetchAll(db, sql: "SELECT id FROM raw_article WHERE id IN (\(marks))",
-                                               arguments: StatementArguments(part.map(\.hex)))
-                for hex in rows { if let id = ContentID(hex: hex) { found.insert(id) } }
+            try Self.inChunks(ids) { marks, arguments in
+                for hex in try String.fetchAll(db, sql: "SELECT id FROM raw_article WHERE id IN (\(marks))", arguments: arguments) {
+                    if let id = ContentID(hex: hex) { found.insert(id) }
+                }
             }
             return found
         }
@@ -72,6 +70,17 @@ public final class SQLiteStore: Store {
                 try insertRejection.execute(arguments: [rejected.origin.description, rejected.rejection.code,
                                                         rejected.rejection.reason, now, now])
             }
+        }
+    }
+
+    /// Ids per `IN (…)` list, well under SQLite's bound-parameter limit.
+    static let idsPerQuery = 500
+
+    /// Calls `body` with `?,?,…` placeholders and their arguments for each chunk of `ids`.
+    static func inChunks(_ ids: [ContentID], _ body: (String, StatementArguments) throws -> Void) throws {
+        for start in stride(from: 0, to: ids.count, by: idsPerQuery) {
+            let part = ids[start..<min(start + idsPerQuery, ids.count)]
+            try body(Array(repeating: "?", count: part.count).joined(separator: ","), StatementArguments(part.map(\.hex)))
         }
     }
 
@@ -244,11 +253,9 @@ public final class SQLiteStore: Store {
     public func articles(ids: [ContentID]) throws -> [Article] {
         try pool.read { db in
             var out: [Article] = []
-            for chunk in stride(from: 0, to: ids.count, by: 500) {
-                let part = ids[chunk..<min(chunk + 500, ids.count)]
-                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+            try Self.inChunks(ids) { marks, arguments in
                 out += try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id IN (\(marks)) ORDER BY id",
-                                        arguments: StatementArguments(part.map(\.hex))).map(Self.article)
+                                        arguments: arguments).map(Self.article)
             }
             return out
         }

@@ -47,10 +47,7 @@ extension Crosscheck {
         }
 
         static func sharedFolder(_ relative: String) -> String? {
-            var url = URL(fileURLWithPath: #filePath)
-            for _ in 0..<4 { url.deleteLastPathComponent() }
-            let candidates = [url.appendingPathComponent("../shared/\(relative)").standardized.path, "../shared/\(relative)"]
-            return candidates.first { FileManager.default.fileExists(atPath: $0) }
+            RepositoryPaths.existing("../shared/\(relative)")
         }
 
         func benchIngest() throws {
@@ -69,8 +66,7 @@ extension Crosscheck {
                 MemoryProbe.resetPeak()
                 let start = ContinuousClock.now
                 let summary = try Ingestor().ingest([input], into: store)
-                let elapsed = ContinuousClock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = (ContinuousClock.now - start).inSeconds
                 let mb = Double(bytes) / 1_048_576
                 Terminal.out(String(format: "%8d %7.1f %9.2f %11.0f %7.1f %8.2f %8.2f %12.1f\n", summary.new, mb, seconds,
                                     Double(summary.new) / seconds, mb / seconds, summary.cleanSeconds, summary.storeSeconds,
@@ -100,8 +96,7 @@ extension Crosscheck {
                 let start = ContinuousClock.now
                 ok = 0
                 for page in pagesBytes { if case .success = extractor.extract(page) { ok += 1 } }
-                let elapsed = ContinuousClock.now - start
-                best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                best = min(best, (ContinuousClock.now - start).inSeconds)
             }
             let mb = Double(pagesBytes.reduce(0) { $0 + $1.count }) / 1_048_576
             let pagesPerSecond = Double(pagesBytes.count) / best
@@ -112,9 +107,7 @@ extension Crosscheck {
                 Terminal.out("extract peer: skipped (set --peer-python or CROSSCHECK_PEER_PYTHON to a Python with trafilatura; see scripts/README.md)\n")
                 return
             }
-            var script = URL(fileURLWithPath: #filePath)
-            for _ in 0..<4 { script.deleteLastPathComponent() }
-            script.appendPathComponent("scripts/peer_trafilatura.py")
+            let script = RepositoryPaths.root.appendingPathComponent("scripts/peer_trafilatura.py")
             let peer = try Self.runPeer(python: python, arguments: [script.path, folder, "--max-pages", String(maxPages)])
             guard let peerRate = peer["pages_per_second"] as? Double else {
                 Terminal.out("extract peer: failed (\(peer["error"] ?? "no result"))\n")

@@ -42,10 +42,7 @@ extension Crosscheck {
 
         /// `Samples/flood-2025/` beside the package (found from this source file's path), else `./Samples`.
         static func defaultSamples() -> String? {
-            var url = URL(fileURLWithPath: #filePath)
-            for _ in 0..<4 { url.deleteLastPathComponent() }
-            let candidates = [url.appendingPathComponent("Samples/flood-2025").path, "Samples/flood-2025"]
-            return candidates.first { FileManager.default.fileExists(atPath: $0) }
+            RepositoryPaths.existing("Samples/flood-2025")
         }
     }
 }
