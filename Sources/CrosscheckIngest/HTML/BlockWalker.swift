@@ -57,7 +57,7 @@ struct BlockWalker {
             let attributes = NodeAttributes(node)
             if let reason = noiseReason(node, name: name, attributes: attributes) {
                 if reason != "script" && reason != "hidden" && reason != "embed" {
-                    let text = HTMLExtractor.collapse(Node.textContent(node))
+                    let text = HTMLExtractor.collapse(Node.textPrefix(node, maxBytes: configuration.maxRemovedPieceLength * 2))
                     if !text.isEmpty {
                         removed.append(RemovedPiece(text: String(text.prefix(configuration.maxRemovedPieceLength)),
                                                     reason: reason))

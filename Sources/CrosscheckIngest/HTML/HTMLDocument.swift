@@ -115,6 +115,28 @@ private func strcmp_ascii(_ name: UnsafePointer<xmlChar>) -> String {
 }
 
 extension Node {
+    /// The first text under `node`, stopping once more than `maxBytes` bytes were collected (whole
+    /// text nodes are taken, so the result may run a little over). Avoids copying a large subtree's
+    /// text when only its start is kept.
+    static func textPrefix(_ node: xmlNodePtr, maxBytes: Int) -> String {
+        var out: [UInt8] = []
+        var stack: [xmlNodePtr] = [node]
+        while let n = stack.popLast(), out.count <= maxBytes {
+            if isText(n), let content = n.pointee.content {
+                let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                out.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
+                continue
+            }
+            guard isElement(n) else { continue }
+            // Push children in reverse so they pop in document order.
+            var children: [xmlNodePtr] = []
+            var child = n.pointee.children
+            while let c = child { children.append(c); child = c.pointee.next }
+            stack.append(contentsOf: children.reversed())
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Characters of text (UTF-8 bytes) under `node`, without copying it.
     static func textLength(_ node: xmlNodePtr, limit: Int = .max) -> Int {
         var total = 0

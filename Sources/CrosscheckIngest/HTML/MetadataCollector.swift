@@ -87,8 +87,10 @@ struct MetadataCollector {
             } else if name != "time", hintDates.count < Self.maxHintDates,
                       attributes.cls.map({ Self.hasHint($0, Self.dateHints) }) == true
                         || attributes.id.map({ Self.hasHint($0, Self.dateHints) }) == true {
-                let text = HTMLExtractor.collapse(Node.textContent(node))
-                if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { hintDates.append(("html:date-element", text)) }
+                if Node.textLength(node, limit: Self.maxHintTextLength * 2) <= Self.maxHintTextLength * 2 {
+                    let text = HTMLExtractor.collapse(Node.textContent(node))
+                    if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { hintDates.append(("html:date-element", text)) }
+                }
             }
             if name == "main" { articleHere = true }
             var child = node.pointee.children
