@@ -129,6 +129,8 @@ struct BlockWalker {
             reason = Self.hintReason(attributes.cls) ?? Self.hintReason(attributes.id)
         }
         guard let reason else { return nil }
+        // Comment sections, banners and share bars can be long; their class names are reliable.
+        if HTMLExtractor.unprotectedReasons.contains(reason), Self.holdsArticle(node) == false { return reason }
         if bodyTextLength > 0, Node.textLength(node, limit: protectedLength) > protectedLength { return nil }
         if Self.holdsArticle(node) { return nil }
         return reason

@@ -35,9 +35,9 @@ public struct HTMLExtractorConfiguration: Sendable {
     public var maxRemovedPieces: Int
 
     public init(minVotingBlockLength: Int = 25, maxLinkDensity: Double = 0.5, minMainTextLength: Int = 200,
-                semanticBonus: Double = 1.5, protectedShare: Double = 0.4, minProtectedLength: Int = 1500,
+                semanticBonus: Double = 1.5, protectedShare: Double = 0.04, minProtectedLength: Int = 1500,
                 siblingShare: Double = 0.2, minSiblingLength: Int = 80, maxSiblingLinkDensity: Double = 0.25,
-                coverageShare: Double = 0.75, minProseLength: Int = 60,
+                coverageShare: Double = 0.75, minProseLength: Int = 40,
                 leadBlocksForDate: Int = 3, maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
         self.leadBlocksForDate = leadBlocksForDate
         self.coverageShare = coverageShare
@@ -125,6 +125,10 @@ public struct HTMLExtractor: Sendable {
         "hidden", "teaser", "banner", "popular", "overlay", "modal", "credit", "caption", "tags", "menu", "promo",
         "social", "trending", "recommended", "print",
     ]
+
+    /// Soft-noise reasons whose subtrees are dropped whatever their size (unless they hold the article):
+    /// a long comment section is still comments.
+    static let unprotectedReasons: Set<String> = ["comments", "cookie-banner", "newsletter", "share", "donation", "popup"]
 
     /// `noiseWords` and `wholeClassOnly` keyed by `Substring`, so class tokens are looked up without copying.
     static let noiseWordsBySubstring: [Substring: String] = Dictionary(uniqueKeysWithValues: noiseWords.map { (Substring($0.key), $0.value) })
