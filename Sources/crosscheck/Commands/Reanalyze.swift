@@ -32,9 +32,8 @@ extension Crosscheck {
                         Terminal.err("kept previous cleaning of \(raw.origin): \(rejection.reason)\n")
                     }
                 }
-                let before = Dictionary(uniqueKeysWithValues: try updates.compactMap { a -> (ContentID, Article)? in
-                    (try? store.article(idPrefix: a.id.hex)).map { (a.id, $0.article) }
-                })
+                // One query per batch for the stored versions (not one lookup per article).
+                let before = Dictionary(uniqueKeysWithValues: try store.articles(ids: updates.map(\.id)).map { ($0.id, $0) })
                 changed += updates.filter { before[$0.id] != $0 }.count
                 try store.updateArticles(updates)
             }
