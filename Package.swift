@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "crosscheck", targets: ["crosscheck"]),
         .library(name: "CrosscheckCore", targets: ["CrosscheckCore"]),
         .library(name: "CrosscheckIngest", targets: ["CrosscheckIngest"]),
+        .library(name: "CrosscheckDedup", targets: ["CrosscheckDedup"]),
         .library(name: "CrosscheckStore", targets: ["CrosscheckStore"]),
         .library(name: "CrosscheckReport", targets: ["CrosscheckReport"]),
     ],
@@ -33,6 +34,11 @@ let package = Package(
             resources: [.copy("Resources/boilerplate-phrases.txt")],
             swiftSettings: strict),
         .target(
+            name: "CrosscheckDedup",
+            dependencies: ["CrosscheckCore"],
+            resources: [.copy("Resources/stopwords.txt"), .copy("Resources/outlets.tsv")],
+            swiftSettings: strict),
+        .target(
             name: "CrosscheckStore",
             dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
@@ -40,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "crosscheck",
             dependencies: [
-                "CrosscheckCore", "CrosscheckIngest", "CrosscheckStore", "CrosscheckReport",
+                "CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckStore", "CrosscheckReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -51,8 +57,10 @@ let package = Package(
         .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckIngestTests",
                     dependencies: ["CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
+        .testTarget(name: "CrosscheckDedupTests",
+                    dependencies: ["CrosscheckDedup", "CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckStoreTests",
-                    dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
+                    dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckReportTests", dependencies: ["CrosscheckReport", "CrosscheckCore"]),
         // Runs the built executable end to end; depending on it makes `swift test` build it first.
         .testTarget(name: "crosscheckTests", dependencies: ["crosscheck", "CrosscheckTesting"]),

@@ -13,6 +13,26 @@ public struct ArticleSummary: Sendable, Codable, Hashable {
     public var origin: Origin
     public var format: InputFormat
     public var receivedAt: Date
+    /// The article's source group, named by its first article; nil until the duplicate finder ran.
+    public var group: ContentID?
+    /// Articles in that group (1: independent of every other stored article).
+    public var groupSize: Int
+
+    public init(id: ContentID, title: String?, published: PublishedDate?, outlet: String?, url: String?, language: String?,
+                words: Int, origin: Origin, format: InputFormat, receivedAt: Date, group: ContentID? = nil, groupSize: Int = 0) {
+        self.id = id
+        self.title = title
+        self.published = published
+        self.outlet = outlet
+        self.url = url
+        self.language = language
+        self.words = words
+        self.origin = origin
+        self.format = format
+        self.receivedAt = receivedAt
+        self.group = group
+        self.groupSize = groupSize
+    }
 }
 
 /// A full stored article with its provenance.
@@ -109,7 +129,7 @@ public struct ArticleQuery: Sendable {
 /// let summary = try await Ingestor().ingest(["articles/"], into: store)
 /// let hits = try store.search("Taliban", limit: 10, highlight: .markdown)
 /// ```
-public protocol Store: IngestSink {
+public protocol Store: IngestSink, DedupIndex {
     /// Number of stored articles.
     func articleCount() throws -> Int
     /// Articles ordered by publication date (undated last), then id.
@@ -130,4 +150,10 @@ public protocol Store: IngestSink {
     func articleSources() throws -> [(id: ContentID, outlet: String?, origin: String)]
     /// The cleaned articles with these ids (missing ids are skipped).
     func articles(ids: [ContentID]) throws -> [Article]
+    /// Text relations and citations found by the duplicate finder, by group.
+    func relations(_ query: RelationQuery) throws -> [RelationRecord]
+    /// Source groups with their members, largest first.
+    func sourceGroups(_ query: RelationQuery) throws -> [SourceGroupRecord]
+    /// How many articles the duplicate finder has not processed yet.
+    func pendingDedupCount() throws -> Int
 }

@@ -65,6 +65,41 @@ enum SQLiteMigrations {
         );
         CREATE INDEX rejection_last_seen ON rejection(last_seen);
         """),
+        ("v2-dedup", """
+        -- The duplicate finder's state. doc = article.rowid (stable: an explicit INTEGER PRIMARY KEY).
+        CREATE TABLE dedup_doc (
+            doc INTEGER PRIMARY KEY,
+            grp INTEGER NOT NULL,                 -- source group: the smallest article rowid in it
+            status TEXT NOT NULL                  -- indexed | copy | short
+        );
+        CREATE INDEX dedup_doc_grp ON dedup_doc(grp);
+        -- The LSH index: 32-bit passage min-hashes (and one exact-text key) per indexed article.
+        CREATE TABLE dedup_key (
+            key INTEGER NOT NULL,
+            doc INTEGER NOT NULL,
+            PRIMARY KEY (key, doc)
+        ) WITHOUT ROWID;
+        -- Text relations: for contains, a contains b; otherwise a is the later article.
+        CREATE TABLE dedup_relation (
+            a INTEGER NOT NULL,
+            b INTEGER NOT NULL,
+            kind TEXT NOT NULL,                   -- exact | near | contains | rewrite
+            score REAL NOT NULL,
+            aligned TEXT NOT NULL DEFAULT '[]',   -- JSON [{article:{start,end}, other:{start,end}, similarity}]
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX dedup_relation_b ON dedup_relation(b);
+        -- Attributions of facts to outlets found in the text.
+        CREATE TABLE dedup_citation (
+            doc INTEGER NOT NULL,
+            outlet TEXT NOT NULL,
+            start INTEGER NOT NULL,               -- the sentence, UTF-8 offsets in article.text
+            "end" INTEGER NOT NULL,
+            cue TEXT NOT NULL
+        );
+        CREATE INDEX dedup_citation_doc ON dedup_citation(doc);
+        CREATE INDEX dedup_citation_outlet ON dedup_citation(outlet);
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

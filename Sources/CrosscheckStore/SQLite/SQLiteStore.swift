@@ -78,9 +78,14 @@ public final class SQLiteStore: Store {
 
     /// Calls `body` with `?,?,…` placeholders and their arguments for each chunk of `ids`.
     static func inChunks(_ ids: [ContentID], _ body: (String, StatementArguments) throws -> Void) throws {
-        for start in stride(from: 0, to: ids.count, by: idsPerQuery) {
-            let part = ids[start..<min(start + idsPerQuery, ids.count)]
-            try body(Array(repeating: "?", count: part.count).joined(separator: ","), StatementArguments(part.map(\.hex)))
+        try inChunks(ids.map(\.hex), body)
+    }
+
+    /// Calls `body` with `?,?,…` placeholders and their arguments for each chunk of `values`.
+    static func inChunks<V: DatabaseValueConvertible>(_ values: [V], _ body: (String, StatementArguments) throws -> Void) throws {
+        for start in stride(from: 0, to: values.count, by: idsPerQuery) {
+            let part = values[start..<min(start + idsPerQuery, values.count)]
+            try body(Array(repeating: "?", count: part.count).joined(separator: ","), StatementArguments(Array(part)))
         }
     }
 
@@ -133,8 +138,10 @@ public final class SQLiteStore: Store {
         try pool.read { db in
             var sql = """
                 SELECT a.id, a.title, a.published, a.published_precision, a.published_from, a.outlet, a.url, a.language,
-                       a.word_count, r.origin, r.origin_line, r.format, r.received_at
+                       a.word_count, r.origin, r.origin_line, r.format, r.received_at, g.id AS group_id,
+                       (SELECT count(*) FROM dedup_doc m WHERE m.grp = d.grp) AS group_size
                 FROM article a JOIN raw_article r ON r.id = a.id
+                LEFT JOIN dedup_doc d ON d.doc = a.rowid LEFT JOIN article g ON g.rowid = d.grp
                 """
             var arguments: StatementArguments = []
             if let outlet = query.outlet {
@@ -149,7 +156,9 @@ public final class SQLiteStore: Store {
                                url: row["url"], language: row["language"], words: row["word_count"],
                                origin: Origin(location: row["origin"], line: row["origin_line"]),
                                format: InputFormat(rawValue: row["format"]) ?? .text,
-                               receivedAt: Self.date(row["received_at"]))
+                               receivedAt: Self.date(row["received_at"]),
+                               group: (row["group_id"] as String?).flatMap(ContentID.init(hex:)),
+                               groupSize: row["group_size"] ?? 0)
             }
         }
     }

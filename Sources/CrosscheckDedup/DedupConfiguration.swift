@@ -1,0 +1,44 @@
+/// Settings of the duplicate finder. The defaults were chosen by measurement: see docs/DEDUP.md and
+/// the quality test `DuplicateQualityTests`, which prints precision and recall per relation kind.
+public struct DedupConfiguration: Sendable {
+    /// Words per shingle for document similarity (Jaccard and containment).
+    public var shingleWords = 3
+    /// Words read from one article; the rest of a giant article is not compared (bounded time).
+    public var maxWords = 100_000
+    /// Articles with fewer words are only linked as exact copies.
+    public var minWords = 25
+    /// Paragraphs longer than this many words are cut at sentence ends into passages…
+    public var passageWords = 80
+    /// …of at least this many words.
+    public var chunkWords = 35
+    /// A passage needs this many content words (not stopwords); shorter ones join their neighbour.
+    public var minPassageContentWords = 6
+    /// Passages compared per article (the rest of a giant article is ignored).
+    public var maxPassages = 250
+
+    /// LSH keys per article at most (the smallest passage min-hashes are kept).
+    public var maxKeys = 16
+    /// Short articles get several min-hashes per passage until they have this many keys.
+    public var minKeys = 4
+    /// Indexed articles read per key; a key shared by more articles is treated as common.
+    public var perKey = 24
+    /// Candidates verified per article, those sharing the most keys first.
+    public var maxCandidates = 32
+
+    /// Word-shingle Jaccard from which two articles are near duplicates.
+    public var nearThreshold = 0.7
+    /// Share of the smaller article's shingles found in the larger from which the larger contains it.
+    public var containThreshold = 0.8
+    /// From this Jaccard, a near duplicate is a copy: not indexed itself.
+    public var copyThreshold = 0.9
+    /// Content-word Jaccard from which two passages align.
+    public var alignThreshold = 0.5
+    /// A rewrite needs this many aligned passages…
+    public var rewriteMinAligned = 2
+    /// …covering at least this share of the shorter article's passages.
+    public var rewriteMinShare = 0.2
+    /// Aligned passages kept per relation.
+    public var maxAlignedKept = 20
+
+    public init() {}
+}

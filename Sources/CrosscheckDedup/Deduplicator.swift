@@ -1,0 +1,218 @@
+import CrosscheckCore
+import Dispatch
+
+/// What a duplicate-finder run did.
+public struct DedupSummary: Sendable, Codable, Hashable {
+    public var processed = 0
+    public var indexed = 0
+    public var copies = 0
+    public var short = 0
+    /// Relations found, by kind (`cites` counts citations).
+    public var relations: [String: Int] = [:]
+    /// Existing groups merged into another.
+    public var merges = 0
+    /// Candidate pairs verified.
+    public var comparisons = 0
+
+    public init() {}
+
+    mutating func add(_ other: DedupSummary) {
+        processed += other.processed
+        indexed += other.indexed
+        copies += other.copies
+        short += other.short
+        merges += other.merges
+        comparisons += other.comparisons
+        for (k, v) in other.relations { relations[k, default: 0] += v }
+    }
+}
+
+/// Links each new article to the stored ones it copies, contains or rewrites, finds the outlets it
+/// cites, and keeps the source groups (connected sets of linked articles) up to date.
+///
+/// Per article the work is bounded: at most `maxKeys` index lookups of at most `perKey` articles each,
+/// and at most `maxCandidates` comparisons, whatever the store's size.
+///
+/// ```swift
+/// let summary = try Deduplicator().run(on: store)   // after ingest
+/// ```
+public struct Deduplicator: Sendable {
+    public var configuration: DedupConfiguration
+    public var fingerprinter: Fingerprinter
+    public var matcher: Matcher
+    public var citations: CitationFinder
+    /// Articles per transaction.
+    public var batchSize = 256
+
+    public init(configuration: DedupConfiguration = DedupConfiguration(), citations: CitationFinder = .bundled) {
+        self.configuration = configuration
+        self.fingerprinter = Fingerprinter(configuration: configuration)
+        self.matcher = Matcher(configuration: configuration)
+        self.citations = citations
+    }
+
+    /// Processes every article of `index` not processed yet.
+    @discardableResult
+    public func run(on index: any DedupIndex, onBatch: (DedupSummary) -> Void = { _ in }) throws -> DedupSummary {
+        var total = DedupSummary()
+        while true {
+            let summary = try index.dedupTransaction { try processBatch($0) }
+            guard summary.processed > 0 else { break }
+            total.add(summary)
+            onBatch(total)
+        }
+        return total
+    }
+
+    /// Processes the next batch of pending articles in `transaction`.
+    public func processBatch(_ transaction: any DedupTransaction) throws -> DedupSummary {
+        let c = configuration
+        let docs = try transaction.pendingDocuments(limit: batchSize)
+        var summary = DedupSummary()
+        guard !docs.isEmpty else { return summary }
+        let fingerprints = parallelMap(docs) { fingerprinter.fingerprint($0.text) }
+
+        // 1. Candidates from the index: the stored articles sharing the most keys with each new one.
+        var lookup = Set<UInt32>()
+        for fp in fingerprints {
+            lookup.insert(fp.exactKey)
+            lookup.formUnion(fp.keys)
+        }
+        let hits = try transaction.documents(forKeys: lookup.map { Int32(bitPattern: $0) }, perKey: c.perKey)
+        var storeCandidates: [[Int64]] = []
+        var needed = Set<Int64>()
+        for fp in fingerprints {
+            var counts: [Int64: Int] = [:]
+            for doc in hits[Int32(bitPattern: fp.exactKey)] ?? [] { counts[doc, default: 0] += 1000 }
+            if !fp.isShort(c) {
+                for key in fp.keys { for doc in hits[Int32(bitPattern: key)] ?? [] { counts[doc, default: 0] += 1 } }
+            }
+            let ranked = Self.top(counts, c.maxCandidates)
+            storeCandidates.append(ranked)
+            needed.formUnion(ranked)
+        }
+        let stored = try transaction.documents(Array(needed).sorted())
+        let storedPrints = parallelMap(stored) { fingerprinter.fingerprint($0.text) }
+        var storedByDoc: [Int64: Fingerprint] = [:]
+        for (doc, fp) in zip(stored, storedPrints) { storedByDoc[doc.doc] = fp }
+        let storedGroups = try transaction.groups(of: Array(needed))
+
+        // 2. In arrival order: verify candidates (stored, then earlier articles of this batch), link, group.
+        var groups = UnionFind()
+        for (_, group) in storedGroups { groups.add(group) }
+        var batchKeys: [UInt32: [Int]] = [:]
+        var batch = DedupBatch()
+        var status: [DedupStatus] = []
+        let indexInBatch = Dictionary(docs.enumerated().map { ($1.doc, $0) }, uniquingKeysWith: { a, _ in a })
+        for (i, doc) in docs.enumerated() {
+            let fp = fingerprints[i]
+            groups.add(doc.doc)
+            var counts: [Int64: Int] = [:]
+            for j in batchKeys[fp.exactKey] ?? [] { counts[docs[j].doc, default: 0] += 1000 }
+            if !fp.isShort(c) {
+                for key in fp.keys { for j in batchKeys[key] ?? [] { counts[docs[j].doc, default: 0] += 1 } }
+            }
+            var candidates: [(doc: Int64, fp: Fingerprint, group: Int64)] = []
+            for other in storeCandidates[i] {
+                if let ofp = storedByDoc[other], let g = storedGroups[other] { candidates.append((other, ofp, g)) }
+            }
+            for other in Self.top(counts, c.maxCandidates) {
+                if let j = indexInBatch[other] { candidates.append((other, fingerprints[j], other)) }
+            }
+            var isCopy = false
+            for candidate in candidates {
+                summary.comparisons += 1
+                guard let match = matcher.compare(fp, candidate.fp) else { continue }
+                batch.relations.append(match.relation(first: doc.doc, second: candidate.doc))
+                summary.relations[match.kind.rawValue, default: 0] += 1
+                groups.union(doc.doc, candidate.group)
+                if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
+                if match.kind == .exact { break }
+            }
+            let state: DedupStatus = isCopy ? .copy : (fp.isShort(c) ? .short : .indexed)
+            status.append(state)
+            switch state {
+            case .indexed:
+                summary.indexed += 1
+                for key in fp.keys + [fp.exactKey] {
+                    batch.keys.append((Int32(bitPattern: key), doc.doc))
+                    batchKeys[key, default: []].append(i)
+                }
+            case .short:
+                summary.short += 1
+                batch.keys.append((Int32(bitPattern: fp.exactKey), doc.doc))
+                batchKeys[fp.exactKey, default: []].append(i)
+            case .copy:
+                summary.copies += 1
+            }
+            for citation in citations.find(in: doc.text, outlet: doc.outlet) {
+                batch.citations.append(Citation(article: doc.doc, outlet: citation.outlet, sentence: citation.sentence, cue: citation.cue))
+                summary.relations[RelationKind.cites.rawValue, default: 0] += 1
+            }
+        }
+        // Duplicate keys within the batch (an article listing the same key twice) are dropped here.
+        var seenKeys = Set<Int64>()
+        batch.keys = batch.keys.filter { seenKeys.insert(Int64($0.key) << 32 ^ $0.doc).inserted }
+
+        for (i, doc) in docs.enumerated() {
+            batch.documents.append((doc.doc, groups.find(doc.doc), status[i]))
+        }
+        for group in Set(storedGroups.values) where groups.find(group) != group {
+            batch.merges.append((group, groups.find(group)))
+        }
+        summary.merges = batch.merges.count
+        summary.processed = docs.count
+        try transaction.commit(batch)
+        return summary
+    }
+
+    /// The `limit` keys with the highest counts, ties by smaller key.
+    static func top(_ counts: [Int64: Int], _ limit: Int) -> [Int64] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
+    }
+}
+
+/// Groups as a union-find over article row numbers; a group is named by its smallest member.
+struct UnionFind {
+    private var parent: [Int64: Int64] = [:]
+
+    mutating func add(_ x: Int64) {
+        if parent[x] == nil { parent[x] = x }
+    }
+
+    mutating func find(_ x: Int64) -> Int64 {
+        var root = x
+        while let p = parent[root], p != root { root = p }
+        var node = x
+        while let p = parent[node], p != root { parent[node] = root; node = p }
+        return root
+    }
+
+    mutating func union(_ a: Int64, _ b: Int64) {
+        add(a); add(b)
+        let ra = find(a), rb = find(b)
+        guard ra != rb else { return }
+        if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
+    }
+}
+
+/// `transform` applied to every element on all cores, results in order.
+func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+    guard items.count > 8 else { return items.map(transform) }
+    var results = [R?](repeating: nil, count: items.count)
+    let workers = min(items.count, 8)
+    results.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let out = buffer
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let f = transform
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < items.count {
+                    out[i] = f(items[i])
+                    i += workers
+                }
+            }
+        }
+    }
+    return results.map { $0! }
+}

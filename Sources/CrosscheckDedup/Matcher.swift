@@ -1,0 +1,87 @@
+import CrosscheckCore
+
+/// The verdict on one pair of articles.
+public struct Match: Sendable, Hashable {
+    public var kind: RelationKind
+    public var score: Double
+    /// For `contains`: true when the first article of the pair is the container.
+    public var firstContains: Bool
+    /// Aligned passages, positions in the first article then the second.
+    public var aligned: [AlignedPassage]
+
+    /// The relation between `first` and `second` with the documented direction.
+    public func relation(first: Int64, second: Int64) -> TextRelation {
+        if kind == .contains, !firstContains {
+            let flipped = aligned.map { AlignedPassage(article: $0.other, other: $0.article, similarity: $0.similarity) }
+            return TextRelation(article: second, other: first, kind: kind, score: score, aligned: flipped)
+        }
+        return TextRelation(article: first, other: second, kind: kind, score: score, aligned: aligned)
+    }
+}
+
+/// Decides whether two fingerprinted articles are linked, and how.
+///
+/// In order: the same word sequence is `exact`; a word-shingle Jaccard at or above `nearThreshold` is
+/// `near`; one article holding `containThreshold` of the other's shingles is `contains`; otherwise the
+/// passages are aligned by content-word Jaccard, and enough aligned passages make a `rewrite`.
+public struct Matcher: Sendable {
+    public var configuration: DedupConfiguration
+
+    public init(configuration: DedupConfiguration = DedupConfiguration()) {
+        self.configuration = configuration
+    }
+
+    public func compare(_ a: Fingerprint, _ b: Fingerprint) -> Match? {
+        let c = configuration
+        if a.exact == b.exact, a.wordCount == b.wordCount, a.wordCount > 0 {
+            return Match(kind: .exact, score: 1, firstContains: false, aligned: [])
+        }
+        guard !a.isShort(c), !b.isShort(c) else { return nil }
+        let shared = Double(intersectionCount(a.shingles, b.shingles))
+        let sizeA = Double(a.shingles.count), sizeB = Double(b.shingles.count)
+        let jaccard = shared / max(1, sizeA + sizeB - shared)
+        if jaccard >= c.nearThreshold {
+            return Match(kind: .near, score: jaccard, firstContains: false, aligned: kept(align(a, b)))
+        }
+        let aInB = shared / max(1, sizeA), bInA = shared / max(1, sizeB)
+        if max(aInB, bInA) >= c.containThreshold {
+            return Match(kind: .contains, score: max(aInB, bInA), firstContains: bInA >= aInB, aligned: kept(align(a, b)))
+        }
+        let aligned = align(a, b)
+        let alignedA = Set(aligned.map(\.article.start)).count
+        let alignedB = Set(aligned.map(\.other.start)).count
+        let count = min(alignedA, alignedB)
+        let share = Double(count) / Double(max(1, min(a.passages.count, b.passages.count)))
+        if count >= c.rewriteMinAligned, share >= c.rewriteMinShare {
+            return Match(kind: .rewrite, score: min(1, share), firstContains: false, aligned: kept(aligned))
+        }
+        return nil
+    }
+
+    private func kept(_ aligned: [AlignedPassage]) -> [AlignedPassage] {
+        Array(aligned.prefix(configuration.maxAlignedKept))
+    }
+
+    /// Every passage of `a` with its most similar passage of `b`, when they align; best first.
+    public func align(_ a: Fingerprint, _ b: Fingerprint) -> [AlignedPassage] {
+        let threshold = configuration.alignThreshold
+        var out: [AlignedPassage] = []
+        for pa in a.passages {
+            var best = 0.0
+            var bestRange: TextRange?
+            for pb in b.passages {
+                // Jaccard can reach the threshold only if the sizes are close enough.
+                let small = Double(min(pa.words.count, pb.words.count)), large = Double(max(pa.words.count, pb.words.count))
+                guard small / large >= threshold, small / large > best else { continue }
+                let shared = Double(intersectionCount(pa.words, pb.words))
+                let j = shared / (Double(pa.words.count + pb.words.count) - shared)
+                if j > best { best = j; bestRange = pb.range }
+            }
+            if best >= threshold, let bestRange {
+                out.append(AlignedPassage(article: pa.range, other: bestRange, similarity: (best * 1000).rounded() / 1000))
+            }
+        }
+        out.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.article.start < $1.article.start }
+        return out
+    }
+}

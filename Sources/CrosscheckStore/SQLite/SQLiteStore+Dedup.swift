@@ -1,0 +1,226 @@
+import CrosscheckCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func dedupTransaction<T>(_ body: (any DedupTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteDedupTransaction(db: db)) }
+    }
+
+    public func resetDedup() throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM dedup_key; DELETE FROM dedup_relation; DELETE FROM dedup_citation; DELETE FROM dedup_doc")
+        }
+    }
+}
+
+/// One duplicate-finder batch inside a write transaction.
+struct SQLiteDedupTransaction: DedupTransaction {
+    let db: Database
+
+    func pendingDocuments(limit: Int) throws -> [DedupDocument] {
+        // Articles get increasing row numbers and are processed in that order, so the pending ones
+        // are those after the last processed: an index seek, not a scan.
+        try Row.fetchAll(db, sql: """
+            SELECT rowid, id, outlet, text FROM article
+            WHERE rowid > (SELECT coalesce(max(doc), 0) FROM dedup_doc) ORDER BY rowid LIMIT ?
+            """, arguments: [limit]).compactMap(Self.document)
+    }
+
+    static func document(_ row: Row) -> DedupDocument? {
+        guard let id = ContentID(hex: row["id"]) else { return nil }
+        return DedupDocument(doc: row["rowid"], id: id, outlet: row["outlet"], text: row["text"])
+    }
+
+    func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
+        let statement = try db.cachedStatement(sql: "SELECT doc FROM dedup_key WHERE key = ? ORDER BY doc LIMIT ?")
+        var out: [Int32: [Int64]] = [:]
+        for key in keys {
+            let docs = try Int64.fetchAll(statement, arguments: [key, perKey])
+            if !docs.isEmpty { out[key] = docs }
+        }
+        return out
+    }
+
+    func documents(_ docs: [Int64]) throws -> [DedupDocument] {
+        var out: [DedupDocument] = []
+        try SQLiteStore.inChunks(docs) { marks, arguments in
+            out += try Row.fetchAll(db, sql: "SELECT rowid, id, outlet, text FROM article WHERE rowid IN (\(marks))",
+                                    arguments: arguments).compactMap(Self.document)
+        }
+        return out
+    }
+
+    func groups(of docs: [Int64]) throws -> [Int64: Int64] {
+        var out: [Int64: Int64] = [:]
+        try SQLiteStore.inChunks(docs) { marks, arguments in
+            for row in try Row.fetchAll(db, sql: "SELECT doc, grp FROM dedup_doc WHERE doc IN (\(marks))", arguments: arguments) {
+                out[row["doc"]] = row["grp"]
+            }
+        }
+        return out
+    }
+
+    func commit(_ batch: DedupBatch) throws {
+        let move = try db.cachedStatement(sql: "UPDATE dedup_doc SET grp = ? WHERE grp = ?")
+        for (from, into) in batch.merges { try move.execute(arguments: [into, from]) }
+        let insertDoc = try db.cachedStatement(sql: "INSERT OR REPLACE INTO dedup_doc (doc, grp, status) VALUES (?, ?, ?)")
+        for (doc, group, status) in batch.documents { try insertDoc.execute(arguments: [doc, group, status.rawValue]) }
+        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_key (key, doc) VALUES (?, ?)")
+        for (key, doc) in batch.keys { try insertKey.execute(arguments: [key, doc]) }
+        let insertRelation = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO dedup_relation (a, b, kind, score, aligned) VALUES (?, ?, ?, ?, ?)
+            """)
+        for r in batch.relations {
+            try insertRelation.execute(arguments: [r.article, r.other, r.kind.rawValue, r.score, try SQLiteStore.json(r.aligned)])
+        }
+        let insertCitation = try db.cachedStatement(sql: """
+            INSERT INTO dedup_citation (doc, outlet, start, "end", cue) VALUES (?, ?, ?, ?, ?)
+            """)
+        for c in batch.citations {
+            try insertCitation.execute(arguments: [c.article, c.outlet, c.sentence.start, c.sentence.end, c.cue])
+        }
+    }
+}
+
+// MARK: Reading relations and groups
+
+extension SQLiteStore {
+    public func pendingDedupCount() throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM article WHERE rowid > (SELECT coalesce(max(doc), 0) FROM dedup_doc)") ?? 0
+        }
+    }
+
+    /// The row number of the article whose id starts with `prefix`.
+    static func rowid(_ db: Database, prefix: String) throws -> Int64 {
+        let p = prefix.lowercased()
+        guard p.count >= minimumPrefix, p.allSatisfy(\.isHexDigit) else { throw StoreError.notFound(prefix) }
+        let rows = try Int64.fetchAll(db, sql: "SELECT rowid FROM article WHERE id >= ? AND id < ? LIMIT 2", arguments: [p, p + "g"])
+        guard let first = rows.first else { throw StoreError.notFound(prefix) }
+        if rows.count > 1 { throw StoreError.ambiguous(prefix, matches: rows.count) }
+        return first
+    }
+
+    private struct Info {
+        var ref: ArticleRef
+        var text: String
+        var group: Int64?
+    }
+
+    private static func infos(_ db: Database, _ docs: some Collection<Int64>) throws -> [Int64: Info] {
+        var out: [Int64: Info] = [:]
+        try inChunks(Array(Set(docs))) { marks, arguments in
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.text, d.grp FROM article a
+                LEFT JOIN dedup_doc d ON d.doc = a.rowid WHERE a.rowid IN (\(marks))
+                """, arguments: arguments) {
+                guard let id = ContentID(hex: row["id"]) else { continue }
+                out[row["rowid"]] = Info(ref: ArticleRef(id: id, title: row["title"], outlet: row["outlet"], published: row["published"]),
+                                         text: row["text"], group: row["grp"])
+            }
+        }
+        return out
+    }
+
+    private static func groupIDs(_ db: Database, _ groups: some Collection<Int64>) throws -> [Int64: ContentID] {
+        var out: [Int64: ContentID] = [:]
+        try inChunks(Array(Set(groups))) { marks, arguments in
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM article WHERE rowid IN (\(marks))", arguments: arguments) {
+                out[row["rowid"]] = ContentID(hex: row["id"])
+            }
+        }
+        return out
+    }
+
+    /// The UTF-8 byte range of `text`, clamped.
+    static func slice(_ text: String, _ range: TextRange) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: min(max(0, range.start), utf8.count))
+        let end = utf8.index(utf8.startIndex, offsetBy: min(max(range.start, range.end), utf8.count))
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    public func relations(_ query: RelationQuery) throws -> [RelationRecord] {
+        try pool.read { db in
+            let only = try query.article.map { try Self.rowid(db, prefix: $0) }
+            let textKinds = query.kinds.isEmpty ? RelationKind.allCases.filter { $0 != .cites } : query.kinds.filter { $0 != .cites }
+            var rows: [Row] = []
+            if !textKinds.isEmpty {
+                var sql = "SELECT a, b, kind, score, aligned FROM dedup_relation WHERE kind IN (\(textKinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))"
+                var arguments: StatementArguments = []
+                if let only { sql += " AND (a = ? OR b = ?)"; arguments += [only, only] }
+                sql += " ORDER BY a, b LIMIT ?"
+                arguments += [query.limit]
+                rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            }
+            var citations: [Row] = []
+            if query.kinds.isEmpty || query.kinds.contains(.cites) {
+                var sql = #"SELECT doc, outlet, start, "end", cue FROM dedup_citation"#
+                var arguments: StatementArguments = []
+                if let only { sql += " WHERE doc = ?"; arguments += [only] }
+                sql += " ORDER BY doc, start LIMIT ?"
+                arguments += [query.limit]
+                citations = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            }
+            let docs = rows.flatMap { [$0["a"] as Int64, $0["b"] as Int64] } + citations.map { $0["doc"] as Int64 }
+            let infos = try Self.infos(db, docs)
+            let groups = try Self.groupIDs(db, infos.values.compactMap(\.group))
+            var out: [RelationRecord] = []
+            for row in rows {
+                guard let a = infos[row["a"]], let b = infos[row["b"]], let kind = RelationKind(rawValue: row["kind"]) else { continue }
+                let aligned = (Self.decode([AlignedPassage].self, row["aligned"]) ?? []).map {
+                    AlignedText(similarity: $0.similarity, article: $0.article, other: $0.other,
+                                articleText: Self.slice(a.text, $0.article), otherText: Self.slice(b.text, $0.other))
+                }
+                out.append(RelationRecord(group: a.group.flatMap { groups[$0] }, kind: kind, score: row["score"], article: a.ref,
+                                          other: b.ref, outlet: nil, cue: nil, sentence: nil, sentenceRange: nil, aligned: aligned))
+            }
+            for row in citations {
+                guard let a = infos[row["doc"]] else { continue }
+                let range = TextRange(start: row["start"], end: row["end"])
+                out.append(RelationRecord(group: a.group.flatMap { groups[$0] }, kind: .cites, score: 1, article: a.ref, other: nil,
+                                          outlet: row["outlet"], cue: row["cue"], sentence: Self.slice(a.text, range),
+                                          sentenceRange: range, aligned: []))
+            }
+            out.sort { l, r in
+                if l.group != r.group { return (l.group?.hex ?? "") < (r.group?.hex ?? "") }
+                if l.kind != r.kind { return l.kind < r.kind }
+                return l.score > r.score
+            }
+            return Array(out.prefix(query.limit))
+        }
+    }
+
+    public func sourceGroups(_ query: RelationQuery) throws -> [SourceGroupRecord] {
+        try pool.read { db in
+            var groupRows: [Row]
+            if let prefix = query.article {
+                let doc = try Self.rowid(db, prefix: prefix)
+                groupRows = try Row.fetchAll(db, sql: """
+                    SELECT grp, (SELECT count(*) FROM dedup_doc m WHERE m.grp = d.grp) AS n FROM dedup_doc d WHERE doc = ?
+                    """, arguments: [doc])
+            } else {
+                groupRows = try Row.fetchAll(db, sql: """
+                    SELECT grp, count(*) AS n FROM dedup_doc GROUP BY grp HAVING n >= ? ORDER BY n DESC, grp LIMIT ?
+                    """, arguments: [query.minGroupSize, query.limit])
+            }
+            var out: [SourceGroupRecord] = []
+            for row in groupRows {
+                let group: Int64 = row["grp"]
+                let members = try Int64.fetchAll(db, sql: "SELECT doc FROM dedup_doc WHERE grp = ? ORDER BY doc LIMIT 1000", arguments: [group])
+                let infos = try Self.infos(db, members)
+                var kinds: [String: Int] = [:]
+                try Self.inChunks(members) { marks, arguments in
+                    for k in try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM dedup_relation WHERE a IN (\(marks)) GROUP BY kind",
+                                              arguments: arguments) {
+                        kinds[k["kind"], default: 0] += k["n"] as Int
+                    }
+                }
+                guard let id = infos[group]?.ref.id else { continue }
+                out.append(SourceGroupRecord(group: id, size: row["n"], kinds: kinds, members: members.compactMap { infos[$0]?.ref }))
+            }
+            return out
+        }
+    }
+}
