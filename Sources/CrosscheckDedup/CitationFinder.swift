@@ -17,7 +17,10 @@ public struct OutletVocabulary: Sendable {
         for (name, aliases) in entries {
             let n = names.count
             names.append(name)
-            for alias in [name] + aliases {
+            var all = [name] + aliases
+            // "according to the Guardian": the matcher starts at a capitalised word, after "the".
+            all += all.filter { $0.hasPrefix("The ") }.map { String($0.dropFirst(4)) }
+            for alias in all {
                 let words = WordScanner.words(alias).map(\.hash)
                 guard let first = words.first else { continue }
                 index[first, default: []].append((words, n))
@@ -50,8 +53,11 @@ public struct OutletVocabulary: Sendable {
         return OutletVocabulary(fileContents: text)
     }()
 
+    /// Letters and digits, lowercased, without a leading "the": "The Amu Observer" → "amuobserver".
     static func compactForm(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+        var lower = s.lowercased()
+        if lower.hasPrefix("the ") { lower.removeFirst(4) }
+        return String(String.UnicodeScalarView(lower.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
     }
 
     /// The canonical name of an outlet as a site names itself ("RFE/RL", "www.rferl.org", "Reuters").

@@ -19,16 +19,23 @@ public struct DedupConfiguration: Sendable {
     /// LSH keys per article at most (the smallest passage min-hashes are kept).
     public var maxKeys = 16
     /// Short articles get several min-hashes per passage until they have this many keys.
-    public var minKeys = 4
+    public var minKeys = 8
     /// Indexed articles read per key; a key shared by more articles is treated as common.
     public var perKey = 24
     /// Candidates verified per article, those sharing the most keys first.
     public var maxCandidates = 32
 
     /// Word-shingle Jaccard from which two articles are near duplicates.
-    public var nearThreshold = 0.7
+    public var nearThreshold = 0.6
     /// Share of the smaller article's shingles found in the larger from which the larger contains it.
     public var containThreshold = 0.8
+    /// A text with this share of its shingles inside another…
+    public var wholeThreshold = 0.9
+    /// …is contained in it, whatever the Jaccard, when the other has this many times more shingles of
+    /// its own than the first…
+    public var containRatio = 3.0
+    /// …plus this many (an added lead of a sentence or more, not a few edited words).
+    public var containMinExtra = 10
     /// From this Jaccard, a near duplicate is a copy: not indexed itself.
     public var copyThreshold = 0.9
     /// Content-word Jaccard from which two passages align.

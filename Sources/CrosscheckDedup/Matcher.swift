@@ -21,9 +21,10 @@ public struct Match: Sendable, Hashable {
 
 /// Decides whether two fingerprinted articles are linked, and how.
 ///
-/// In order: the same word sequence is `exact`; a word-shingle Jaccard at or above `nearThreshold` is
-/// `near`; one article holding `containThreshold` of the other's shingles is `contains`; otherwise the
-/// passages are aligned by content-word Jaccard, and enough aligned passages make a `rewrite`.
+/// In order: the same word sequence is `exact`; one text almost wholly inside a clearly longer one is
+/// `contains`; a word-shingle Jaccard at or above `nearThreshold` is `near`; one article holding
+/// `containThreshold` of the other's shingles is `contains`; otherwise the passages are aligned by
+/// content-word Jaccard, and enough aligned passages make a `rewrite`.
 public struct Matcher: Sendable {
     public var configuration: DedupConfiguration
 
@@ -40,12 +41,19 @@ public struct Matcher: Sendable {
         let shared = Double(intersectionCount(a.shingles, b.shingles))
         let sizeA = Double(a.shingles.count), sizeB = Double(b.shingles.count)
         let jaccard = shared / max(1, sizeA + sizeB - shared)
+        let aInB = shared / max(1, sizeA), bInA = shared / max(1, sizeB)
+        let inner = max(aInB, bInA)
+        // One text almost wholly inside the other, which has clearly more of its own than the first
+        // (an added lead, a cut): contains, whatever the Jaccard. Light edits on both sides are near.
+        let smallOnly = (bInA >= aInB ? sizeB : sizeA) - shared, bigOnly = (bInA >= aInB ? sizeA : sizeB) - shared
+        if inner >= c.wholeThreshold, bigOnly >= c.containRatio * smallOnly + Double(c.containMinExtra) {
+            return Match(kind: .contains, score: inner, firstContains: bInA >= aInB, aligned: kept(align(a, b)))
+        }
         if jaccard >= c.nearThreshold {
             return Match(kind: .near, score: jaccard, firstContains: false, aligned: kept(align(a, b)))
         }
-        let aInB = shared / max(1, sizeA), bInA = shared / max(1, sizeB)
-        if max(aInB, bInA) >= c.containThreshold {
-            return Match(kind: .contains, score: max(aInB, bInA), firstContains: bInA >= aInB, aligned: kept(align(a, b)))
+        if inner >= c.containThreshold {
+            return Match(kind: .contains, score: inner, firstContains: bInA >= aInB, aligned: kept(align(a, b)))
         }
         let aligned = align(a, b)
         let alignedA = Set(aligned.map(\.article.start)).count

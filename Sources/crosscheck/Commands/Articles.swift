@@ -31,6 +31,7 @@ extension Crosscheck {
             Column("title", maxWidth: 70) { $0.title ?? "" },
             Column("lang", maxWidth: 4) { $0.language ?? "" },
             Column("words", maxWidth: 7) { String($0.words) },
+            Column("group", maxWidth: 16) { a in a.group.map { $0.short + (a.groupSize > 1 ? " (\(a.groupSize))" : "") } ?? "" },
             Column("origin", maxWidth: 40) { $0.origin.description },
         ])
     }

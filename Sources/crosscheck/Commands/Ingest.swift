@@ -47,6 +47,7 @@ extension Crosscheck {
             })
             bar.clear()
             if summary.new > 0 { try TemplatePass.run(on: store) }
+            try DedupPass.run(on: store)
             let seconds = Date().timeIntervalSince(started)
             let report = IngestReport(store: store.path, new: summary.new, alreadyStored: summary.duplicate,
                                       rejected: summary.rejected, bytes: summary.bytes, seconds: seconds)

@@ -38,7 +38,10 @@ extension Crosscheck {
                 try store.updateArticles(updates)
             }
             let templated = try TemplatePass.run(on: store)
-            Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were; outlet templates removed from \(templated)\n")
+            // Texts may have changed: compare everything again.
+            try store.resetDedup()
+            let dedup = try DedupPass.run(on: store)
+            Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were; outlet templates removed from \(templated); duplicates compared again: \(dedup.relations.values.reduce(0, +)) relations\n")
         }
     }
 }
