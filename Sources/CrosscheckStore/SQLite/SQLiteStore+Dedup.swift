@@ -211,11 +211,9 @@ extension SQLiteStore {
                 let members = try Int64.fetchAll(db, sql: "SELECT doc FROM dedup_doc WHERE grp = ? ORDER BY doc LIMIT 1000", arguments: [group])
                 let infos = try Self.infos(db, members)
                 var kinds: [String: Int] = [:]
-                try Self.inChunks(members) { marks, arguments in
-                    for k in try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM dedup_relation WHERE a IN (\(marks)) GROUP BY kind",
-                                              arguments: arguments) {
-                        kinds[k["kind"], default: 0] += k["n"] as Int
-                    }
+                for k in try Row.fetchAll(db, sql: "SELECT r.kind, count(*) AS n FROM dedup_relation r JOIN dedup_doc d ON d.doc = r.a WHERE d.grp = ? GROUP BY r.kind",
+                                          arguments: [group]) {
+                    kinds[k["kind"], default: 0] += k["n"] as Int
                 }
                 guard let id = infos[group]?.ref.id else { continue }
                 out.append(SourceGroupRecord(group: id, size: row["n"], kinds: kinds, members: members.compactMap { infos[$0]?.ref }))
