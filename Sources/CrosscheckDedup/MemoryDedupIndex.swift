@@ -1,5 +1,5 @@
 import CrosscheckCore
-import Synchronization
+import Foundation
 
 /// A duplicate-finder index held in memory: for `crosscheck bench`, tests, and runs without a store.
 /// Same contract as the store's; nothing survives the process.
@@ -7,52 +7,59 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
     private struct State {
         var pending: [DedupDocument] = []
         var documents: [Int64: DedupDocument] = [:]
-        var keys: [Int32: [Int64]] = [:]
+        var keys = KeyTable()
         var groups: [Int64: Int64] = [:]
+        /// Members of groups larger than one article.
+        var members: [Int64: [Int64]] = [:]
         var status: [Int64: DedupStatus] = [:]
         var relations: [TextRelation] = []
         var citations: [Citation] = []
-        var keyCount = 0
     }
 
-    private let state = Mutex(State())
+    private let lock = NSLock()
+    private let storage: Transaction
     private let source: (@Sendable (Int64) -> DedupDocument?)?
 
     /// With `source`, texts of candidates are asked for again instead of kept (memory stays flat for
     /// generated corpora); without it, the index keeps the texts of indexed articles.
     public init(source: (@Sendable (Int64) -> DedupDocument?)? = nil) {
         self.source = source
+        self.storage = Transaction(state: State(), source: source)
+    }
+
+    private func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&storage.state)
     }
 
     /// Queues articles for the next run.
     public func add(_ documents: [DedupDocument]) {
-        state.withLock { s in
+        withState { s in
             if source == nil { for d in documents { s.documents[d.doc] = d } }
             s.pending.append(contentsOf: documents)
         }
     }
 
-    public var relations: [TextRelation] { state.withLock { $0.relations } }
-    public var citations: [Citation] { state.withLock { $0.citations } }
-    public var groups: [Int64: Int64] { state.withLock { $0.groups } }
-    public var statuses: [Int64: DedupStatus] { state.withLock { $0.status } }
+    public var relations: [TextRelation] { withState { $0.relations } }
+    public var citations: [Citation] { withState { $0.citations } }
+    public var groups: [Int64: Int64] { withState { $0.groups } }
+    public var statuses: [Int64: DedupStatus] { withState { $0.status } }
     /// Key entries held (one per key and article).
-    public var keyEntries: Int { state.withLock { $0.keyCount } }
-    /// Distinct keys held.
-    public var distinctKeys: Int { state.withLock { $0.keys.count } }
+    public var keyEntries: Int { withState { $0.keys.count } }
+    /// Bytes of the LSH table.
+    public var indexBytes: Int { withState { $0.keys.bytes } }
 
     public func dedupTransaction<T>(_ body: (any DedupTransaction) throws -> T) throws -> T {
-        try state.withLock { s in
-            let tx = Transaction(state: s, source: source)
-            defer { s = tx.state }
-            return try body(tx)
-        }
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(storage)
     }
 
     public func resetDedup() throws {
-        state.withLock { s in
+        withState { s in
             s.pending = s.documents.values.sorted { $0.doc < $1.doc }  // copies' texts are gone: re-add them
-            s.keys = [:]; s.groups = [:]; s.status = [:]; s.relations = []; s.citations = []; s.keyCount = 0
+            s.keys = KeyTable(); s.groups = [:]; s.members = [:]; s.status = [:]; s.relations = []; s.citations = []
         }
     }
 
@@ -70,7 +77,10 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
 
         func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
             var out: [Int32: [Int64]] = [:]
-            for key in keys { if let docs = state.keys[key] { out[key] = Array(docs.prefix(perKey)) } }
+            for key in keys {
+                let docs = state.keys.docs(key: UInt32(bitPattern: key), limit: perKey)
+                if !docs.isEmpty { out[key] = docs.map(Int64.init) }
+            }
             return out
         }
 
@@ -88,14 +98,15 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
         func commit(_ batch: DedupBatch) throws {
             let done = Set(batch.documents.map(\.doc))
             state.pending.removeAll { done.contains($0.doc) }
-            for (key, doc) in batch.keys { state.keys[key, default: []].append(doc) }
-            state.keyCount += batch.keys.count
-            if !batch.merges.isEmpty {
-                let moves = Dictionary(batch.merges.map { ($0.from, $0.into) }, uniquingKeysWith: { a, _ in a })
-                for (doc, group) in state.groups { if let into = moves[group] { state.groups[doc] = into } }
+            for (key, doc) in batch.keys { state.keys.insert(key: UInt32(bitPattern: key), doc: UInt32(truncatingIfNeeded: doc)) }
+            for (from, into) in batch.merges {
+                let moved = state.members.removeValue(forKey: from) ?? [from]
+                for m in moved { state.groups[m] = into }
+                state.members[into, default: [into]].append(contentsOf: moved)
             }
             for (doc, group, status) in batch.documents {
                 state.groups[doc] = group
+                if group != doc { state.members[group, default: [group]].append(doc) }
                 state.status[doc] = status
                 if status == .copy { state.documents[doc] = nil }
             }

@@ -1,0 +1,70 @@
+import CrosscheckCore
+
+/// The in-memory LSH index: (key, article) pairs in one open-addressing table of 64-bit slots, so an
+/// entry costs 8 bytes (16 at the table's maximum load) instead of a dictionary entry and an array.
+struct KeyTable: Sendable {
+    private var slots: [UInt64]
+    private var mask: Int
+    private(set) var count = 0
+    /// Entries per key at most: a key shared by more articles is a stop key (boilerplate that escaped
+    /// cleaning, a stock phrase) and adding more would only lengthen its probe run.
+    let maxPerKey: Int
+
+    init(capacity: Int = 1 << 16, maxPerKey: Int = 256) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        self.maxPerKey = maxPerKey
+    }
+
+    /// Bytes held by the table.
+    var bytes: Int { slots.count * 8 }
+
+    @inline(__always) private static func slot(_ key: UInt32) -> Int { Int(truncatingIfNeeded: WordScanner.mix(UInt64(key))) }
+
+    /// Adds `doc` (1 ..< 2³²) under `key`; false when the key is full or the pair is there already.
+    @discardableResult
+    mutating func insert(key: UInt32, doc: UInt32) -> Bool {
+        precondition(doc != 0, "article numbers start at 1")
+        if (count + 1) * 2 > slots.count { grow() }
+        let entry = UInt64(key) << 32 | UInt64(doc)
+        var i = Self.slot(key) & mask
+        var same = 0
+        while slots[i] != 0 {
+            if slots[i] == entry { return false }
+            if slots[i] >> 32 == UInt64(key) {
+                same += 1
+                if same >= maxPerKey { return false }
+            }
+            i = (i + 1) & mask
+        }
+        slots[i] = entry
+        count += 1
+        return true
+    }
+
+    /// Up to `limit` articles under `key`, in insertion order.
+    func docs(key: UInt32, limit: Int) -> [UInt32] {
+        var out: [UInt32] = []
+        var i = Self.slot(key) & mask
+        while slots[i] != 0, out.count < limit {
+            if slots[i] >> 32 == UInt64(key) { out.append(UInt32(truncatingIfNeeded: slots[i])) }
+            i = (i + 1) & mask
+        }
+        return out
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        count = 0
+        for entry in old where entry != 0 {
+            var i = Self.slot(UInt32(truncatingIfNeeded: entry >> 32)) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = entry
+            count += 1
+        }
+    }
+}
