@@ -124,7 +124,11 @@ public struct CitationFinder: Sendable {
                                                       "info", "24", "online", "asia", "plus"].map(h))
 
     public func find(in text: String, outlet: String?) -> [Found] {
-        let words = WordScanner.words(text, limit: 200_000)
+        find(in: text, words: WordScanner.words(text, limit: 200_000), outlet: outlet)
+    }
+
+    /// The same, over words already scanned from `text`.
+    public func find(in text: String, words: [Word], outlet: String?) -> [Found] {
         guard !words.isEmpty else { return [] }
         let own = outlet.flatMap(vocabulary.canonical(outlet:)) ?? outlet.map { OutletVocabulary.compactForm($0) }
         let bytes = Array(text.utf8)

@@ -40,6 +40,10 @@ public struct DedupConfiguration: Sendable {
     public var copyThreshold = 0.9
     /// Content-word Jaccard from which two passages align.
     public var alignThreshold = 0.5
+    /// Passages are aligned only when the articles share this many word shingles…
+    public var rewriteMinShingles = 5
+    /// …and this share of the smaller one's.
+    public var rewriteMinShingleShare = 0.04
     /// A rewrite needs this many aligned passages…
     public var rewriteMinAligned = 2
     /// …covering at least this share of the shorter article's passages.

@@ -64,38 +64,54 @@ public struct Deduplicator: Sendable {
         return total
     }
 
+    /// An article of the batch after the parallel pass.
+    struct Prepared: Sendable {
+        var words: [Word]
+        var sketch: Sketch
+        var citations: [CitationFinder.Found]
+    }
+
     /// Processes the next batch of pending articles in `transaction`.
     public func processBatch(_ transaction: any DedupTransaction) throws -> DedupSummary {
         let c = configuration
         let docs = try transaction.pendingDocuments(limit: batchSize)
         var summary = DedupSummary()
         guard !docs.isEmpty else { return summary }
-        let fingerprints = parallelMap(docs) { fingerprinter.fingerprint($0.text) }
+        // Words, sketch and citations of every article, on all cores; shingles and passage word sets
+        // only later, for articles that have candidates.
+        let prepared = parallelMap(docs) { doc -> Prepared in
+            let words = fingerprinter.words(doc.text)
+            return Prepared(words: words, sketch: fingerprinter.sketch(words),
+                            citations: citations.find(in: doc.text, words: words, outlet: doc.outlet))
+        }
 
         // 1. Candidates from the index: the stored articles sharing the most keys with each new one.
         var lookup = Set<UInt32>()
-        for fp in fingerprints {
-            lookup.insert(fp.exactKey)
-            lookup.formUnion(fp.keys)
+        for p in prepared {
+            lookup.insert(p.sketch.exactKey)
+            if !p.sketch.isShort(c) { lookup.formUnion(p.sketch.keys) }
         }
         let hits = try transaction.documents(forKeys: lookup.map { Int32(bitPattern: $0) }, perKey: c.perKey)
         var storeCandidates: [[Int64]] = []
         var needed = Set<Int64>()
-        for fp in fingerprints {
+        for p in prepared {
             var counts: [Int64: Int] = [:]
-            for doc in hits[Int32(bitPattern: fp.exactKey)] ?? [] { counts[doc, default: 0] += 1000 }
-            if !fp.isShort(c) {
-                for key in fp.keys { for doc in hits[Int32(bitPattern: key)] ?? [] { counts[doc, default: 0] += 1 } }
+            for doc in hits[Int32(bitPattern: p.sketch.exactKey)] ?? [] { counts[doc, default: 0] += 1000 }
+            if !p.sketch.isShort(c) {
+                for key in p.sketch.keys { for doc in hits[Int32(bitPattern: key)] ?? [] { counts[doc, default: 0] += 1 } }
             }
             let ranked = Self.top(counts, c.maxCandidates)
             storeCandidates.append(ranked)
             needed.formUnion(ranked)
         }
-        let stored = try transaction.documents(Array(needed).sorted())
-        let storedPrints = parallelMap(stored) { fingerprinter.fingerprint($0.text) }
         var storedByDoc: [Int64: Fingerprint] = [:]
-        for (doc, fp) in zip(stored, storedPrints) { storedByDoc[doc.doc] = fp }
-        let storedGroups = try transaction.groups(of: Array(needed))
+        var storedGroups: [Int64: Int64] = [:]
+        if !needed.isEmpty {
+            let stored = try transaction.documents(Array(needed).sorted())
+            let storedPrints = parallelMap(stored) { fingerprinter.fingerprint($0.text) }
+            for (doc, fp) in zip(stored, storedPrints) { storedByDoc[doc.doc] = fp }
+            storedGroups = try transaction.groups(of: Array(needed))
+        }
 
         // 2. In arrival order: verify candidates (stored, then earlier articles of this batch), link, group.
         var groups = UnionFind()
@@ -103,49 +119,59 @@ public struct Deduplicator: Sendable {
         var batchKeys: [UInt32: [Int]] = [:]
         var batch = DedupBatch()
         var status: [DedupStatus] = []
+        var complete: [Int: Fingerprint] = [:]
+        func full(_ i: Int) -> Fingerprint {
+            if let fp = complete[i] { return fp }
+            let fp = fingerprinter.complete(prepared[i].sketch, words: prepared[i].words)
+            complete[i] = fp
+            return fp
+        }
         let indexInBatch = Dictionary(docs.enumerated().map { ($1.doc, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, doc) in docs.enumerated() {
-            let fp = fingerprints[i]
+            let sketch = prepared[i].sketch
             groups.add(doc.doc)
             var counts: [Int64: Int] = [:]
-            for j in batchKeys[fp.exactKey] ?? [] { counts[docs[j].doc, default: 0] += 1000 }
-            if !fp.isShort(c) {
-                for key in fp.keys { for j in batchKeys[key] ?? [] { counts[docs[j].doc, default: 0] += 1 } }
+            for j in batchKeys[sketch.exactKey] ?? [] { counts[docs[j].doc, default: 0] += 1000 }
+            if !sketch.isShort(c) {
+                for key in sketch.keys { for j in batchKeys[key] ?? [] { counts[docs[j].doc, default: 0] += 1 } }
             }
             var candidates: [(doc: Int64, fp: Fingerprint, group: Int64)] = []
             for other in storeCandidates[i] {
                 if let ofp = storedByDoc[other], let g = storedGroups[other] { candidates.append((other, ofp, g)) }
             }
             for other in Self.top(counts, c.maxCandidates) {
-                if let j = indexInBatch[other] { candidates.append((other, fingerprints[j], other)) }
+                if let j = indexInBatch[other] { candidates.append((other, full(j), other)) }
             }
             var isCopy = false
-            for candidate in candidates {
-                summary.comparisons += 1
-                guard let match = matcher.compare(fp, candidate.fp) else { continue }
-                batch.relations.append(match.relation(first: doc.doc, second: candidate.doc))
-                summary.relations[match.kind.rawValue, default: 0] += 1
-                groups.union(doc.doc, candidate.group)
-                if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
-                if match.kind == .exact { break }
+            if !candidates.isEmpty {
+                let fp = full(i)
+                for candidate in candidates {
+                    summary.comparisons += 1
+                    guard let match = matcher.compare(fp, candidate.fp) else { continue }
+                    batch.relations.append(match.relation(first: doc.doc, second: candidate.doc))
+                    summary.relations[match.kind.rawValue, default: 0] += 1
+                    groups.union(doc.doc, candidate.group)
+                    if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
+                    if match.kind == .exact { break }
+                }
             }
-            let state: DedupStatus = isCopy ? .copy : (fp.isShort(c) ? .short : .indexed)
+            let state: DedupStatus = isCopy ? .copy : (sketch.isShort(c) ? .short : .indexed)
             status.append(state)
             switch state {
             case .indexed:
                 summary.indexed += 1
-                for key in fp.keys + [fp.exactKey] {
+                for key in sketch.keys + [sketch.exactKey] {
                     batch.keys.append((Int32(bitPattern: key), doc.doc))
                     batchKeys[key, default: []].append(i)
                 }
             case .short:
                 summary.short += 1
-                batch.keys.append((Int32(bitPattern: fp.exactKey), doc.doc))
-                batchKeys[fp.exactKey, default: []].append(i)
+                batch.keys.append((Int32(bitPattern: sketch.exactKey), doc.doc))
+                batchKeys[sketch.exactKey, default: []].append(i)
             case .copy:
                 summary.copies += 1
             }
-            for citation in citations.find(in: doc.text, outlet: doc.outlet) {
+            for citation in prepared[i].citations {
                 batch.citations.append(Citation(article: doc.doc, outlet: citation.outlet, sentence: citation.sentence, cue: citation.cue))
                 summary.relations[RelationKind.cites.rawValue, default: 0] += 1
             }

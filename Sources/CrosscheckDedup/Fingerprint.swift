@@ -7,17 +7,16 @@ public struct Passage: Sendable, Hashable {
     public var words: [UInt64]
 }
 
-/// Everything the duplicate finder compares of one article, computed once from its text.
-public struct Fingerprint: Sendable {
+/// What the index needs of an article: cheap to compute for every article.
+public struct Sketch: Sendable {
     /// Hash of the word sequence: equal for texts that differ only in whitespace, punctuation, quotes,
     /// dashes and case.
     public var exact: UInt64
     public var wordCount: Int
-    /// Sorted, unique hashes of word shingles.
-    public var shingles: [UInt64]
-    public var passages: [Passage]
     /// The LSH keys of the article: min-hashes of its passages' content-word pairs.
     public var keys: [UInt32]
+    /// The passages, as word index ranges.
+    var pieces: [Range<Int>]
 
     /// The LSH key under which exact copies meet.
     public var exactKey: UInt32 { UInt32(truncatingIfNeeded: exact >> 32) ^ 0x5EED_0001 }
@@ -26,7 +25,22 @@ public struct Fingerprint: Sendable {
     public func isShort(_ configuration: DedupConfiguration) -> Bool { wordCount < configuration.minWords }
 }
 
-/// Computes fingerprints.
+/// Everything the duplicate finder compares of one article: its sketch, plus the word shingles and
+/// passage word sets that verification needs (computed only for articles that have candidates).
+public struct Fingerprint: Sendable {
+    public var sketch: Sketch
+    /// Sorted, unique hashes of word shingles.
+    public var shingles: [UInt64]
+    public var passages: [Passage]
+
+    public var exact: UInt64 { sketch.exact }
+    public var wordCount: Int { sketch.wordCount }
+    public var keys: [UInt32] { sketch.keys }
+    public var exactKey: UInt32 { sketch.exactKey }
+    public func isShort(_ configuration: DedupConfiguration) -> Bool { sketch.isShort(configuration) }
+}
+
+/// Computes sketches and fingerprints.
 public struct Fingerprinter: Sendable {
     public var configuration: DedupConfiguration
     public var stopwords: Stopwords
@@ -36,15 +50,26 @@ public struct Fingerprinter: Sendable {
         self.stopwords = stopwords
     }
 
-    public func fingerprint(_ text: String) -> Fingerprint {
-        let c = configuration
-        let words = WordScanner.words(text, limit: c.maxWords)
+    /// The words the finder reads of `text` (at most `maxWords`).
+    public func words(_ text: String) -> [Word] { WordScanner.words(text, limit: configuration.maxWords) }
 
+    public func fingerprint(_ text: String) -> Fingerprint {
+        let words = self.words(text)
+        return complete(sketch(words), words: words)
+    }
+
+    /// Exact hash, passages and LSH keys.
+    public func sketch(_ words: [Word]) -> Sketch {
         var exact: UInt64 = 0x243F_6A88_85A3_08D3
         for w in words { exact = WordScanner.mix(exact ^ w.hash) }
+        let pieces = makePieces(words)
+        return Sketch(exact: exact, wordCount: words.count, keys: selectKeys(pieces, words), pieces: pieces)
+    }
 
+    /// Adds the shingles and passage word sets to a sketch of the same words.
+    public func complete(_ sketch: Sketch, words: [Word]) -> Fingerprint {
+        let k = configuration.shingleWords
         var shingles: [UInt64] = []
-        let k = c.shingleWords
         if words.count >= k {
             shingles.reserveCapacity(words.count - k + 1)
             for i in 0...(words.count - k) {
@@ -59,18 +84,23 @@ public struct Fingerprinter: Sendable {
         }
         shingles.sort()
         shingles = uniqued(shingles)
-
-        let passages = makePassages(words)
-        return Fingerprint(exact: exact, wordCount: words.count, shingles: shingles, passages: passages.map(\.passage),
-                           keys: selectKeys(passages.map(\.bigrams)))
+        let passages = sketch.pieces.map { range -> Passage in
+            var content: [UInt64] = []
+            content.reserveCapacity(range.count)
+            for i in range where isContent(words[i]) { content.append(words[i].hash) }
+            content.sort()
+            return Passage(range: TextRange(start: Int(words[range.lowerBound].start), end: Int(words[range.upperBound - 1].end)),
+                           words: uniqued(content))
+        }
+        return Fingerprint(sketch: sketch, shingles: shingles, passages: passages)
     }
 
-    private func isContent(_ w: Word) -> Bool {
+    @inline(__always) private func isContent(_ w: Word) -> Bool {
         w.end - w.start >= 2 && !stopwords.contains(w.hash)
     }
 
     /// Paragraphs, long ones cut at sentence ends, short ones joined to the next.
-    private func makePassages(_ words: [Word]) -> [(passage: Passage, bigrams: [UInt64])] {
+    private func makePieces(_ words: [Word]) -> [Range<Int>] {
         let c = configuration
         // 1. Cut into raw pieces: [start, end) word index ranges.
         var pieces: [Range<Int>] = []
@@ -129,44 +159,39 @@ public struct Fingerprinter: Sendable {
                 merged.append(start..<(pieces.last?.upperBound ?? start))
             }
         }
-        return merged.map { passage(Array($0), words) }
-    }
-
-    private func passage(_ indices: [Int], _ words: [Word]) -> (passage: Passage, bigrams: [UInt64]) {
-        var content: [UInt64] = []
-        content.reserveCapacity(indices.count)
-        for i in indices where isContent(words[i]) { content.append(words[i].hash) }
-        var bigrams: [UInt64] = []
-        if content.count >= 2 {
-            bigrams.reserveCapacity(content.count - 1)
-            for i in 0..<(content.count - 1) { bigrams.append(content[i] ^ rotate(content[i + 1], by: 29)) }
-        } else if let only = content.first {
-            bigrams.append(only)
-        }
-        var sorted = content
-        sorted.sort()
-        let range = TextRange(start: Int(words[indices.first!].start), end: Int(words[indices.last!].end))
-        return (Passage(range: range, words: uniqued(sorted)), bigrams)
+        return merged
     }
 
     /// One min-hash per passage (more for articles with few passages), the smallest `maxKeys` kept.
-    private func selectKeys(_ bigramsPerPassage: [[UInt64]]) -> [UInt32] {
+    private func selectKeys(_ pieces: [Range<Int>], _ words: [Word]) -> [UInt32] {
         let c = configuration
-        let nonEmpty = bigramsPerPassage.filter { !$0.isEmpty }
-        guard !nonEmpty.isEmpty else { return [] }
-        let seeds = max(1, (c.minKeys + nonEmpty.count - 1) / nonEmpty.count)
+        guard !pieces.isEmpty else { return [] }
+        let seeds = max(1, (c.minKeys + pieces.count - 1) / pieces.count)
         var keys: [UInt32] = []
-        keys.reserveCapacity(nonEmpty.count * seeds)
-        for bigrams in nonEmpty {
-            for seed in 0..<seeds {
-                let salt = Self.seeds[seed % Self.seeds.count]
-                var minimum = UInt64.max
-                for b in bigrams {
-                    let h = WordScanner.mix(b ^ salt)
-                    if h < minimum { minimum = h }
+        keys.reserveCapacity(pieces.count * seeds)
+        var minima = [UInt64](repeating: .max, count: seeds)
+        for range in pieces {
+            for s in 0..<seeds { minima[s] = .max }
+            var previous: UInt64?
+            var any = false
+            for i in range where isContent(words[i]) {
+                let w = words[i].hash
+                if let p = previous {
+                    let bigram = p ^ rotate(w, by: 29)
+                    for s in 0..<seeds {
+                        let h = WordScanner.mix(bigram ^ Self.seeds[s % Self.seeds.count])
+                        if h < minima[s] { minima[s] = h }
+                    }
+                    any = true
                 }
-                keys.append(UInt32(truncatingIfNeeded: minimum >> 32))
+                previous = w
             }
+            if !any, let only = previous {
+                for s in 0..<seeds { minima[s] = WordScanner.mix(only ^ Self.seeds[s % Self.seeds.count]) }
+                any = true
+            }
+            guard any else { continue }
+            for s in 0..<seeds { keys.append(UInt32(truncatingIfNeeded: minima[s] >> 32)) }
         }
         keys.sort()
         keys = uniqued(keys)

@@ -55,6 +55,9 @@ public struct Matcher: Sendable {
         if inner >= c.containThreshold {
             return Match(kind: .contains, score: inner, firstContains: bInA >= aInB, aligned: kept(align(a, b)))
         }
+        // Rewrites keep some of the wording (names, figures, stock phrases): without a minimum of
+        // shared shingles the passages are not aligned at all, which keeps unrelated candidates cheap.
+        guard shared >= max(Double(c.rewriteMinShingles), c.rewriteMinShingleShare * min(sizeA, sizeB)) else { return nil }
         let aligned = align(a, b)
         let alignedA = Set(aligned.map(\.article.start)).count
         let alignedB = Set(aligned.map(\.other.start)).count

@@ -5,9 +5,22 @@ import Foundation
 /// merely for sharing "the", "der" or "и".
 public struct Stopwords: Sendable {
     public let hashes: Set<UInt64>
+    /// The same hashes in an open-addressing table (0 = empty): a lookup is a probe or two, no hashing.
+    private let table: [UInt64]
+    private let mask: Int
 
     public init(words: some Sequence<String>) {
         hashes = Set(words.map(WordScanner.hash).filter { $0 != 0 })
+        var size = 64
+        while size < hashes.count * 4 { size <<= 1 }
+        var table = [UInt64](repeating: 0, count: size)
+        for h in hashes {
+            var i = Int(truncatingIfNeeded: h) & (size - 1)
+            while table[i] != 0 { i = (i + 1) & (size - 1) }
+            table[i] = h
+        }
+        self.table = table
+        mask = size - 1
     }
 
     /// Parses the data file: `[xx]` section lines, `#` comments, words separated by spaces or lines.
@@ -21,7 +34,16 @@ public struct Stopwords: Sendable {
         self.init(words: words)
     }
 
-    public func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
+    @inline(__always)
+    public func contains(_ hash: UInt64) -> Bool {
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let v = table[i]
+            if v == hash { return true }
+            if v == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
 
     /// The bundled list.
     public static let bundled: Stopwords = {

@@ -222,3 +222,21 @@ extension SQLiteStore {
         }
     }
 }
+
+// MARK: Sizes, for the bench
+
+extension SQLiteStore {
+    /// Bytes of the named tables and indexes (SQLite's dbstat); throws when dbstat is not compiled in.
+    public func tableBytes(_ names: [String]) throws -> Int {
+        try pool.read { db in
+            let marks = Array(repeating: "?", count: names.count).joined(separator: ",")
+            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN (\(marks))",
+                                    arguments: StatementArguments(names)) ?? 0
+        }
+    }
+
+    /// Entries of the LSH index.
+    public func dedupKeyCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dedup_key") ?? 0 }
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckDedup
 import CrosscheckIngest
 import CrosscheckStore
 import Foundation
@@ -13,14 +14,19 @@ extension Crosscheck {
             ../shared/seeds) and ingests each into a fresh SQLite store: articles/s, MB/s, peak RSS. \
             Peak RSS that stays flat from the small to the large size shows memory does not grow with the corpus.
             extract: HTML main-text extraction over the dev pages in ../shared/data (pages/s, MB/s).
+            dedup: the duplicate finder end to end (words, shingles, passage min-hashes, LSH lookups, \
+            verification of candidates, groups) on a generated corpus (--dedup-sizes), with the in-memory \
+            index; then on a SQLite store for sizes up to --dedup-store-max (bytes of the stored index per \
+            article, measured with dbstat). With --peer-python pointing at a Python with datasketch, \
+            datasketch MinHash+LSH runs on the same corpus and the ratio is printed.
             Build with -c release for meaningful numbers.
             """)
 
         enum StageName: String, ExpressibleByArgument, CaseIterable {
-            case all, ingest, extract
+            case all, ingest, extract, dedup
         }
 
-        @Option(help: "Stage to measure: all, ingest, extract.")
+        @Option(help: "Stage to measure: all, ingest, extract, dedup.")
         var stage: StageName = .all
 
         @Option(help: "Corpus sizes (articles) for the ingest stage, comma-separated.")
@@ -38,12 +44,22 @@ extension Crosscheck {
         @Option(help: "Repetitions of the extract stage; the best time is reported (this machine's timing is noisy).")
         var repeats = 3
 
-        @Option(help: "Python with trafilatura installed, to run the peer on the same pages (or $CROSSCHECK_PEER_PYTHON).")
+        @Option(help: "Generated corpus sizes (articles) for the dedup stage, comma-separated.")
+        var dedupSizes = "10000,100000"
+
+        @Option(help: "Largest dedup size also run against a SQLite store.")
+        var dedupStoreMax = 10000
+
+        @Option(help: "Articles given to the datasketch peer (its speed per article does not depend on the corpus size).")
+        var peerDocs = 20000
+
+        @Option(help: "Python with trafilatura / datasketch installed, to run the peers on the same input (or $CROSSCHECK_PEER_PYTHON).")
         var peerPython: String?
 
         func run() async throws {
             if stage == .all || stage == .ingest { try benchIngest() }
             if stage == .all || stage == .extract { try benchExtract() }
+            if stage == .all || stage == .dedup { try benchDedup() }
         }
 
         static func sharedFolder(_ relative: String) -> String? {
@@ -116,6 +132,103 @@ extension Crosscheck {
             Terminal.out(String(format: "extract peer trafilatura %@ (1 core): %.0f pages/s, %.1f MB/s → crosscheck is %.1f× faster\n",
                                 (peer["version"] as? String) ?? "?", peerRate, (peer["mb_per_second"] as? Double) ?? 0,
                                 pagesPerSecond / peerRate))
+        }
+
+        func benchDedup() throws {
+            let sizeList = dedupSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let corpus = DedupBenchCorpus()
+            let cores = IngestConfiguration.coreCount
+            Terminal.out("dedup (generated corpus, ~400 words/article, 1 in 10 a copy; \(cores) cores):\n")
+            Terminal.out("  index    articles  seconds  articles/s  per core  relations  keys/article  index B/article  peak RSS MB  compared/article\n")
+            var memoryRate = 0.0
+            for size in sizeList {
+                let recent = RecentTexts(capacity: 16_384)
+                let index = MemoryDedupIndex(source: { doc in
+                    recent.text(doc).map { DedupDocument(doc: doc, id: ContentID(ofText: "bench-\(doc)"), outlet: nil, text: $0) }
+                        ?? corpus.document(doc)
+                })
+                let finder = Deduplicator()
+                MemoryProbe.resetPeak()
+                var seconds = 0.0
+                var summary = DedupSummary()
+                var next: Int64 = 1
+                while next <= Int64(size) {
+                    let end = min(Int64(size), next + 8191)
+                    let chunk = (next...end).map { corpus.document($0) }  // generation is not timed
+                    for d in chunk { recent.add(d.doc, d.text) }
+                    index.add(chunk)
+                    let start = ContinuousClock.now
+                    let part = try finder.run(on: index)
+                    seconds += (ContinuousClock.now - start).inSeconds
+                    summary.relations.merge(part.relations, uniquingKeysWith: +)
+                    summary.comparisons += part.comparisons
+                    next = end + 1
+                }
+                let rate = Double(size) / seconds
+                memoryRate = rate
+                Terminal.out(String(format: "  memory %10d %8.2f %11.0f %9.0f %10d %13.1f %16.0f %12.1f %17.1f\n", size, seconds, rate, rate / Double(cores),
+                                    summary.relations.filter { $0.key != "cites" }.values.reduce(0, +),
+                                    Double(index.keyEntries) / Double(size), Double(index.indexBytes) / Double(size),
+                                    Double(MemoryProbe.peakResident()) / 1_048_576, Double(summary.comparisons) / Double(size)))
+                if size <= dedupStoreMax { try benchDedupStore(size: size, corpus: corpus, cores: cores) }
+            }
+            guard let python = peerPython ?? ProcessInfo.processInfo.environment["CROSSCHECK_PEER_PYTHON"] else {
+                Terminal.out("dedup peer: skipped (set --peer-python or CROSSCHECK_PEER_PYTHON to a Python with datasketch; see scripts/README.md)\n")
+                return
+            }
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-dedup-\(getpid())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let path = dir.appendingPathComponent("corpus.jsonl").path
+            FileManager.default.createFile(atPath: path, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CLIError("cannot write \(path)") }
+            let count = min(peerDocs, sizeList.max() ?? peerDocs)
+            var buffer = Data()
+            for doc in 1...Int64(count) {
+                buffer.append(try JSONSerialization.data(withJSONObject: ["id": String(doc), "text": corpus.text(doc)]))
+                buffer.append(0x0A)
+                if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            handle.write(buffer)
+            try handle.close()
+            let script = RepositoryPaths.root.appendingPathComponent("scripts/peer_datasketch.py")
+            let peer = try Self.runPeer(python: python, arguments: [script.path, "--corpus", path])
+            guard let peerRate = peer["docs_per_second"] as? Double else {
+                Terminal.out("dedup peer: failed (\(peer["error"] ?? "no result"))\n")
+                return
+            }
+            Terminal.out(String(format: "dedup peer datasketch %@ (MinHash 128 perm + LSH 0.5, word 3-shingles, 1 core, first %d articles): %.0f articles/s → crosscheck (memory index, largest size) is %.1f× faster, %.1f× per core\n",
+                                (peer["version"] as? String) ?? "?", count, peerRate, memoryRate / peerRate, memoryRate / Double(cores) / peerRate))
+        }
+
+        /// The same corpus in a SQLite store: the finder's time on the store, and the bytes its index takes.
+        func benchDedupStore(size: Int, corpus: DedupBenchCorpus, cores: Int) throws {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-dedup-store-\(getpid())-\(size)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let store = try SQLiteStore(path: dir.appendingPathComponent("bench.sqlite").path)
+            var next: Int64 = 1
+            while next <= Int64(size) {
+                let end = min(Int64(size), next + 1023)
+                let articles = (next...end).map { doc -> (raw: RawArticle, article: Article) in
+                    let text = corpus.text(doc)
+                    let raw = RawArticle(bytes: Array("bench-\(doc)".utf8), origin: Origin(location: "bench"), receivedAt: Date(), format: .text)
+                    return (raw, Article(id: raw.id, text: text, cleanerVersion: 0))
+                }
+                try store.write(IngestBatch(articles: articles))
+                next = end + 1
+            }
+            MemoryProbe.resetPeak()
+            let start = ContinuousClock.now
+            let summary = try Deduplicator().run(on: store)
+            let seconds = (ContinuousClock.now - start).inSeconds
+            let bytes = try store.tableBytes(["dedup_key"])
+            let all = try store.tableBytes(["dedup_key", "dedup_doc", "dedup_doc_grp", "dedup_relation", "dedup_relation_b"])
+            let rate = Double(size) / seconds
+            Terminal.out(String(format: "  sqlite %10d %8.2f %11.0f %9.0f %10d %13.1f %16.0f %12.1f %17.1f   (all dedup tables: %.0f B/article)\n",
+                                size, seconds, rate, rate / Double(cores), summary.relations.filter { $0.key != "cites" }.values.reduce(0, +),
+                                Double(try store.dedupKeyCount()) / Double(size), Double(bytes) / Double(size),
+                                Double(MemoryProbe.peakResident()) / 1_048_576, Double(summary.comparisons) / Double(size), Double(all) / Double(size)))
         }
 
         /// Runs a peer script that prints one JSON object; returns it, or `["error": …]`.
