@@ -22,6 +22,8 @@ public struct DedupConfiguration: Sendable {
     public var minKeys = 8
     /// Indexed articles read per key; a key shared by more articles is treated as common.
     public var perKey = 24
+    /// Articles with at least this many keys need two shared keys with a candidate (one otherwise).
+    public var twoKeysFrom = 6
     /// Candidates verified per article, those sharing the most keys first.
     public var maxCandidates = 32
 

@@ -100,7 +100,7 @@ public struct Deduplicator: Sendable {
             if !p.sketch.isShort(c) {
                 for key in p.sketch.keys { for doc in hits[Int32(bitPattern: key)] ?? [] { counts[doc, default: 0] += 1 } }
             }
-            let ranked = Self.top(counts, c.maxCandidates)
+            let ranked = Self.top(counts, c.maxCandidates, minimum: minShared(p.sketch))
             storeCandidates.append(ranked)
             needed.formUnion(ranked)
         }
@@ -139,7 +139,7 @@ public struct Deduplicator: Sendable {
             for other in storeCandidates[i] {
                 if let ofp = storedByDoc[other], let g = storedGroups[other] { candidates.append((other, ofp, g)) }
             }
-            for other in Self.top(counts, c.maxCandidates) {
+            for other in Self.top(counts, c.maxCandidates, minimum: minShared(sketch)) {
                 if let j = indexInBatch[other] { candidates.append((other, full(j), other)) }
             }
             var isCopy = false
@@ -192,9 +192,15 @@ public struct Deduplicator: Sendable {
         return summary
     }
 
-    /// The `limit` keys with the highest counts, ties by smaller key.
-    static func top(_ counts: [Int64: Int], _ limit: Int) -> [Int64] {
-        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
+    /// Keys an article must share with a candidate: one for articles with few keys, two otherwise
+    /// (a single shared passage min-hash among many is mostly a common word pair).
+    func minShared(_ sketch: Sketch) -> Int {
+        sketch.keys.count >= configuration.twoKeysFrom ? 2 : 1
+    }
+
+    /// The `limit` keys with the highest counts of at least `minimum`, ties by smaller key.
+    static func top(_ counts: [Int64: Int], _ limit: Int, minimum: Int = 1) -> [Int64] {
+        counts.filter { $0.value >= minimum }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
     }
 }
 
