@@ -91,7 +91,8 @@ public struct Deduplicator: Sendable {
             lookup.insert(p.sketch.exactKey)
             if !p.sketch.isShort(c) { lookup.formUnion(p.sketch.keys) }
         }
-        let hits = try transaction.documents(forKeys: lookup.map { Int32(bitPattern: $0) }, perKey: c.perKey)
+        // In key order: neighbouring lookups touch neighbouring index pages.
+        let hits = try transaction.documents(forKeys: lookup.map { Int32(bitPattern: $0) }.sorted(), perKey: c.perKey)
         var storeCandidates: [[Int64]] = []
         var needed = Set<Int64>()
         for p in prepared {
@@ -179,6 +180,7 @@ public struct Deduplicator: Sendable {
         // Duplicate keys within the batch (an article listing the same key twice) are dropped here.
         var seenKeys = Set<Int64>()
         batch.keys = batch.keys.filter { seenKeys.insert(Int64($0.key) << 32 ^ $0.doc).inserted }
+        batch.keys.sort { $0.key != $1.key ? $0.key < $1.key : $0.doc < $1.doc }
 
         for (i, doc) in docs.enumerated() {
             batch.documents.append((doc.doc, groups.find(doc.doc), status[i]))

@@ -30,7 +30,7 @@ import Testing
         #expect(articles?.allSatisfy { ($0["id"] as? String)?.count == 64 } == true)
 
         let csv = try CLI.run(["articles", "--format", "csv"], in: dir.url)
-        #expect(csv.stdout.hasPrefix("id,published,outlet,title,lang,words,origin\r\n"))
+        #expect(csv.stdout.hasPrefix("id,published,outlet,title,lang,words,group,origin\r\n"))
         #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 6)
 
         let taliban = try CLI.run(["search", "Taliban", "--format", "jsonl"], in: dir.url)
@@ -43,6 +43,44 @@ import Testing
         let show = try CLI.run(["show", String(id.prefix(10))], in: dir.url)
         #expect(show.status == 0)
         #expect(show.stdout.contains("── removed"))
+    }
+
+    /// Ingest runs the duplicate finder; `duplicates` lists the seed rewrite with its passages, the
+    /// citations, and the source groups; `articles` shows each article's group.
+    @Test func duplicatesShowsTheRewriteItsPassagesAndTheGroups() throws {
+        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        #expect(try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url).status == 0)
+
+        let json = try CLI.run(["duplicates", "--format", "json"], in: dir.url)
+        #expect(json.status == 0)
+        let relations = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let text = relations.filter { $0["kind"] as? String != "cites" }
+        #expect(text.count == 1 && text.first?["kind"] as? String == "rewrite")
+        let aligned = text.first?["aligned"] as? [[String: Any]] ?? []
+        #expect(aligned.count >= 5 && aligned.allSatisfy { ($0["articleText"] as? String)?.isEmpty == false })
+        #expect(relations.contains { $0["kind"] as? String == "cites" && $0["outlet"] as? String == "RFE/RL" })
+
+        let rewriteOnly = try CLI.run(["duplicates", "--kind", "rewrite", "--format", "jsonl"], in: dir.url)
+        #expect(rewriteOnly.stdout.split(separator: "\n").count == 1)
+
+        let groups = try CLI.run(["duplicates", "--groups", "--format", "json"], in: dir.url)
+        let groupList = try #require(try JSONSerialization.jsonObject(with: Data(groups.stdout.utf8)) as? [[String: Any]])
+        #expect(groupList.count == 1 && groupList.first?["size"] as? Int == 2)
+
+        let table = try CLI.run(["duplicates"], in: dir.url)
+        #expect(table.stdout.contains("rewrite") && table.stdout.contains("told RFE"))
+
+        let listed = try CLI.run(["articles", "--format", "json"], in: dir.url)
+        let articles = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(articles.compactMap { $0["group"] as? String }).count == 4)
+        #expect(articles.filter { $0["groupSize"] as? Int == 2 }.count == 2)
+
+        let bad = try CLI.run(["duplicates", "--kind", "copy"], in: dir.url)
+        #expect(bad.status == 2, "an unknown kind is a usage error")
+        let missing = try CLI.run(["duplicates", "--article", "ffffffffff"], in: dir.url)
+        #expect(missing.status == 1 && missing.stderr.contains("no article"))
     }
 
     @Test func environmentSelectsTheStore() throws {

@@ -140,7 +140,7 @@ extension Crosscheck {
             let cores = IngestConfiguration.coreCount
             Terminal.out("dedup (generated corpus, ~400 words/article, 1 in 10 a copy; \(cores) cores):\n")
             Terminal.out("  index    articles  seconds  articles/s  per core  relations  keys/article  index B/article  peak RSS MB  compared/article\n")
-            var memoryRate = 0.0
+            var memoryRates: [Int: Double] = [:]
             for size in sizeList {
                 let recent = RecentTexts(capacity: 16_384)
                 let index = MemoryDedupIndex(source: { doc in
@@ -165,7 +165,7 @@ extension Crosscheck {
                     next = end + 1
                 }
                 let rate = Double(size) / seconds
-                memoryRate = rate
+                memoryRates[size] = rate
                 Terminal.out(String(format: "  memory %10d %8.2f %11.0f %9.0f %10d %13.1f %16.0f %12.1f %17.1f\n", size, seconds, rate, rate / Double(cores),
                                     summary.relations.filter { $0.key != "cites" }.values.reduce(0, +),
                                     Double(index.keyEntries) / Double(size), Double(index.indexBytes) / Double(size),
@@ -197,8 +197,11 @@ extension Crosscheck {
                 Terminal.out("dedup peer: failed (\(peer["error"] ?? "no result"))\n")
                 return
             }
-            Terminal.out(String(format: "dedup peer datasketch %@ (MinHash 128 perm + LSH 0.5, word 3-shingles, 1 core, first %d articles): %.0f articles/s → crosscheck (memory index, largest size) is %.1f× faster, %.1f× per core\n",
-                                (peer["version"] as? String) ?? "?", count, peerRate, memoryRate / peerRate, memoryRate / Double(cores) / peerRate))
+            // Compared at the size the peer ran (or the nearest smaller one).
+            let size = memoryRates.keys.filter { $0 <= count }.max() ?? memoryRates.keys.min() ?? count
+            let memoryRate = memoryRates[size] ?? 0
+            Terminal.out(String(format: "dedup peer datasketch %@ (MinHash 128 perm + LSH 0.5, word 3-shingles, 1 core, first %d articles): %.0f articles/s → crosscheck (memory index, %d articles, %d cores) is %.1f× faster, %.1f× per core\n",
+                                (peer["version"] as? String) ?? "?", count, peerRate, size, cores, memoryRate / peerRate, memoryRate / Double(cores) / peerRate))
         }
 
         /// The same corpus in a SQLite store: the finder's time on the store, and the bytes its index takes.
