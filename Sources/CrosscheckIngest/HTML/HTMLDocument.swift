@@ -19,6 +19,10 @@ final class HTMLDocument {
     /// Parses `bytes` with the given encoding name (`UTF-8`, `windows-1251`…).
     init?(bytes: [UInt8], encoding: String) {
         _ = Self.initialised
+        // HTML_PARSE_NOERROR does not cover encoding and I/O errors ("encoding error : input conversion
+        // failed…"), which libxml2 prints on stderr through its error handler. The handler is
+        // per thread, so it is set before each parse: a library must not write to the user's terminal.
+        xmlSetStructuredErrorFunc(nil, Self.silence)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
                 htmlReadMemory(ptr, Int32(buf.count), nil, encoding, Self.options)
@@ -29,6 +33,9 @@ final class HTMLDocument {
     }
 
     deinit { xmlFreeDoc(doc) }
+
+    /// Swallows libxml2's error reports: bad markup and undecodable bytes are expected input here.
+    private static let silence: xmlStructuredErrorFunc = { _, _ in }
 
     var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
 }
