@@ -18,6 +18,8 @@ public struct DedupConfiguration: Sendable {
 
     /// LSH keys per article at most (the smallest passage min-hashes are kept).
     public var maxKeys = 16
+    /// Anchor keys (min-hashes of number and name pairs, per passage) per article at most.
+    public var maxAnchorKeys = 8
     /// Short articles get several min-hashes per passage until they have this many keys.
     public var minKeys = 8
     /// Indexed articles read per key; a key shared by more articles is treated as common.
@@ -46,6 +48,17 @@ public struct DedupConfiguration: Sendable {
     public var rewriteMinShingles = 5
     /// …and this share of the smaller one's.
     public var rewriteMinShingleShare = 0.04
+    /// Passages also align on anchors: at least this share of their numbers and names in common…
+    public var anchorAlignThreshold = 0.5
+    /// …at least this many…
+    public var anchorAlignMinShared = 3
+    /// …and at least this content-word Jaccard.
+    public var anchorAlignContent = 0.25
+    /// Articles sharing this share of their anchors (and `anchorAlignMinShared`) are aligned even
+    /// with few shingles in common.
+    public var rewriteMinAnchorShare = 0.25
+    /// Aligned passages count towards a rewrite only with this many content words on both sides.
+    public var rewriteMinPassageWords = 10
     /// A rewrite needs this many aligned passages…
     public var rewriteMinAligned = 2
     /// …covering at least this share of the shorter article's passages.

@@ -81,7 +81,7 @@ public struct Deduplicator: Sendable {
         // only later, for articles that have candidates.
         let prepared = parallelMap(docs) { doc -> Prepared in
             let words = fingerprinter.words(doc.text)
-            return Prepared(words: words, sketch: fingerprinter.sketch(words),
+            return Prepared(words: words, sketch: fingerprinter.sketch(words, text: doc.text),
                             citations: citations.find(in: doc.text, words: words, outlet: doc.outlet))
         }
 
@@ -123,7 +123,7 @@ public struct Deduplicator: Sendable {
         var complete: [Int: Fingerprint] = [:]
         func full(_ i: Int) -> Fingerprint {
             if let fp = complete[i] { return fp }
-            let fp = fingerprinter.complete(prepared[i].sketch, words: prepared[i].words)
+            let fp = fingerprinter.complete(prepared[i].sketch, words: prepared[i].words, text: docs[i].text)
             complete[i] = fp
             return fp
         }

@@ -3,8 +3,11 @@ import CrosscheckCore
 /// A stretch of an article compared as a unit: a paragraph, or a run of sentences of a long one.
 public struct Passage: Sendable, Hashable {
     public var range: TextRange
-    /// Sorted, unique hashes of the passage's content words (stopwords and one-letter words left out).
+    /// Sorted, unique hashes of the passage's content words (stopwords and one-letter words left out;
+    /// names folded as anchors).
     public var words: [UInt64]
+    /// Sorted, unique anchors: numbers and folded names (see `Anchors`).
+    public var anchors: [UInt64] = []
 }
 
 /// What the index needs of an article: cheap to compute for every article.
@@ -32,6 +35,8 @@ public struct Fingerprint: Sendable {
     /// Sorted, unique hashes of word shingles.
     public var shingles: [UInt64]
     public var passages: [Passage]
+    /// Sorted, unique anchors of the whole article.
+    public var anchors: [UInt64] = []
 
     public var exact: UInt64 { sketch.exact }
     public var wordCount: Int { sketch.wordCount }
@@ -55,19 +60,50 @@ public struct Fingerprinter: Sendable {
 
     public func fingerprint(_ text: String) -> Fingerprint {
         let words = self.words(text)
-        return complete(sketch(words), words: words)
+        return complete(sketch(words, text: text), words: words, text: text)
     }
 
-    /// Exact hash, passages and LSH keys.
-    public func sketch(_ words: [Word]) -> Sketch {
+    /// Exact hash, passages and LSH keys of `words` read from `text`.
+    public func sketch(_ words: [Word], text: String) -> Sketch {
         var exact: UInt64 = 0x243F_6A88_85A3_08D3
         for w in words { exact = WordScanner.mix(exact ^ w.hash) }
         let pieces = makePieces(words)
-        return Sketch(exact: exact, wordCount: words.count, keys: selectKeys(pieces, words), pieces: pieces)
+        var keys = selectKeys(pieces, words)
+        var text = text
+        let anchorKeys = text.withUTF8 { selectAnchorKeys(pieces, words, $0) }
+        keys = uniqued((keys + anchorKeys).sorted())
+        return Sketch(exact: exact, wordCount: words.count, keys: keys, pieces: pieces)
     }
 
-    /// Adds the shingles and passage word sets to a sketch of the same words.
-    public func complete(_ sketch: Sketch, words: [Word]) -> Fingerprint {
+    /// Per passage with at least three anchors, the min-hash of its anchor pairs; the smallest
+    /// `maxAnchorKeys` kept. What a paraphrase keeps (numbers, names in any transliteration) finds it.
+    private func selectAnchorKeys(_ pieces: [Range<Int>], _ words: [Word], _ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        var keys: [UInt32] = []
+        var anchors: [UInt64] = []
+        for range in pieces {
+            anchors.removeAll(keepingCapacity: true)
+            for i in range { if let a = Anchors.anchor(words[i], bytes) { anchors.append(a) } }
+            anchors.sort()
+            anchors = uniqued(anchors)
+            guard anchors.count >= 3 else { continue }
+            if anchors.count > 16 { anchors.removeLast(anchors.count - 16) }
+            var minimum = UInt64.max
+            for x in 0..<anchors.count {
+                for y in (x + 1)..<anchors.count {
+                    let h = WordScanner.mix(anchors[x] ^ rotate(anchors[y], by: 17) ^ 0x0A0C_4E75)
+                    if h < minimum { minimum = h }
+                }
+            }
+            keys.append(UInt32(truncatingIfNeeded: minimum >> 32))
+        }
+        keys.sort()
+        keys = uniqued(keys)
+        if keys.count > configuration.maxAnchorKeys { keys.removeLast(keys.count - configuration.maxAnchorKeys) }
+        return keys
+    }
+
+    /// Adds the shingles, passage word sets and anchors to a sketch of the same words.
+    public func complete(_ sketch: Sketch, words: [Word], text: String) -> Fingerprint {
         let k = configuration.shingleWords
         var shingles: [UInt64] = []
         if words.count >= k {
@@ -84,15 +120,26 @@ public struct Fingerprinter: Sendable {
         }
         shingles.sort()
         shingles = uniqued(shingles)
-        let passages = sketch.pieces.map { range -> Passage in
-            var content: [UInt64] = []
-            content.reserveCapacity(range.count)
-            for i in range where isContent(words[i]) { content.append(words[i].hash) }
-            content.sort()
-            return Passage(range: TextRange(start: Int(words[range.lowerBound].start), end: Int(words[range.upperBound - 1].end)),
-                           words: uniqued(content))
+        var text = text
+        let passages = text.withUTF8 { bytes in
+            sketch.pieces.map { range -> Passage in
+                var content: [UInt64] = []
+                var anchors: [UInt64] = []
+                content.reserveCapacity(range.count)
+                for i in range {
+                    let anchor = Anchors.anchor(words[i], bytes)
+                    if let anchor { anchors.append(anchor) }
+                    guard isContent(words[i]) else { continue }
+                    if let anchor, Anchors.isName(words[i], bytes) { content.append(anchor) } else { content.append(words[i].hash) }
+                }
+                content.sort()
+                anchors.sort()
+                return Passage(range: TextRange(start: Int(words[range.lowerBound].start), end: Int(words[range.upperBound - 1].end)),
+                               words: uniqued(content), anchors: uniqued(anchors))
+            }
         }
-        return Fingerprint(sketch: sketch, shingles: shingles, passages: passages)
+        let anchors = uniqued(passages.flatMap(\.anchors).sorted())
+        return Fingerprint(sketch: sketch, shingles: shingles, passages: passages, anchors: anchors)
     }
 
     @inline(__always) private func isContent(_ w: Word) -> Bool {

@@ -57,10 +57,18 @@ public struct Matcher: Sendable {
         }
         // Rewrites keep some of the wording (names, figures, stock phrases): without a minimum of
         // shared shingles the passages are not aligned at all, which keeps unrelated candidates cheap.
-        guard shared >= max(Double(c.rewriteMinShingles), c.rewriteMinShingleShare * min(sizeA, sizeB)) else { return nil }
+        let sharedAnchors = intersectionCount(a.anchors, b.anchors)
+        let anchorShare = Double(sharedAnchors) / Double(max(1, min(a.anchors.count, b.anchors.count)))
+        guard shared >= max(Double(c.rewriteMinShingles), c.rewriteMinShingleShare * min(sizeA, sizeB))
+                || (sharedAnchors >= c.anchorAlignMinShared && anchorShare >= c.rewriteMinAnchorShare)
+        else { return nil }
         let aligned = align(a, b)
-        let alignedA = Set(aligned.map(\.article.start)).count
-        let alignedB = Set(aligned.map(\.other.start)).count
+        // Only substantial passages count: a shared sign-off or dateline line is not a rewrite.
+        let sizeOf = Dictionary(a.passages.map { ($0.range.start, $0.words.count) } , uniquingKeysWith: max)
+        let sizeOfB = Dictionary(b.passages.map { ($0.range.start, $0.words.count) }, uniquingKeysWith: max)
+        let counted = aligned.filter { min(sizeOf[$0.article.start] ?? 0, sizeOfB[$0.other.start] ?? 0) >= c.rewriteMinPassageWords }
+        let alignedA = Set(counted.map(\.article.start)).count
+        let alignedB = Set(counted.map(\.other.start)).count
         let count = min(alignedA, alignedB)
         let share = Double(count) / Double(max(1, min(a.passages.count, b.passages.count)))
         if count >= c.rewriteMinAligned, share >= c.rewriteMinShare {
@@ -83,9 +91,17 @@ public struct Matcher: Sendable {
             for pb in b.passages {
                 // Jaccard can reach the threshold only if the sizes are close enough.
                 let small = Double(min(pa.words.count, pb.words.count)), large = Double(max(pa.words.count, pb.words.count))
-                guard small / large >= threshold, small / large > best else { continue }
+                guard small / large > best else { continue }
                 let shared = Double(intersectionCount(pa.words, pb.words))
-                let j = shared / (Double(pa.words.count + pb.words.count) - shared)
+                var j = shared / (Double(pa.words.count + pb.words.count) - shared)
+                if j < threshold, j >= configuration.anchorAlignContent, pa.anchors.count >= 3, pb.anchors.count >= 3 {
+                    // A paraphrase: other words, the same numbers and names.
+                    let sharedAnchors = intersectionCount(pa.anchors, pb.anchors)
+                    let anchorJ = Double(sharedAnchors) / Double(pa.anchors.count + pb.anchors.count - sharedAnchors)
+                    if sharedAnchors >= configuration.anchorAlignMinShared, anchorJ >= configuration.anchorAlignThreshold {
+                        j = threshold  // aligned, at the threshold: the words alone would not say so
+                    }
+                }
                 if j > best { best = j; bestRange = pb.range }
             }
             if best >= threshold, let bestRange {

@@ -207,7 +207,7 @@ import Testing
                 print("  \(expected) variant of family \(family[doc]!) not linked at all")
             }
         }
-        print("duplicate quality: \(input.count) articles, \(index.relations.count) relations, \(crossFamily) across families")
+        print("duplicate quality: \(input.count) articles, \(index.relations.count) relations, \(crossFamily) across families, \(String(format: "%.1f", Double(index.keyEntries) / Double(max(1, index.statuses.values.filter { $0 == .indexed }.count)))) keys per indexed article")
         print("kind      precision  recall   (tp/fp, found/positives)")
         for kind in ["exact", "near", "contains", "rewrite"] {
             let t = tp[kind] ?? 0, f = fp[kind] ?? 0

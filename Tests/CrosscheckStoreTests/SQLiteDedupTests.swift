@@ -53,6 +53,28 @@ import Testing
         #expect(try Deduplicator().run(on: store).processed == 0)
     }
 
+    /// The demo corpus's planted copies (Samples/README.md): 02 reprints 01 exactly, 03 is 01 with an
+    /// added lead, 09 paraphrases 04 with other words and transliterated names; the other articles
+    /// report the same flood independently and stay unlinked.
+    @Test func demoCorpusLinksItsPlantedCopiesOnly() throws {
+        let dir = try TemporaryDirectory("dedup")
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.path("cc.sqlite"))
+        try Ingestor().ingest([SharedData.demoCorpus.path], into: store, excluding: store.files)
+        try Deduplicator().run(on: store)
+        let relations = try store.relations(RelationQuery(kinds: [.exact, .near, .contains, .rewrite]))
+        func file(_ ref: ArticleRef?) -> String {
+            guard let ref, let stored = try? store.article(idPrefix: ref.id.short) else { return "?" }
+            return String((stored.origin.location as NSString).lastPathComponent.prefix(2))
+        }
+        let found = Set(relations.map { "\(file($0.article))-\(file($0.other)):\($0.kind.rawValue)" })
+        print("demo relations:", found.sorted())
+        #expect(found == ["02-01:exact", "03-01:contains", "09-04:rewrite"])
+        let rewrite = try #require(relations.first { $0.kind == .rewrite })
+        #expect(rewrite.aligned.contains { $0.articleText.contains("Kadyrov") && $0.otherText.contains("Qodirov") },
+                "aligned across transliterations")
+    }
+
     @Test func theIndexSurvivesARestartAndGroupsMerge() throws {
         let dir = try TemporaryDirectory("dedup")
         defer { dir.remove() }

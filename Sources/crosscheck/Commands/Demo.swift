@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckDedup
 import CrosscheckIngest
 import CrosscheckReport
 import CrosscheckStore
@@ -29,6 +30,7 @@ extension Crosscheck {
                 Terminal.err("rejected: \(rejected.line)\n")
             })
             try TemplatePass.run(on: store)
+            try DedupPass.run(on: store)
             let readme = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("README.md").path
             Terminal.out("Crosscheck demo — a FICTIONAL spring flood on the Panj / Amu Darya (see \(readme))\n\n")
             Terminal.out("Ingested \(summary.new) articles (\(summary.duplicate) already stored, \(summary.rejected) rejected).\n\n")
@@ -37,6 +39,10 @@ extension Crosscheck {
             if let hit = try store.search(["evacuated"], raw: false, limit: 3, highlight: .markdown).first {
                 Terminal.out("\nsearch \"evacuated\" → \(hit.id.short) \(hit.outlet ?? ""): \(hit.snippet.replacingOccurrences(of: "\n", with: " "))\n")
             }
+            let groups = try store.sourceGroups(RelationQuery())
+            let grouped = groups.reduce(0) { $0 + $1.size }
+            Terminal.out("\nSource groups: \(rows.count) articles come from \(rows.count - grouped + groups.count) independent sources; linked copies:\n")
+            Terminal.out(try Crosscheck.Duplicates.relationListing.render(try store.relations(RelationQuery(kinds: [.exact, .near, .contains, .rewrite])), as: .table))
             if keep { Terminal.out("\nStore kept at \(path)\n") }
         }
 
