@@ -17,9 +17,11 @@ public struct DedupConfiguration: Sendable {
     public var maxPassages = 250
 
     /// LSH keys per article at most (the smallest passage min-hashes are kept).
-    public var maxKeys = 16
+    public var maxKeys = 12
+    /// Keys of the first passages are always kept (a cut copy shares the beginning).
+    public var leadPassages = 3
     /// Anchor keys (min-hashes of number and name pairs, per passage) per article at most.
-    public var maxAnchorKeys = 8
+    public var maxAnchorKeys = 6
     /// Short articles get several min-hashes per passage until they have this many keys.
     public var minKeys = 8
     /// Indexed articles read per key; a key shared by more articles is treated as common.

@@ -217,6 +217,8 @@ public struct Fingerprinter: Sendable {
         var keys: [UInt32] = []
         keys.reserveCapacity(pieces.count * seeds)
         var minima = [UInt64](repeating: .max, count: seeds)
+        var lead: [UInt32] = []
+        var leadPieces = 0
         for range in pieces {
             for s in 0..<seeds { minima[s] = .max }
             var previous: UInt64?
@@ -239,11 +241,20 @@ public struct Fingerprinter: Sendable {
             }
             guard any else { continue }
             for s in 0..<seeds { keys.append(UInt32(truncatingIfNeeded: minima[s] >> 32)) }
+            if lead.isEmpty || leadPieces < c.leadPassages {
+                if lead.count < c.leadPassages * seeds { lead.append(contentsOf: keys.suffix(seeds)) }
+                leadPieces += 1
+            }
         }
-        keys.sort()
-        keys = uniqued(keys)
-        if keys.count > c.maxKeys { keys.removeLast(keys.count - c.maxKeys) }
-        return keys
+        // The lead passages always, then the smallest of the rest (consistent sampling): a cut copy or
+        // an excerpt shares the beginning even when it is a small part of a very long article.
+        let leadSet = Set(lead)
+        var rest = keys.filter { !leadSet.contains($0) }
+        rest.sort()
+        rest = uniqued(rest)
+        let room = max(0, c.maxKeys - leadSet.count)
+        if rest.count > room { rest.removeLast(rest.count - room) }
+        return uniqued((Array(leadSet) + rest).sorted())
     }
 
     static let seeds: [UInt64] = [
