@@ -75,26 +75,23 @@ public struct Fingerprinter: Sendable {
         return Sketch(exact: exact, wordCount: words.count, keys: keys, pieces: pieces)
     }
 
-    /// Per passage with at least three anchors, the min-hash of its anchor pairs; the smallest
+    /// Per passage with at least three anchors, a key from its two smallest anchor min-hashes
+    /// (bottom-2: as likely to match as the min-hash of all anchor pairs, in one pass); the smallest
     /// `maxAnchorKeys` kept. What a paraphrase keeps (numbers, names in any transliteration) finds it.
     private func selectAnchorKeys(_ pieces: [Range<Int>], _ words: [Word], _ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
         var keys: [UInt32] = []
-        var anchors: [UInt64] = []
         for range in pieces {
-            anchors.removeAll(keepingCapacity: true)
-            for i in range { if let a = Anchors.anchor(words[i], bytes) { anchors.append(a) } }
-            anchors.sort()
-            anchors = uniqued(anchors)
-            guard anchors.count >= 3 else { continue }
-            if anchors.count > 16 { anchors.removeLast(anchors.count - 16) }
-            var minimum = UInt64.max
-            for x in 0..<anchors.count {
-                for y in (x + 1)..<anchors.count {
-                    let h = WordScanner.mix(anchors[x] ^ rotate(anchors[y], by: 17) ^ 0x0A0C_4E75)
-                    if h < minimum { minimum = h }
-                }
+            var first = UInt64.max, second = UInt64.max
+            var distinct = 0
+            for i in range {
+                guard let a = Anchors.anchor(words[i], bytes) else { continue }
+                let h = WordScanner.mix(a ^ 0x0A0C_4E75)
+                if h == first || h == second { continue }
+                distinct += 1
+                if h < first { second = first; first = h } else if h < second { second = h }
             }
-            keys.append(UInt32(truncatingIfNeeded: minimum >> 32))
+            guard distinct >= 3 else { continue }
+            keys.append(UInt32(truncatingIfNeeded: WordScanner.mix(first ^ rotate(second, by: 17)) >> 32))
         }
         keys.sort()
         keys = uniqued(keys)

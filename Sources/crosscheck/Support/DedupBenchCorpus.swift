@@ -6,7 +6,8 @@ import Foundation
 /// number so a text can be made again instead of kept (memory stays flat up to millions of articles).
 ///
 /// Words are drawn from 40,000 words with Zipf frequencies (as in real text, a few words are
-/// everywhere and most are rare): the most frequent are English function words, the rest made up; articles have 5–10 paragraphs of 2–4 sentences, about 400 words.
+/// everywhere and most are rare): the most frequent are English function words, the rest made up;
+/// 6 % of the words are capitalised as names and 2 % are figures, as in news; articles have 5–10 paragraphs of 2–4 sentences, about 400 words.
 /// One article in ten is a copy of an earlier one: lightly edited, cut short, or with a new lead, so
 /// the bench also verifies candidates as real ingest does.
 struct DedupBenchCorpus: Sendable {
@@ -92,9 +93,16 @@ struct DedupBenchCorpus: Sendable {
         out.reserveCapacity(n * 6)
         for i in 0..<n {
             if i > 0 { out.append(0x20) }
-            let w = wordBytes[wordIndex(&random)]
-            out.append(contentsOf: w)
-            if i == 0 { out[0] &-= 0x20 }  // capitalised: the made-up words are lowercase ASCII
+            let roll = random.below(100)
+            if i > 0, roll < 2 {
+                // A figure.
+                out.append(contentsOf: Array(String(1 + random.below(roll == 0 ? 100_000 : 100)).utf8))
+                continue
+            }
+            let start = out.count
+            out.append(contentsOf: wordBytes[wordIndex(&random)])
+            // Capitalised: the sentence's first word, and names (6 % of the others).
+            if i == 0 || roll < 8, out[start] >= 0x61 { out[start] &-= 0x20 }
         }
         out.append(0x2E)
         return String(decoding: out, as: UTF8.self)
