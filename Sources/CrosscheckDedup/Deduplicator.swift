@@ -13,6 +13,12 @@ public struct DedupSummary: Sendable, Codable, Hashable {
     public var merges = 0
     /// Candidate pairs verified.
     public var comparisons = 0
+    /// Wall-clock seconds in the parallel pass (words, sketches, citations), the index reads, the
+    /// verification and grouping, and the commit.
+    public var sketchSeconds = 0.0
+    public var lookupSeconds = 0.0
+    public var verifySeconds = 0.0
+    public var commitSeconds = 0.0
 
     public init() {}
 
@@ -23,6 +29,10 @@ public struct DedupSummary: Sendable, Codable, Hashable {
         short += other.short
         merges += other.merges
         comparisons += other.comparisons
+        sketchSeconds += other.sketchSeconds
+        lookupSeconds += other.lookupSeconds
+        verifySeconds += other.verifySeconds
+        commitSeconds += other.commitSeconds
         for (k, v) in other.relations { relations[k, default: 0] += v }
     }
 }
@@ -79,11 +89,19 @@ public struct Deduplicator: Sendable {
         guard !docs.isEmpty else { return summary }
         // Words, sketch and citations of every article, on all cores; shingles and passage word sets
         // only later, for articles that have candidates.
+        var clock = ContinuousClock.now
+        func lap() -> Double {
+            let now = ContinuousClock.now
+            defer { clock = now }
+            return (now - clock).inSeconds
+        }
         let prepared = parallelMap(docs) { doc -> Prepared in
             let words = fingerprinter.words(doc.text)
             return Prepared(words: words, sketch: fingerprinter.sketch(words, text: doc.text),
                             citations: citations.find(in: doc.text, words: words, outlet: doc.outlet))
         }
+
+        summary.sketchSeconds = lap()
 
         // 1. Candidates from the index: the stored articles sharing the most keys with each new one.
         var lookup = Set<UInt32>()
@@ -96,12 +114,12 @@ public struct Deduplicator: Sendable {
         var storeCandidates: [[Int64]] = []
         var needed = Set<Int64>()
         for p in prepared {
-            var counts: [Int64: Int] = [:]
-            for doc in hits[Int32(bitPattern: p.sketch.exactKey)] ?? [] { counts[doc, default: 0] += 1000 }
+            var shared: [Int64] = []
             if !p.sketch.isShort(c) {
-                for key in p.sketch.keys { for doc in hits[Int32(bitPattern: key)] ?? [] { counts[doc, default: 0] += 1 } }
+                for key in p.sketch.keys { if let docs = hits[Int32(bitPattern: key)] { shared.append(contentsOf: docs) } }
             }
-            let ranked = Self.top(counts, c.maxCandidates, minimum: minShared(p.sketch))
+            let ranked = Self.rank(exact: hits[Int32(bitPattern: p.sketch.exactKey)] ?? [], shared: &shared,
+                                   limit: c.maxCandidates, minimum: minShared(p.sketch))
             storeCandidates.append(ranked)
             needed.formUnion(ranked)
         }
@@ -109,10 +127,12 @@ public struct Deduplicator: Sendable {
         var storedGroups: [Int64: Int64] = [:]
         if !needed.isEmpty {
             let stored = try transaction.documents(Array(needed).sorted())
-            let storedPrints = parallelMap(stored) { fingerprinter.fingerprint($0.text) }
+            let storedPrints = parallelMap(stored) { fingerprinter.comparable($0.text) }
             for (doc, fp) in zip(stored, storedPrints) { storedByDoc[doc.doc] = fp }
             storedGroups = try transaction.groups(of: Array(needed))
         }
+
+        summary.lookupSeconds = lap()
 
         // 2. In arrival order: verify candidates (stored, then earlier articles of this batch), link, group.
         var groups = UnionFind()
@@ -131,16 +151,16 @@ public struct Deduplicator: Sendable {
         for (i, doc) in docs.enumerated() {
             let sketch = prepared[i].sketch
             groups.add(doc.doc)
-            var counts: [Int64: Int] = [:]
-            for j in batchKeys[sketch.exactKey] ?? [] { counts[docs[j].doc, default: 0] += 1000 }
-            if !sketch.isShort(c) {
-                for key in sketch.keys { for j in batchKeys[key] ?? [] { counts[docs[j].doc, default: 0] += 1 } }
+            var shared: [Int64] = []
+            if !batchKeys.isEmpty, !sketch.isShort(c) {
+                for key in sketch.keys { if let js = batchKeys[key] { for j in js { shared.append(docs[j].doc) } } }
             }
+            let exactInBatch = (batchKeys[sketch.exactKey] ?? []).map { docs[$0].doc }
             var candidates: [(doc: Int64, fp: Fingerprint, group: Int64)] = []
             for other in storeCandidates[i] {
                 if let ofp = storedByDoc[other], let g = storedGroups[other] { candidates.append((other, ofp, g)) }
             }
-            for other in Self.top(counts, c.maxCandidates, minimum: minShared(sketch)) {
+            for other in Self.rank(exact: exactInBatch, shared: &shared, limit: c.maxCandidates, minimum: minShared(sketch)) {
                 if let j = indexInBatch[other] { candidates.append((other, full(j), other)) }
             }
             var isCopy = false
@@ -190,7 +210,9 @@ public struct Deduplicator: Sendable {
         }
         summary.merges = batch.merges.count
         summary.processed = docs.count
+        summary.verifySeconds = lap()
         try transaction.commit(batch)
+        summary.commitSeconds = lap()
         return summary
     }
 
@@ -200,9 +222,24 @@ public struct Deduplicator: Sendable {
         sketch.keys.count >= configuration.twoKeysFrom ? 2 : 1
     }
 
-    /// The `limit` keys with the highest counts of at least `minimum`, ties by smaller key.
-    static func top(_ counts: [Int64: Int], _ limit: Int, minimum: Int = 1) -> [Int64] {
-        counts.filter { $0.value >= minimum }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
+    /// Candidates: articles holding the exact key first, then those in `shared` (one entry per shared
+    /// key) at least `minimum` times, most shared first, ties by earlier article; at most `limit`.
+    /// Sorting a short array: no hashing per entry.
+    static func rank(exact: [Int64], shared: inout [Int64], limit: Int, minimum: Int) -> [Int64] {
+        var out: [Int64] = Array(exact.prefix(limit))
+        guard out.count < limit, !shared.isEmpty else { return out }
+        shared.sort()
+        var counted: [(doc: Int64, count: Int)] = []
+        var i = 0
+        while i < shared.count {
+            var j = i + 1
+            while j < shared.count, shared[j] == shared[i] { j += 1 }
+            if j - i >= minimum, !exact.contains(shared[i]) { counted.append((shared[i], j - i)) }
+            i = j
+        }
+        counted.sort { $0.count != $1.count ? $0.count > $1.count : $0.doc < $1.doc }
+        for (doc, _) in counted.prefix(limit - out.count) { out.append(doc) }
+        return out
     }
 }
 

@@ -63,6 +63,15 @@ public struct Fingerprinter: Sendable {
         return complete(sketch(words, text: text), words: words, text: text)
     }
 
+    /// What verification needs of a stored article (no LSH keys: it is in the index already).
+    public func comparable(_ text: String) -> Fingerprint {
+        let words = self.words(text)
+        var exact: UInt64 = 0x243F_6A88_85A3_08D3
+        for w in words { exact = WordScanner.mix(exact ^ w.hash) }
+        let sketch = Sketch(exact: exact, wordCount: words.count, keys: [], pieces: makePieces(words))
+        return complete(sketch, words: words, text: text)
+    }
+
     /// Exact hash, passages and LSH keys of `words` read from `text`.
     public func sketch(_ words: [Word], text: String) -> Sketch {
         var exact: UInt64 = 0x243F_6A88_85A3_08D3

@@ -70,7 +70,24 @@ public enum WordScanner {
                 let isDigit = b >= 0x30 && b <= 0x39
                 if isLetter || isDigit {
                     if wordStart < 0 { wordStart = i }
-                    hash = (hash ^ UInt64(isLetter ? lower : b)) &* fnvPrime
+                    // The common case in a tight loop: a run of ASCII letters and digits.
+                    var h = (hash ^ UInt64(isLetter ? lower : b)) &* fnvPrime
+                    var j = i + 1
+                    while j < n {
+                        let c = bytes[j]
+                        let cl = c | 0x20
+                        if cl &- 0x61 < 26 {
+                            h = (h ^ UInt64(cl)) &* fnvPrime
+                        } else if c &- 0x30 < 10 {
+                            h = (h ^ UInt64(c)) &* fnvPrime
+                        } else {
+                            break
+                        }
+                        j += 1
+                    }
+                    hash = h
+                    i = j
+                    continue
                 } else {
                     if wordStart >= 0 {
                         finish(i)

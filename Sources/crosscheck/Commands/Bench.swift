@@ -162,6 +162,10 @@ extension Crosscheck {
                     seconds += (ContinuousClock.now - start).inSeconds
                     summary.relations.merge(part.relations, uniquingKeysWith: +)
                     summary.comparisons += part.comparisons
+                    summary.sketchSeconds += part.sketchSeconds
+                    summary.lookupSeconds += part.lookupSeconds
+                    summary.verifySeconds += part.verifySeconds
+                    summary.commitSeconds += part.commitSeconds
                     next = end + 1
                 }
                 let rate = Double(size) / seconds
@@ -170,8 +174,11 @@ extension Crosscheck {
                                     summary.relations.filter { $0.key != "cites" }.values.reduce(0, +),
                                     Double(index.keyEntries) / Double(size), Double(index.indexBytes) / Double(size),
                                     Double(MemoryProbe.peakResident()) / 1_048_576, Double(summary.comparisons) / Double(size)))
+                Terminal.out(String(format: "           wall seconds: sketch (parallel) %.2f · index reads %.2f · verify and group %.2f · commit %.2f\n",
+                                    summary.sketchSeconds, summary.lookupSeconds, summary.verifySeconds, summary.commitSeconds))
                 if size <= dedupStoreMax { try benchDedupStore(size: size, corpus: corpus, cores: cores) }
             }
+            try benchDedupSteps(corpus: corpus)
             guard let python = peerPython ?? ProcessInfo.processInfo.environment["CROSSCHECK_PEER_PYTHON"] else {
                 Terminal.out("dedup peer: skipped (set --peer-python or CROSSCHECK_PEER_PYTHON to a Python with datasketch; see scripts/README.md)\n")
                 return
@@ -202,6 +209,43 @@ extension Crosscheck {
             let memoryRate = memoryRates[size] ?? 0
             Terminal.out(String(format: "dedup peer datasketch %@ (MinHash 128 perm + LSH 0.5, word 3-shingles, 1 core, first %d articles): %.0f articles/s → crosscheck (memory index, %d articles, %d cores) is %.1f× faster, %.1f× per core\n",
                                 (peer["version"] as? String) ?? "?", count, peerRate, size, cores, memoryRate / peerRate, memoryRate / Double(cores) / peerRate))
+        }
+
+        /// Each step alone on one core over 10,000 generated articles: where an article's time goes.
+        func benchDedupSteps(corpus: DedupBenchCorpus) throws {
+            let docs = (1...10_000).map { corpus.document(Int64($0)) }
+            let fingerprinter = Fingerprinter()
+            let citations = CitationFinder.bundled
+            func time(_ body: () -> Void) -> Double {
+                let start = ContinuousClock.now
+                body()
+                return (ContinuousClock.now - start).inSeconds * 1e6 / Double(docs.count)
+            }
+            let scan = time { for d in docs { _ = fingerprinter.words(d.text) } }
+            let words = docs.map { fingerprinter.words($0.text) }
+            var sketches: [Sketch] = []
+            let sketch = time { sketches = zip(words, docs).map { fingerprinter.sketch($0, text: $1.text) } }
+            let cite = time { for (w, d) in zip(words, docs) { _ = citations.find(in: d.text, words: w, outlet: nil) } }
+            let complete = time { for (i, d) in docs.enumerated() { _ = fingerprinter.complete(sketches[i], words: words[i], text: d.text) } }
+            let index = MemoryDedupIndex()
+            let insertAndQuery = time {
+                _ = try? index.dedupTransaction { tx in
+                    for (i, sketch) in sketches.enumerated() {
+                        _ = try tx.documents(forKeys: sketch.keys.map { Int32(bitPattern: $0) }, perKey: 24)
+                        var batch = DedupBatch()
+                        batch.keys = sketch.keys.map { (Int32(bitPattern: $0), Int64(i + 1)) }
+                        try tx.commit(batch)
+                    }
+                }
+            }
+            let fps = (0..<200).map { fingerprinter.complete(sketches[$0], words: words[$0], text: docs[$0].text) }
+            let matcher = Matcher()
+            let start = ContinuousClock.now
+            var pairs = 0
+            for a in fps { for b in fps.prefix(50) { _ = matcher.compare(a, b); pairs += 1 } }
+            let compare = (ContinuousClock.now - start).inSeconds * 1e6 / Double(pairs)
+            Terminal.out(String(format: "  steps, µs per article on 1 core: words %.1f · sketch (passages, keys, anchors) %.1f · citations %.1f · LSH query + insert %.1f · shingles and passage sets (only with candidates) %.1f · one verification %.1f\n",
+                                scan, sketch, cite, insertAndQuery, complete, compare))
         }
 
         /// The same corpus in a SQLite store: the finder's time on the store, and the bytes its index takes.
