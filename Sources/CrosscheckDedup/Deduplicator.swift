@@ -137,58 +137,86 @@ public struct Deduplicator: Sendable {
         // 2. In arrival order: verify candidates (stored, then earlier articles of this batch), link, group.
         var groups = UnionFind()
         for (_, group) in storedGroups { groups.add(group) }
+        // Every article of the batch under its keys (short ones under their exact key only), so each
+        // can meet the earlier ones of the same batch.
         var batchKeys: [UInt32: [Int]] = [:]
+        for (i, p) in prepared.enumerated() {
+            if !p.sketch.isShort(c) { for key in p.sketch.keys { batchKeys[key, default: []].append(i) } }
+            batchKeys[p.sketch.exactKey, default: []].append(i)
+        }
+        // Candidates per article: stored ones, then earlier articles of the batch.
+        var plans: [[(doc: Int64, inBatch: Int?)]] = []
+        plans.reserveCapacity(docs.count)
+        var needFull = Set<Int>()
+        for (i, p) in prepared.enumerated() {
+            var shared: [Int64] = []
+            if !p.sketch.isShort(c) {
+                for key in p.sketch.keys { for j in batchKeys[key] ?? [] where j < i { shared.append(Int64(j)) } }
+            }
+            let exactInBatch = (batchKeys[p.sketch.exactKey] ?? []).filter { $0 < i }.map(Int64.init)
+            var plan: [(doc: Int64, inBatch: Int?)] = storeCandidates[i].compactMap { storedByDoc[$0] != nil && storedGroups[$0] != nil ? ($0, nil) : nil }
+            for j in Self.rank(exact: exactInBatch, shared: &shared, limit: c.maxCandidates, minimum: minShared(p.sketch)) {
+                plan.append((docs[Int(j)].doc, Int(j)))
+                needFull.insert(Int(j))
+            }
+            if !plan.isEmpty { needFull.insert(i) }
+            plans.append(plan)
+        }
+        // Shingles and passage sets for the articles that compare, then the comparisons: on all cores.
+        let fullOrder = needFull.sorted()
+        let fullPrints = parallelMap(fullOrder) { i in fingerprinter.complete(prepared[i].sketch, words: prepared[i].words, text: docs[i].text) }
+        let full = Dictionary(uniqueKeysWithValues: zip(fullOrder, fullPrints))
+        let comparing = plans.indices.filter { !plans[$0].isEmpty }
+        let results = parallelMap(comparing) { i -> (matches: [(other: Int64, match: Match)], comparisons: Int) in
+            guard let fp = full[i] else { return ([], 0) }
+            var matches: [(other: Int64, match: Match)] = []
+            var n = 0
+            for candidate in plans[i] {
+                guard let other = candidate.inBatch.flatMap({ full[$0] }) ?? storedByDoc[candidate.doc] else { continue }
+                n += 1
+                guard let match = matcher.compare(fp, other) else { continue }
+                matches.append((candidate.doc, match))
+                if match.kind == .exact { break }
+            }
+            return (matches, n)
+        }
+        var matchesOf: [Int: [(other: Int64, match: Match)]] = [:]
+        for (i, r) in zip(comparing, results) {
+            matchesOf[i] = r.matches
+            summary.comparisons += r.comparisons
+        }
+
+        // In arrival order: link, group, and decide what enters the index.
+        let indexInBatch = Dictionary(docs.enumerated().map { ($1.doc, $0) }, uniquingKeysWith: { a, _ in a })
         var batch = DedupBatch()
         var status: [DedupStatus] = []
-        var complete: [Int: Fingerprint] = [:]
-        func full(_ i: Int) -> Fingerprint {
-            if let fp = complete[i] { return fp }
-            let fp = fingerprinter.complete(prepared[i].sketch, words: prepared[i].words, text: docs[i].text)
-            complete[i] = fp
-            return fp
-        }
-        let indexInBatch = Dictionary(docs.enumerated().map { ($1.doc, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, doc) in docs.enumerated() {
             let sketch = prepared[i].sketch
             groups.add(doc.doc)
-            var shared: [Int64] = []
-            if !batchKeys.isEmpty, !sketch.isShort(c) {
-                for key in sketch.keys { if let js = batchKeys[key] { for j in js { shared.append(docs[j].doc) } } }
-            }
-            let exactInBatch = (batchKeys[sketch.exactKey] ?? []).map { docs[$0].doc }
-            var candidates: [(doc: Int64, fp: Fingerprint, group: Int64)] = []
-            for other in storeCandidates[i] {
-                if let ofp = storedByDoc[other], let g = storedGroups[other] { candidates.append((other, ofp, g)) }
-            }
-            for other in Self.rank(exact: exactInBatch, shared: &shared, limit: c.maxCandidates, minimum: minShared(sketch)) {
-                if let j = indexInBatch[other] { candidates.append((other, full(j), other)) }
-            }
             var isCopy = false
-            if !candidates.isEmpty {
-                let fp = full(i)
-                for candidate in candidates {
-                    summary.comparisons += 1
-                    guard let match = matcher.compare(fp, candidate.fp) else { continue }
-                    batch.relations.append(match.relation(first: doc.doc, second: candidate.doc))
-                    summary.relations[match.kind.rawValue, default: 0] += 1
-                    groups.union(doc.doc, candidate.group)
-                    if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
-                    if match.kind == .exact { break }
-                }
+            // Copies are not indexed, so articles of later batches never meet them; within a batch
+            // they are skipped too, unless they are all the article matched.
+            var matches = matchesOf[i] ?? []
+            let toCopies = matches.filter { m in indexInBatch[m.other].map { status[$0] == .copy } ?? false }
+            if toCopies.count < matches.count {
+                matches.removeAll { m in indexInBatch[m.other].map { status[$0] == .copy } ?? false }
+            }
+            for (other, match) in matches {
+                batch.relations.append(match.relation(first: doc.doc, second: other))
+                summary.relations[match.kind.rawValue, default: 0] += 1
+                groups.union(doc.doc, storedGroups[other] ?? other)
+                if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
             }
             let state: DedupStatus = isCopy ? .copy : (sketch.isShort(c) ? .short : .indexed)
             status.append(state)
             switch state {
             case .indexed:
                 summary.indexed += 1
-                for key in sketch.keys + [sketch.exactKey] {
-                    batch.keys.append((Int32(bitPattern: key), doc.doc))
-                    batchKeys[key, default: []].append(i)
-                }
+                for key in sketch.keys { batch.keys.append((Int32(bitPattern: key), doc.doc)) }
+                batch.keys.append((Int32(bitPattern: sketch.exactKey), doc.doc))
             case .short:
                 summary.short += 1
                 batch.keys.append((Int32(bitPattern: sketch.exactKey), doc.doc))
-                batchKeys[sketch.exactKey, default: []].append(i)
             case .copy:
                 summary.copies += 1
             }
