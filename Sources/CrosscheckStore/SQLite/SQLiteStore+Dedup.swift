@@ -33,14 +33,24 @@ struct SQLiteDedupTransaction: DedupTransaction {
     }
 
     func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
-        let statement = try db.cachedStatement(sql: "SELECT doc FROM dedup_key WHERE key = ? ORDER BY doc LIMIT ?")
+        // One statement per 500 keys. A key holds at most `maxPerKey` articles (see `commit`), so
+        // reading all of a key's rows is bounded; the earliest `perKey` are kept.
         var out: [Int32: [Int64]] = [:]
-        for key in keys {
-            let docs = try Int64.fetchAll(statement, arguments: [key, perKey])
-            if !docs.isEmpty { out[key] = docs }
+        try SQLiteStore.inChunks(keys) { marks, arguments in
+            let rows = try Row.fetchCursor(db, sql: "SELECT key, doc FROM dedup_key WHERE key IN (\(marks))", arguments: arguments)
+            while let row = try rows.next() {
+                let key: Int32 = row[0]
+                let doc: Int64 = row[1]
+                if out[key, default: []].count < perKey { out[key, default: []].append(doc) }
+            }
         }
+        for key in out.keys { out[key]!.sort() }
         return out
     }
+
+    /// Articles one key holds at most: a key shared by more is a stop key (boilerplate that escaped
+    /// cleaning, a stock phrase), and growing it would only slow every lookup of it.
+    static let maxPerKey = 256
 
     func documents(_ docs: [Int64]) throws -> [DedupDocument] {
         var out: [DedupDocument] = []
@@ -64,10 +74,29 @@ struct SQLiteDedupTransaction: DedupTransaction {
     func commit(_ batch: DedupBatch) throws {
         let move = try db.cachedStatement(sql: "UPDATE dedup_doc SET grp = ? WHERE grp = ?")
         for (from, into) in batch.merges { try move.execute(arguments: [into, from]) }
-        let insertDoc = try db.cachedStatement(sql: "INSERT OR REPLACE INTO dedup_doc (doc, grp, status) VALUES (?, ?, ?)")
-        for (doc, group, status) in batch.documents { try insertDoc.execute(arguments: [doc, group, status.rawValue]) }
-        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_key (key, doc) VALUES (?, ?)")
-        for (key, doc) in batch.keys { try insertKey.execute(arguments: [key, doc]) }
+        for start in stride(from: 0, to: batch.documents.count, by: 300) {
+            let part = batch.documents[start..<min(start + 300, batch.documents.count)]
+            var arguments: [any DatabaseValueConvertible] = []
+            for (doc, group, status) in part { arguments += [doc, group, status.rawValue] }
+            try db.execute(sql: "INSERT OR REPLACE INTO dedup_doc (doc, grp, status) VALUES "
+                           + Array(repeating: "(?,?,?)", count: part.count).joined(separator: ","),
+                           arguments: StatementArguments(arguments))
+        }
+        // Keys in multi-row statements (one round trip per 400 keys, not per key); a key already
+        // holding `maxPerKey` articles takes no more.
+        for start in stride(from: 0, to: batch.keys.count, by: 400) {
+            let part = batch.keys[start..<min(start + 400, batch.keys.count)]
+            let values = Array(repeating: "(?,?)", count: part.count).joined(separator: ",")
+            var arguments: [any DatabaseValueConvertible] = []
+            arguments.reserveCapacity(part.count * 2)
+            for (key, doc) in part { arguments.append(key); arguments.append(doc) }
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO dedup_key (key, doc)
+                SELECT column1, column2 FROM (VALUES \(values))
+                WHERE (SELECT count(*) FROM (SELECT 1 FROM dedup_key WHERE key = column1 LIMIT \(Self.maxPerKey))) < \(Self.maxPerKey)
+                """)
+            try statement.execute(arguments: StatementArguments(arguments))
+        }
         let insertRelation = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO dedup_relation (a, b, kind, score, aligned) VALUES (?, ?, ?, ?, ?)
             """)
