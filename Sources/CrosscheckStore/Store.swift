@@ -17,9 +17,13 @@ public struct ArticleSummary: Sendable, Codable, Hashable {
     public var group: ContentID?
     /// Articles in that group (1: independent of every other stored article).
     public var groupSize: Int
+    /// What the duplicate finder did with it: `indexed`, `copy` (an exact or near copy, linked and not
+    /// indexed), `short` (too short to compare except as an exact copy); nil until it ran.
+    public var dedupStatus: String?
 
     public init(id: ContentID, title: String?, published: PublishedDate?, outlet: String?, url: String?, language: String?,
-                words: Int, origin: Origin, format: InputFormat, receivedAt: Date, group: ContentID? = nil, groupSize: Int = 0) {
+                words: Int, origin: Origin, format: InputFormat, receivedAt: Date, group: ContentID? = nil, groupSize: Int = 0,
+                dedupStatus: String? = nil) {
         self.id = id
         self.title = title
         self.published = published
@@ -32,6 +36,7 @@ public struct ArticleSummary: Sendable, Codable, Hashable {
         self.receivedAt = receivedAt
         self.group = group
         self.groupSize = groupSize
+        self.dedupStatus = dedupStatus
     }
 }
 

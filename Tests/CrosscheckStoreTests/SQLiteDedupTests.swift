@@ -124,6 +124,9 @@ import Testing
         let groups = try store.sourceGroups(RelationQuery())
         #expect(groups.map(\.size).sorted() == [2, 1500])
         #expect(groups.first { $0.size == 1500 }?.kinds["exact"] == 1499)
+        let statuses = try store.articles(ArticleQuery(limit: 2000)).compactMap(\.dedupStatus)
+        #expect(statuses.filter { $0 == "copy" }.count == 1500 && statuses.filter { $0 == "short" }.count == 1,
+                "the record says what was linked and what was too short")
     }
 
     @Test func aTenMegabyteArticleIsComparedInBoundedTime() throws {

@@ -138,7 +138,7 @@ public final class SQLiteStore: Store {
         try pool.read { db in
             var sql = """
                 SELECT a.id, a.title, a.published, a.published_precision, a.published_from, a.outlet, a.url, a.language,
-                       a.word_count, r.origin, r.origin_line, r.format, r.received_at, g.id AS group_id,
+                       a.word_count, r.origin, r.origin_line, r.format, r.received_at, g.id AS group_id, d.status AS dedup_status,
                        (SELECT count(*) FROM dedup_doc m WHERE m.grp = d.grp) AS group_size
                 FROM article a JOIN raw_article r ON r.id = a.id
                 LEFT JOIN dedup_doc d ON d.doc = a.rowid LEFT JOIN article g ON g.rowid = d.grp
@@ -158,7 +158,7 @@ public final class SQLiteStore: Store {
                                format: InputFormat(rawValue: row["format"]) ?? .text,
                                receivedAt: Self.date(row["received_at"]),
                                group: (row["group_id"] as String?).flatMap(ContentID.init(hex:)),
-                               groupSize: row["group_size"] ?? 0)
+                               groupSize: row["group_size"] ?? 0, dedupStatus: row["dedup_status"])
             }
         }
     }
