@@ -51,8 +51,10 @@ public struct Deduplicator: Sendable {
     public var fingerprinter: Fingerprinter
     public var matcher: Matcher
     public var citations: CitationFinder
-    /// Articles per transaction.
-    public var batchSize = 256
+    /// Articles per transaction: large enough that a batch's random-key index inserts share pages
+    /// (SQLite at 100k articles: 4,100/s with 256, 7,600/s with 1,024, 9,000/s with 2,048), small
+    /// enough to hold the write lock briefly.
+    public var batchSize = 1024
 
     public init(configuration: DedupConfiguration = DedupConfiguration(), citations: CitationFinder = .bundled) {
         self.configuration = configuration
