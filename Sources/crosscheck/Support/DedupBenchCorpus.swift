@@ -46,14 +46,12 @@ struct DedupBenchCorpus: Sendable {
         weights.removeAll()
     }
 
+    /// splitmix64: a counter through the finder's own mixer.
     struct Random {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            return WordScanner.mix(state)
         }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
     }
