@@ -98,6 +98,7 @@ public struct Deduplicator: Sendable {
             return (now - clock).inSeconds
         }
         let prepared = parallelMap(docs) { doc -> Prepared in
+            let fingerprinter = fingerprinter.with(language: doc.language)
             let words = fingerprinter.words(doc.text)
             return Prepared(words: words, sketch: fingerprinter.sketch(words, text: doc.text),
                             citations: citations.find(in: doc.text, words: words, outlet: doc.outlet))
@@ -129,7 +130,7 @@ public struct Deduplicator: Sendable {
         var storedGroups: [Int64: Int64] = [:]
         if !needed.isEmpty {
             let stored = try transaction.documents(Array(needed).sorted())
-            let storedPrints = parallelMap(stored) { fingerprinter.comparable($0.text) }
+            let storedPrints = parallelMap(stored) { fingerprinter.with(language: $0.language).comparable($0.text) }
             for (doc, fp) in zip(stored, storedPrints) { storedByDoc[doc.doc] = fp }
             storedGroups = try transaction.groups(of: Array(needed))
         }
@@ -166,7 +167,9 @@ public struct Deduplicator: Sendable {
         }
         // Shingles and passage sets for the articles that compare, then the comparisons: on all cores.
         let fullOrder = needFull.sorted()
-        let fullPrints = parallelMap(fullOrder) { i in fingerprinter.complete(prepared[i].sketch, words: prepared[i].words, text: docs[i].text) }
+        let fullPrints = parallelMap(fullOrder) { i in
+            fingerprinter.with(language: docs[i].language).complete(prepared[i].sketch, words: prepared[i].words, text: docs[i].text)
+        }
         let full = Dictionary(uniqueKeysWithValues: zip(fullOrder, fullPrints))
         let comparing = plans.indices.filter { !plans[$0].isEmpty }
         let results = parallelMap(comparing) { i -> (matches: [(other: Int64, match: Match)], comparisons: Int) in

@@ -55,6 +55,13 @@ public struct Fingerprinter: Sendable {
         self.stopwords = stopwords
     }
 
+    /// The same, with the stopwords of `language` (all languages' when unknown).
+    public func with(language: String?) -> Fingerprinter {
+        var copy = self
+        copy.stopwords = stopwords.forLanguage(language)
+        return copy
+    }
+
     /// The words the finder reads of `text` (at most `maxWords`).
     public func words(_ text: String) -> [Word] { WordScanner.words(text, limit: configuration.maxWords) }
 

@@ -5,6 +5,8 @@ import Foundation
 /// merely for sharing "the", "der" or "и".
 public struct Stopwords: Sendable {
     public let hashes: Set<UInt64>
+    /// The list of each language (ISO 639-1 code); this value itself holds all of them together.
+    public private(set) var languages: [String: Stopwords] = [:]
     /// The same hashes in an open-addressing table (0 = empty): a lookup is a probe or two, no hashing.
     private let table: [UInt64]
     private let mask: Int
@@ -26,12 +28,25 @@ public struct Stopwords: Sendable {
     /// Parses the data file: `[xx]` section lines, `#` comments, words separated by spaces or lines.
     public init(fileContents: String) {
         var words: [String] = []
+        var byLanguage: [String: [String]] = [:]
+        var current = ""
         for line in fileContents.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("[") { continue }
-            words.append(contentsOf: trimmed.split(separator: " ").map(String.init))
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if trimmed.hasPrefix("["), trimmed.hasSuffix("]") { current = String(trimmed.dropFirst().dropLast()).lowercased(); continue }
+            let parts = trimmed.split(separator: " ").map(String.init)
+            words.append(contentsOf: parts)
+            if !current.isEmpty { byLanguage[current, default: []].append(contentsOf: parts) }
         }
         self.init(words: words)
+        languages = byLanguage.mapValues { Stopwords(words: $0) }
+    }
+
+    /// The list of `language` when there is one ("war" is a German function word, an English noun);
+    /// all languages together otherwise.
+    public func forLanguage(_ language: String?) -> Stopwords {
+        guard let language, let list = languages[String(language.lowercased().prefix(2))] else { return self }
+        return list
     }
 
     @inline(__always)

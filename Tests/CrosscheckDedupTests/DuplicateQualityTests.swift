@@ -138,7 +138,7 @@ import Testing
             let raw = RawArticle(bytes: Array(d.text.utf8), origin: Origin(location: "generated-\(n)"), receivedAt: Date(), format: .text)
             guard case .success(let article) = cleaner.clean(raw) else { continue }
             let doc = Int64(n + 1)
-            input.append(DedupDocument(doc: doc, id: article.id, outlet: nil, text: article.text))
+            input.append(DedupDocument(doc: doc, id: article.id, outlet: nil, text: article.text, language: article.language))
             family[doc] = d.family
             if let k = d.kind { kindOf[doc] = k }
         }

@@ -13,7 +13,7 @@ import Testing
         return try files.sorted { $0.lastPathComponent < $1.lastPathComponent }.enumerated().map { i, url in
             let raw = RawArticle(bytes: Array(try Data(contentsOf: url)), origin: Origin(location: url.path), receivedAt: Date(), format: .text)
             let article = try ArticleCleaner().clean(raw).get()
-            return (String(url.lastPathComponent.prefix(3)), DedupDocument(doc: Int64(i + 1), id: article.id, outlet: article.outlet, text: article.text))
+            return (String(url.lastPathComponent.prefix(3)), DedupDocument(doc: Int64(i + 1), id: article.id, outlet: article.outlet, text: article.text, language: article.language))
         }
     }
 

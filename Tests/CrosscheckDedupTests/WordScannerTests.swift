@@ -21,3 +21,16 @@ import Testing
         #expect(WordScanner.words("北京市").count == 3)
     }
 }
+
+@Suite struct StopwordTests {
+    @Test func eachLanguageHasItsOwnList() {
+        let all = Stopwords.bundled
+        let war = WordScanner.hash("war"), the = WordScanner.hash("the"), der = WordScanner.hash("der")
+        #expect(all.contains(war) && all.contains(the), "all languages together")
+        let english = all.forLanguage("en")
+        #expect(english.contains(the) && !english.contains(war), "war is a German function word, an English noun")
+        #expect(all.forLanguage("de").contains(der))
+        #expect(all.forLanguage("xx").contains(war), "unknown language: all lists")
+        #expect(all.languages.count >= 10)
+    }
+}

@@ -103,12 +103,15 @@ public struct DedupDocument: Sendable, Hashable {
     public var id: ContentID
     public var outlet: String?
     public var text: String
+    /// ISO 639-1 code when known: chooses the stopword list.
+    public var language: String?
 
-    public init(doc: Int64, id: ContentID, outlet: String?, text: String) {
+    public init(doc: Int64, id: ContentID, outlet: String?, text: String, language: String? = nil) {
         self.doc = doc
         self.id = id
         self.outlet = outlet
         self.text = text
+        self.language = language
     }
 }
 
