@@ -123,6 +123,15 @@ struct MetadataCollector {
         }
     }
 
+    /// Whole days between two calendar dates.
+    static func daysApart(_ a: (year: Int, month: Int, day: Int), _ b: (year: Int, month: Int, day: Int)) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let x = calendar.date(from: DateComponents(year: a.year, month: a.month, day: a.day)),
+              let y = calendar.date(from: DateComponents(year: b.year, month: b.month, day: b.day)) else { return .max }
+        return abs(calendar.dateComponents([.day], from: x, to: y).day ?? .max)
+    }
+
     /// The host of `url` without a leading `www.`: the outlet when nothing names it.
     static func outlet(fromURL url: String) -> String? {
         guard let host = URL(string: url)?.host, !host.isEmpty else { return nil }
@@ -263,6 +272,12 @@ struct MetadataCollector {
         // A full date in the canonical URL (/2019/10/22/, /2020-04-22, _22.04.2020_) is written by
         // the publisher's CMS at publication time.
         if published == nil, let url, let date = Self.urlDate(url) { published = date }
+        // A timestamp one day off the URL's date is the same moment in another time zone (a UTC
+        // time in the markup, the local day in the URL): the day the publisher printed is the URL's.
+        if let current = published, current.precision > .day, let url, let date = Self.urlDate(url),
+           let a = current.components, let b = date.components, Self.daysApart(a, b) == 1 {
+            published = PublishedDate(value: date.value, precision: date.precision, from: date.from + " (local day of \(current.from))")
+        }
         if published == nil {
             for (from, value) in hintDates {
                 if let date = DateParser.parseEmbedded(value, from: from), date.precision >= .day { published = date; break }
