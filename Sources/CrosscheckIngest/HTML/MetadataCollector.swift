@@ -24,6 +24,7 @@ struct MetadataCollector {
     private var timeDates: [(String, String)] = []
     private var itempropDates: [(String, String)] = []
     private var hintDates: [(String, String)] = []
+    private var weakHintDates: [(String, String)] = []
 
     /// Elements whose class or id says "date" or "byline" are read only when their text is this short
     /// (a byline, not a whole teaser list)…
@@ -34,6 +35,11 @@ struct MetadataCollector {
 
     /// …and only the first few of them.
     static let maxHintDates = 8
+    /// Weaker class/id fragments (post info, article header, author line, "Stand", "Datum"): read
+    /// only when nothing better dates the page, and only their first dozen.
+    static let weakDateHints: [StaticString] = ["meta", "info", "header", "time", "author", "autor", "datum", "created",
+                                                "submitted", "stand", "fecha", "data"]
+    static let maxWeakHintDates = 12
 
     static let publishedMetaKeys: [String] = [
         "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
@@ -90,6 +96,13 @@ struct MetadataCollector {
                 if Node.textLength(node, limit: Self.maxHintTextLength * 2) <= Self.maxHintTextLength * 2 {
                     let text = HTMLExtractor.collapse(Node.textContent(node))
                     if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { hintDates.append(("html:date-element", text)) }
+                }
+            } else if name != "time", weakHintDates.count < Self.maxWeakHintDates,
+                      attributes.cls.map({ Self.hasHint($0, Self.weakDateHints) }) == true
+                        || attributes.id.map({ Self.hasHint($0, Self.weakDateHints) }) == true {
+                if Node.textLength(node, limit: Self.maxHintTextLength * 2) <= Self.maxHintTextLength * 2 {
+                    let text = HTMLExtractor.collapse(Node.textContent(node))
+                    if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { weakHintDates.append(("html:meta-element", text)) }
                 }
             }
             if name == "main" { articleHere = true }
@@ -279,7 +292,7 @@ struct MetadataCollector {
             published = PublishedDate(value: date.value, precision: date.precision, from: date.from + " (local day of \(current.from))")
         }
         if published == nil {
-            for (from, value) in hintDates {
+            for (from, value) in hintDates + weakHintDates {
                 if let date = DateParser.parseEmbedded(value, from: from), date.precision >= .day { published = date; break }
             }
         }
