@@ -25,6 +25,8 @@ struct MetadataCollector {
     private var itempropDates: [(String, String)] = []
     private var hintDates: [(String, String)] = []
     private var weakHintDates: [(String, String)] = []
+    /// `<time>` outside any article or byline: the very last resort (it may date a teaser).
+    private var looseTimeDates: [(String, String)] = []
 
     /// Elements whose class or id says "date" or "byline" are read only when their text is this short
     /// (a byline, not a whole teaser list)…
@@ -78,9 +80,11 @@ struct MetadataCollector {
                 }
                 continue
             case "time":
+                let value = Node.attribute(node, "datetime") ?? Node.textContent(node)
                 if inArticle || Self.looksLikeByline(node) {
-                    let value = Node.attribute(node, "datetime") ?? Node.textContent(node)
                     timeDates.append(("html:time", value))
+                } else if looseTimeDates.count < Self.maxHintDates {
+                    looseTimeDates.append(("html:time(outside article)", value))
                 }
             default:
                 break
@@ -294,6 +298,11 @@ struct MetadataCollector {
         if published == nil {
             for (from, value) in hintDates + weakHintDates {
                 if let date = DateParser.parseEmbedded(value, from: from), date.precision >= .day { published = date; break }
+            }
+        }
+        if published == nil {
+            for (from, value) in looseTimeDates {
+                if let date = DateParser.parse(value, from: from), date.precision >= .day { published = date; break }
             }
         }
         title = chooseTitle()
