@@ -23,8 +23,9 @@ struct MetadataCollector {
     private var metaDates: [(String, String)] = []
     private var timeDates: [(String, String)] = []
     private var itempropDates: [(String, String)] = []
-    private var hintDates: [(String, String)] = []
-    private var weakHintDates: [(String, String)] = []
+    /// Day-precise dates of date-hinted elements, in document order (elements without one take no slot).
+    private var hintDates: [PublishedDate] = []
+    private var weakHintDates: [PublishedDate] = []
     /// `<time>` outside any article or byline: the very last resort (it may date a teaser).
     private var looseTimeDates: [(String, String)] = []
 
@@ -35,7 +36,7 @@ struct MetadataCollector {
     static let dateHints: [StaticString] = ["date", "byline", "posted", "published", "pubdate", "timestamp",
                                             "entry-meta", "post-meta", "article-meta"]
 
-    /// …and only the first few of them.
+    /// …and only the first few that hold a date.
     static let maxHintDates = 8
     /// Weaker class/id fragments (post info, article header, author line, "Stand", "Datum"): read
     /// only when nothing better dates the page, and only their first dozen.
@@ -90,24 +91,18 @@ struct MetadataCollector {
                 break
             }
             let attributes = NodeAttributes(node)
-            if let cls = attributes.cls, Self.hasHint(cls, ["comment", "related"]) { continue }
+            if let cls = attributes.cls, Self.hasHint(cls, ["related"]) || Self.namesCommentBlock(cls) { continue }
             if name != "meta", let prop = attributes.itemprop?.lowercased(), prop == "datepublished" || prop == "datecreated" {
                 let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.textContent(node)
                 itempropDates.append(("html:itemprop[\(prop)]", value))
             } else if name != "time", hintDates.count < Self.maxHintDates,
                       attributes.cls.map({ Self.hasHint($0, Self.dateHints) }) == true
                         || attributes.id.map({ Self.hasHint($0, Self.dateHints) }) == true {
-                if Node.textLength(node, limit: Self.maxHintTextLength * 2) <= Self.maxHintTextLength * 2 {
-                    let text = HTMLExtractor.collapse(Node.textContent(node))
-                    if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { hintDates.append(("html:date-element", text)) }
-                }
+                if let date = Self.shortTextDate(node, from: "html:date-element") { hintDates.append(date) }
             } else if name != "time", weakHintDates.count < Self.maxWeakHintDates,
                       attributes.cls.map({ Self.hasHint($0, Self.weakDateHints) }) == true
                         || attributes.id.map({ Self.hasHint($0, Self.weakDateHints) }) == true {
-                if Node.textLength(node, limit: Self.maxHintTextLength * 2) <= Self.maxHintTextLength * 2 {
-                    let text = HTMLExtractor.collapse(Node.textContent(node))
-                    if !text.isEmpty, text.utf8.count <= Self.maxHintTextLength { weakHintDates.append(("html:meta-element", text)) }
-                }
+                if let date = Self.shortTextDate(node, from: "html:meta-element") { weakHintDates.append(date) }
             }
             if name == "main" { articleHere = true }
             var child = node.pointee.children
@@ -138,6 +133,26 @@ struct MetadataCollector {
             }
             return false
         }
+    }
+
+    /// The day-precise date in a short element's text ("Von Christian am 03.05.2013, 11:51"), if any.
+    static func shortTextDate(_ node: xmlNodePtr, from: String) -> PublishedDate? {
+        guard Node.textLength(node, limit: maxHintTextLength * 2) <= maxHintTextLength * 2 else { return nil }
+        let text = HTMLExtractor.collapse(Node.textContent(node))
+        guard !text.isEmpty, text.utf8.count <= maxHintTextLength,
+              let date = DateParser.parseEmbedded(text, from: from), date.precision >= .day else { return nil }
+        return date
+    }
+
+    /// Whether a class names a comment block as a whole word ("comments", "comment-list",
+    /// "commentlist"), not merely containing it ("ArticleHeaderComment_publishDate" is a headline's
+    /// date; "commentary" is an article).
+    static func namesCommentBlock(_ value: String) -> Bool {
+        guard hasHint(value, ["comment"]) else { return false }
+        for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
+            if token == "comment" || token == "comments" || token == "commentlist" { return true }
+        }
+        return false
     }
 
     /// Whole days between two calendar dates.
@@ -296,9 +311,7 @@ struct MetadataCollector {
             published = PublishedDate(value: date.value, precision: date.precision, from: date.from + " (local day of \(current.from))")
         }
         if published == nil {
-            for (from, value) in hintDates + weakHintDates {
-                if let date = DateParser.parseEmbedded(value, from: from), date.precision >= .day { published = date; break }
-            }
+            published = hintDates.first ?? weakHintDates.first
         }
         if published == nil {
             for (from, value) in looseTimeDates {
