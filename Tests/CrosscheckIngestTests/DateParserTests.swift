@@ -27,6 +27,13 @@ import Testing
         #expect(parse("06.07.2021")! == ("2021-07-06", .day))
     }
 
+    /// Two-digit years only with dots, the German short form: "30.10.23" is 30 October 2023.
+    @Test func dottedTwoDigitYears() {
+        #expect(parse("30.10.23")! == ("2023-10-30", .day))
+        #expect(parse("03.05.98")! == ("1998-05-03", .day))
+        #expect(parse("10/30/23") == nil, "slashes with a two-digit year stay ambiguous")
+    }
+
     @Test func nonDates() {
         #expect(parse("we may march") == nil)
         #expect(parse("No: 18200") == nil)

@@ -183,8 +183,11 @@ public enum DateParser {
         flush(at: s.endIndex)
         // dd.mm.yyyy (day first, the European convention for dotted dates)
         let parts = s.split(whereSeparator: { $0 == "." || $0 == "/" })
+        // A two-digit year only with dots ("30.10.23"): slashes with two-digit years are too ambiguous.
+        let yearDigits = parts.count == 3 ? parts[2].prefix(while: \.isNumber) : ""
+        let shortYear = yearDigits.count == 2 && s.contains(".") ? Int(yearDigits).map { $0 <= 40 ? 2000 + $0 : 1900 + $0 } : nil
         if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]),
-           let y = Int(parts[2].prefix(4)), yearRange.contains(y) {
+           let y = shortYear ?? Int(parts[2].prefix(4)), yearRange.contains(y) {
             let dayFirst = s.contains(".") || d > 12
             let (day, month) = dayFirst ? (d, m) : (m, d)
             if (1...12).contains(month), isValidDay(year: y, month: month, day: day) {
