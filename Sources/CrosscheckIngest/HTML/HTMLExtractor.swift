@@ -187,6 +187,7 @@ public struct HTMLExtractor: Sendable {
                 }
             }
         }
+        if published == nil { published = meta.textFallbackDates.first }
         return .success(ExtractedHTML(title: title, text: text, removed: removed, sourceMap: map,
                                       published: published, updated: meta.updated, outlet: meta.outlet,
                                       url: meta.url, authors: meta.authors, language: meta.language))

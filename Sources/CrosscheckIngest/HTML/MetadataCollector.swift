@@ -28,6 +28,12 @@ struct MetadataCollector {
     private var weakHintDates: [PublishedDate] = []
     /// `<time>` outside any article or byline: the very last resort (it may date a teaser).
     private var looseTimeDates: [(String, String)] = []
+    private var afterH1: String?
+    private var afterH1Skip = 0
+    private var headlineWindow: String?
+    private var cueTextsSeen = 0
+    private var publishCueDate: PublishedDate?
+    private var weakCueDate: PublishedDate?
 
     /// Elements whose class or id says "date" or "byline" are read only when their text is this short
     /// (a byline, not a whole teaser list)…
@@ -57,10 +63,15 @@ struct MetadataCollector {
         if let lang = Node.attribute(root, "lang"), !lang.isEmpty {
             language = String(lang.lowercased().prefix(2))
         }
-        var stack: [(xmlNodePtr, Bool)] = [(root, false)]
-        while let (node, inArticle) = stack.popLast() {
+        var stack: [(xmlNodePtr, Bool, Bool)] = [(root, false, false)]
+        while let (node, inArticle, inNoise) = stack.popLast() {
+            if Node.isText(node) {
+                if !inNoise, let content = node.pointee.content { readVisibleText(content) }
+                continue
+            }
             guard Node.isElement(node) else { continue }
             let name = Node.name(node)
+            let noiseHere = inNoise || Self.noiseElements.contains(name)
             var articleHere = inArticle || name == "article"
             switch name {
             case "meta": readMeta(node)
@@ -68,7 +79,12 @@ struct MetadataCollector {
             case "h1":
                 let text = HTMLExtractor.collapse(Node.textContent(node))
                 if !text.isEmpty {
-                    if h1 == nil { h1 = text }
+                    if h1 == nil {
+                        h1 = text
+                        // Collect the visible text from here: the h1's own, then what follows it.
+                        afterH1 = ""
+                        afterH1Skip = Node.textContent(node).utf8.count
+                    }
                     if inArticle, articleH1 == nil { articleH1 = text }
                 }
             case "link":
@@ -108,9 +124,84 @@ struct MetadataCollector {
             var child = node.pointee.children
             var children: [xmlNodePtr] = []
             while let c = child { children.append(c); child = c.pointee.next }
-            for c in children.reversed() { stack.append((c, articleHere)) }
+            for c in children.reversed() { stack.append((c, articleHere, noiseHere)) }
         }
         resolve()
+    }
+
+    /// Elements whose text is never the article's date line.
+    static let noiseElements: Set<String> = ["nav", "aside", "footer", "form", "select", "button", "noscript", "style", "script"]
+    /// Visible text read after the first `<h1>`, beyond the h1's own text.
+    static let afterH1Length = 150
+    /// Phrases that introduce a publication date, lowercase; then weaker ones (a page's "Stand" or
+    /// "Updated" line dates the page as shown).
+    static let publishCues = ["veröffentlicht am", "veröffentlicht:", "erschienen am", "erstellt am", "publiziert am",
+                              "pressemitteilung vom", "posted on", "published on", "published:", "publié le",
+                              "mis en ligne le", "mise en ligne", "publicado", "pubblicato il", "gepubliceerd op"]
+    static let weakCues = ["datum:", "datum ", "date:", "stand:", "aktualisiert", "letzte änderung", "updated", "last edited"]
+    /// Short text nodes with a digit examined for cues, at most.
+    static let maxCueTexts = 60
+
+    /// Visible text of the page in document order: the headline window and cue lines. Works on the
+    /// node's bytes and makes a string only for the few text nodes that may matter.
+    private mutating func readVisibleText(_ content: UnsafePointer<xmlChar>) {
+        let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        if var window = afterH1 {
+            window += String(cString: content)
+            if window.utf8.count >= afterH1Skip + Self.afterH1Length {
+                afterH1 = nil
+                headlineWindow = String(decoding: window.utf8.dropFirst(afterH1Skip).prefix(Self.afterH1Length), as: UTF8.self)
+            } else {
+                afterH1 = window
+            }
+        }
+        guard cueTextsSeen < Self.maxCueTexts, length <= 300, publishCueDate == nil || weakCueDate == nil else { return }
+        let bytes = UnsafeBufferPointer(start: content, count: length)
+        guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }) else { return }
+        cueTextsSeen += 1
+        for (cues, strong) in [(Self.publishCueBytes, true), (Self.weakCueBytes, false)] {
+            if strong ? publishCueDate != nil : weakCueDate != nil { continue }
+            for cue in cues {
+                guard let end = Self.find(cue, in: bytes) else { continue }
+                let after = String(decoding: bytes[end...].prefix(48), as: UTF8.self)
+                if let date = DateParser.parseEmbedded(after, from: strong ? "html:cue" : "html:cue(weak)"), date.precision >= .day {
+                    if strong { publishCueDate = date } else { weakCueDate = date }
+                    break
+                }
+            }
+        }
+    }
+
+    static let publishCueBytes = publishCues.map { Array($0.utf8) }
+    static let weakCueBytes = weakCues.map { Array($0.utf8) }
+
+    /// The end of the first occurrence of `needle` (lowercase) in `hay`, ASCII case folded.
+    static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        let first = needle[0]
+        outer: for start in 0...(hay.count - needle.count) {
+            var c = hay[start]
+            if c >= 65 && c <= 90 { c += 32 }
+            guard c == first else { continue }
+            for k in 1..<needle.count {
+                var h = hay[start + k]
+                if h >= 65 && h <= 90 { h += 32 }
+                if h != needle[k] { continue outer }
+            }
+            return start + needle.count
+        }
+        return nil
+    }
+
+    /// Dates from visible text, for the extractor's last fallbacks: after a publication cue, in the
+    /// text right after the headline, after a weaker cue ("Stand:", "Updated").
+    var textFallbackDates: [PublishedDate] {
+        var window = headlineWindow
+        if window == nil, let open = afterH1, open.utf8.count > afterH1Skip {
+            window = String(decoding: open.utf8.dropFirst(afterH1Skip), as: UTF8.self)
+        }
+        let headline = window.flatMap { DateParser.parseEmbedded($0, from: "html:after-h1") }.flatMap { $0.precision >= .day ? $0 : nil }
+        return [publishCueDate, headline, weakCueDate].compactMap { $0 }
     }
 
     /// Whether `value` contains one of the lowercase ASCII `needles`, ignoring ASCII case; on bytes,
