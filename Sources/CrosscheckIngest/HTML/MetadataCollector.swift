@@ -28,6 +28,7 @@ struct MetadataCollector {
     private var weakHintDates: [PublishedDate] = []
     /// `<time>` outside any article or byline: the very last resort (it may date a teaser).
     private var looseTimeDates: [(String, String)] = []
+    private var otherJSONLDDate: PublishedDate?
     private var afterH1: String?
     private var afterH1Skip = 0
     private var headlineWindow: String?
@@ -54,6 +55,7 @@ struct MetadataCollector {
         "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
         "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "date",
         "sailthru.date", "parsely-pub-date", "article.published", "published_time", "originalpublicationdate",
+        "publication_date", "article:published", "pub_date", "prism.publicationdate", "og:pubdate", "dcterms.issued",
     ]
     static let updatedMetaKeys: [String] = [
         "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "modified_time",
@@ -351,6 +353,9 @@ struct MetadataCollector {
             let type = (object["@type"] as? String) ?? ((object["@type"] as? [String])?.first ?? "")
             if type.contains("Article") || type.contains("Posting") || type == "WebPage" || type.contains("Report") {
                 jsonLD.append(object)
+            } else if otherJSONLDDate == nil, let value = object["datePublished"] as? String {
+                // Another creative work (a HowTo, a CreativeWork) dates the page when no article does.
+                otherJSONLDDate = DateParser.parse(value, from: "json-ld:datePublished(\(type.isEmpty ? "untyped" : type))")
             }
         }
     }
@@ -382,6 +387,7 @@ struct MetadataCollector {
                 if let date = DateParser.parse(value, from: from) { published = date; break }
             }
         }
+        if published == nil { published = otherJSONLDDate }
         if published == nil {
             for (from, value) in itempropDates {
                 if let date = DateParser.parse(value, from: from) { published = date; break }
