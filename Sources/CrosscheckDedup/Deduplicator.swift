@@ -128,10 +128,14 @@ public struct Deduplicator: Sendable {
         }
         var storedByDoc: [Int64: Fingerprint] = [:]
         var storedGroups: [Int64: Int64] = [:]
+        var storedPublished: [Int64: String?] = [:]
         if !needed.isEmpty {
             let stored = try transaction.documents(Array(needed).sorted())
             let storedPrints = parallelMap(stored) { fingerprinter.with(language: $0.language).comparable($0.text) }
-            for (doc, fp) in zip(stored, storedPrints) { storedByDoc[doc.doc] = fp }
+            for (doc, fp) in zip(stored, storedPrints) {
+                storedByDoc[doc.doc] = fp
+                storedPublished[doc.doc] = doc.published
+            }
             storedGroups = try transaction.groups(of: Array(needed))
         }
 
@@ -207,7 +211,15 @@ public struct Deduplicator: Sendable {
                 matches.removeAll { m in indexInBatch[m.other].map { status[$0] == .copy } ?? false }
             }
             for (other, match) in matches {
-                batch.relations.append(match.relation(first: doc.doc, second: other))
+                var relation = match.relation(first: doc.doc, second: other)
+                // The copy is the later published one when both dates say so (arrival order otherwise).
+                if match.kind != .contains, let mine = doc.published,
+                   let theirs = (indexInBatch[other].map { docs[$0].published } ?? storedPublished[other]) ?? nil,
+                   Self.publishedEarlier(mine, than: theirs) {
+                    relation = TextRelation(article: other, other: doc.doc, kind: relation.kind, score: relation.score,
+                                            aligned: relation.aligned.map { AlignedPassage(article: $0.other, other: $0.article, similarity: $0.similarity) })
+                }
+                batch.relations.append(relation)
                 summary.relations[match.kind.rawValue, default: 0] += 1
                 groups.union(doc.doc, storedGroups[other] ?? other)
                 if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
@@ -247,6 +259,13 @@ public struct Deduplicator: Sendable {
         try transaction.commit(batch)
         summary.commitSeconds = lap()
         return summary
+    }
+
+    /// Whether date `a` is earlier than `b` at the precision both state ("2025-04-28" and
+    /// "2025-04-28T16:05" are a tie: neither is known to come first).
+    static func publishedEarlier(_ a: String, than b: String) -> Bool {
+        let n = min(a.count, b.count, 16)
+        return a.prefix(n) < b.prefix(n)
     }
 
     /// Keys an article must share with a candidate: one for articles with few keys, two otherwise

@@ -50,6 +50,21 @@ import Testing
         #expect(found["004"] == [], "people saying things are not outlets; the TASS photo credit is cleaned away")
     }
 
+    /// The copy is the later published article, whatever the order of arrival.
+    @Test func theLaterPublishedIsTheCopy() throws {
+        guard let seeds = try Self.cleanedSeeds() else { return }
+        var rewrite = seeds[0].doc, original = seeds[2].doc  // 000 rewrites 002
+        rewrite.published = "2021-07-12T08:00:00Z"
+        original.published = "2021-07-11T10:00:00Z"
+        original.doc = 2
+        rewrite.doc = 1  // the rewrite arrives first
+        let index = MemoryDedupIndex()
+        index.add([rewrite, original])
+        try Deduplicator().run(on: index)
+        let relation = try #require(index.relations.first)
+        #expect(relation.kind == .rewrite && relation.article == 1 && relation.other == 2)
+    }
+
     @Test func anOutletDoesNotCiteItself() {
         let text = "A senior official told RFE/RL that troops were moving. Reuters reported the same."
         let found = CitationFinder.bundled.find(in: text, outlet: "www.rferl.org").map(\.outlet)

@@ -46,8 +46,8 @@ public struct AlignedPassage: Hashable, Codable, Sendable {
 
 /// A text relation between two stored articles, by their store row numbers.
 ///
-/// Direction: for `contains`, `article` contains `other`; for the other kinds `article` is the one
-/// processed later (the copy, the rewrite) and `other` the earlier one.
+/// Direction: for `contains`, `article` contains `other`; for the other kinds `article` is the copy
+/// or the rewrite: the later published when both dates are known and differ, else the later arrival.
 public struct TextRelation: Hashable, Codable, Sendable {
     public var article: Int64
     public var other: Int64
@@ -105,13 +105,16 @@ public struct DedupDocument: Sendable, Hashable {
     public var text: String
     /// ISO 639-1 code when known: chooses the stopword list.
     public var language: String?
+    /// Publication date (ISO 8601) when known: who copied whom.
+    public var published: String?
 
-    public init(doc: Int64, id: ContentID, outlet: String?, text: String, language: String? = nil) {
+    public init(doc: Int64, id: ContentID, outlet: String?, text: String, language: String? = nil, published: String? = nil) {
         self.doc = doc
         self.id = id
         self.outlet = outlet
         self.text = text
         self.language = language
+        self.published = published
     }
 }
 

@@ -22,14 +22,15 @@ struct SQLiteDedupTransaction: DedupTransaction {
         // Articles get increasing row numbers and are processed in that order, so the pending ones
         // are those after the last processed: an index seek, not a scan.
         try Row.fetchAll(db, sql: """
-            SELECT rowid, id, outlet, text, language FROM article
+            SELECT rowid, id, outlet, text, language, published FROM article
             WHERE rowid > (SELECT coalesce(max(doc), 0) FROM dedup_doc) ORDER BY rowid LIMIT ?
             """, arguments: [limit]).compactMap(Self.document)
     }
 
     static func document(_ row: Row) -> DedupDocument? {
         guard let id = ContentID(hex: row["id"]) else { return nil }
-        return DedupDocument(doc: row["rowid"], id: id, outlet: row["outlet"], text: row["text"], language: row["language"])
+        return DedupDocument(doc: row["rowid"], id: id, outlet: row["outlet"], text: row["text"], language: row["language"],
+                             published: row["published"])
     }
 
     func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
@@ -55,7 +56,7 @@ struct SQLiteDedupTransaction: DedupTransaction {
     func documents(_ docs: [Int64]) throws -> [DedupDocument] {
         var out: [DedupDocument] = []
         try SQLiteStore.inChunks(docs) { marks, arguments in
-            out += try Row.fetchAll(db, sql: "SELECT rowid, id, outlet, text, language FROM article WHERE rowid IN (\(marks))",
+            out += try Row.fetchAll(db, sql: "SELECT rowid, id, outlet, text, language, published FROM article WHERE rowid IN (\(marks))",
                                     arguments: arguments).compactMap(Self.document)
         }
         return out
