@@ -146,11 +146,15 @@ public struct Deduplicator: Sendable {
         for (_, group) in storedGroups { groups.add(group) }
         // Every article of the batch under its keys (short ones under their exact key only), so each
         // can meet the earlier ones of the same batch.
-        var batchKeys: [UInt32: [Int]] = [:]
+        // One sorted array of (key, article) pairs: no dictionary of small arrays.
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(prepared.count * (c.maxKeys + c.maxAnchorKeys + 1))
         for (i, p) in prepared.enumerated() {
-            if !p.sketch.isShort(c) { for key in p.sketch.keys { batchKeys[key, default: []].append(i) } }
-            batchKeys[p.sketch.exactKey, default: []].append(i)
+            if !p.sketch.isShort(c) { for key in p.sketch.keys { pairs.append(UInt64(key) << 32 | UInt64(i)) } }
+            pairs.append(UInt64(p.sketch.exactKey) << 32 | UInt64(i))
         }
+        pairs.sort()
+        let batchKeys = BatchKeys(pairs: pairs)
         // Candidates per article: stored ones, then earlier articles of the batch.
         var plans: [[(doc: Int64, inBatch: Int?)]] = []
         plans.reserveCapacity(docs.count)
@@ -158,9 +162,10 @@ public struct Deduplicator: Sendable {
         for (i, p) in prepared.enumerated() {
             var shared: [Int64] = []
             if !p.sketch.isShort(c) {
-                for key in p.sketch.keys { for j in batchKeys[key] ?? [] where j < i { shared.append(Int64(j)) } }
+                for key in p.sketch.keys { batchKeys.forEach(key, before: i) { shared.append(Int64($0)) } }
             }
-            let exactInBatch = (batchKeys[p.sketch.exactKey] ?? []).filter { $0 < i }.map(Int64.init)
+            var exactInBatch: [Int64] = []
+            batchKeys.forEach(p.sketch.exactKey, before: i) { exactInBatch.append(Int64($0)) }
             var plan: [(doc: Int64, inBatch: Int?)] = storeCandidates[i].compactMap { storedByDoc[$0] != nil && storedGroups[$0] != nil ? ($0, nil) : nil }
             for j in Self.rank(exact: exactInBatch, shared: &shared, limit: c.maxCandidates, minimum: minShared(p.sketch)) {
                 plan.append((docs[Int(j)].doc, Int(j)))
@@ -292,6 +297,27 @@ public struct Deduplicator: Sendable {
         counted.sort { $0.count != $1.count ? $0.count > $1.count : $0.doc < $1.doc }
         for (doc, _) in counted.prefix(limit - out.count) { out.append(doc) }
         return out
+    }
+}
+
+/// The keys of a batch's articles: sorted `key << 32 | index` pairs, searched by binary search.
+struct BatchKeys {
+    let pairs: [UInt64]
+
+    /// Calls `body` with each article index under `key` that comes before `limit`, in order.
+    func forEach(_ key: UInt32, before limit: Int, _ body: (Int) -> Void) {
+        let low = UInt64(key) << 32
+        var lo = 0, hi = pairs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if pairs[mid] < low { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < pairs.count, pairs[lo] >> 32 == UInt64(key) {
+            let index = Int(truncatingIfNeeded: pairs[lo] & 0xFFFF_FFFF)
+            if index >= limit { return }
+            body(index)
+            lo += 1
+        }
     }
 }
 
