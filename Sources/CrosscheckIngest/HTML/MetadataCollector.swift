@@ -291,9 +291,14 @@ struct MetadataCollector {
                 // YYYYMMDD
                 if let m = num(i + 4, 2), let d = num(i + 6, 2), isSep(i + 8), let date = make(y, m, d) { return date }
             }
-            // DD.MM.YYYY
-            if isSep(i - 1), i + 10 <= b.count, b[i + 2] == 46, b[i + 5] == 46, let d = num(i, 2), let m = num(i + 3, 2),
-               let y = num(i + 6, 4), isSep(i + 10), let date = make(y, m, d) {
+            // DD.MM.YYYY or DD-MM-YYYY
+            if isSep(i - 1), i + 10 <= b.count, b[i + 2] == b[i + 5], b[i + 2] == 46 || b[i + 2] == 45,
+               let d = num(i, 2), let m = num(i + 3, 2), let y = num(i + 6, 4), isSep(i + 10), let date = make(y, m, d) {
+                return date
+            }
+            // DDMMYYYY (a whole 8-digit segment that is no YYYYMMDD)
+            if isSep(i - 1), isSep(i + 8), num(i, 8) != nil, let d = num(i, 2), let m = num(i + 2, 2), let y = num(i + 4, 4),
+               make(num(i, 4) ?? 0, num(i + 4, 2) ?? 0, num(i + 6, 2) ?? 0) == nil, let date = make(y, m, d) {
                 return date
             }
             i += 1
