@@ -34,6 +34,12 @@ import Testing
         #expect(parse("10/30/23") == nil, "slashes with a two-digit year stay ambiguous")
     }
 
+    @Test func russianUkrainianAndPolishMonths() {
+        #expect(parse("15 августа 2016")! == ("2016-08-15", .day))
+        #expect(parse("5 липня 2021")! == ("2021-07-05", .day))
+        #expect(parse("6 lipca 2021")! == ("2021-07-06", .day))
+    }
+
     @Test func nonDates() {
         #expect(parse("we may march") == nil)
         #expect(parse("No: 18200") == nil)

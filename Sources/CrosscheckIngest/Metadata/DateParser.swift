@@ -9,18 +9,18 @@ public enum DateParser {
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
         let names: [[String]] = [
-            ["january", "jan", "januar", "janvier", "enero", "gennaio", "jänner", "janeiro"],
-            ["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"],
-            ["march", "mar", "märz", "maerz", "mars", "marzo", "março"],
-            ["april", "apr", "avril", "abril", "aprile"],
-            ["may", "mai", "mayo", "maggio", "maio"],
-            ["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-            ["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
-            ["august", "aug", "août", "aout", "agosto"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
-            ["october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt"],
-            ["november", "nov", "novembre", "noviembre", "novembro"],
-            ["december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "dez"],
+            ["january", "jan", "januar", "janvier", "enero", "gennaio", "jänner", "janeiro", "января", "январь", "січня", "styczeń", "stycznia"],
+            ["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "февраля", "февраль", "лютого", "luty", "lutego"],
+            ["march", "mar", "märz", "maerz", "mars", "marzo", "março", "марта", "март", "березня", "marca"],
+            ["april", "apr", "avril", "abril", "aprile", "апреля", "апрель", "квітня", "kwietnia"],
+            ["may", "mai", "mayo", "maggio", "maio", "мая", "травня", "maja"],
+            ["june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня", "июнь", "червня", "czerwca"],
+            ["july", "jul", "juli", "juillet", "julio", "luglio", "julho", "июля", "июль", "липня", "lipca"],
+            ["august", "aug", "août", "aout", "agosto", "августа", "август", "серпня", "sierpnia"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "сентября", "сентябрь", "вересня", "września"],
+            ["october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "октября", "октябрь", "жовтня", "października"],
+            ["november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "листопада", "listopada"],
+            ["december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "dez", "декабря", "декабрь", "грудня", "grudnia"],
         ]
         for (i, group) in names.enumerated() {
             for name in group { table[name] = i + 1 }
