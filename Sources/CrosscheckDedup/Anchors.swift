@@ -3,14 +3,26 @@
 /// A name (an ASCII capitalised word inside a sentence) is folded to a consonant skeleton so that
 /// transliterations meet: q→k, c→k, kh→h, voiced consonants to voiceless (b→p, d→t, g→k, z→s,
 /// v→f), w→v→f, x→ks, vowels and y dropped after the first letter, repeats collapsed — Qodirov and
-/// Kadyrov are both `kdrf`, Rahmon and Rakhmon `rhmn`, Termez and Termiz `trms`. Skeletons of fewer
+/// Kadyrov are both `kdrf`, Rahmon and Rakhmon `rhmn`, Termez and Termiz `trms`. Cyrillic names are
+/// romanised first, so Рахмон meets them too. Skeletons of fewer
 /// than three letters stay unfolded (too many short names would meet). A number keeps its digits;
 /// "thousand" and "million" read as "000" and "000000", so "30,000" and "30 thousand" agree.
-enum Anchors {
+public enum Anchors {
     static let nameTag: UInt64 = 0xA5A5_0000_1111_2222
     static let numberTag: UInt64 = 0x5A5A_3333_4444_0000
     static let thousand = WordScanner.hash("thousand"), million = WordScanner.hash("million")
     static let zeros3 = WordScanner.hash("000"), zeros6 = WordScanner.hash("000000")
+
+    /// The folded key of a name as it would be read inside a sentence ("Rakhmon", "Рахмон" → the
+    /// same key), or nil when it is not a name of three consonants or more.
+    public static func nameKey(_ name: String) -> UInt64? {
+        var text = "x " + name
+        return text.withUTF8 { bytes in
+            let words = WordScanner.words(UnsafeBufferPointer(rebasing: bytes[...]), limit: 2)
+            guard words.count == 2 else { return nil }
+            return anchor(words[1], UnsafeBufferPointer(rebasing: bytes[...]))
+        }
+    }
 
     /// The anchor hash of word `w`, or nil when it is not a number or a name.
     @inline(__always)
@@ -20,15 +32,29 @@ enum Anchors {
         if b0 >= 0x30 && b0 <= 0x39 { return w.hash ^ numberTag }
         if w.hash == thousand { return zeros3 ^ numberTag }
         if w.hash == million { return zeros6 ^ numberTag }
-        guard b0 >= 0x41 && b0 <= 0x5A, w.boundary == .none, e - s >= 3 else { return nil }
+        guard w.boundary == .none, e - s >= 3 else { return nil }
+        if b0 >= 0x41 && b0 <= 0x5A {
+            return skeleton(UnsafeBufferPointer(rebasing: bytes[s..<e])).map { $0 ^ nameTag } ?? w.hash ^ nameTag
+        }
+        // A capitalised Cyrillic name, romanised first so that Рахмон meets Rahmon.
+        guard b0 >= 0xD0 && b0 <= 0xD3, s + 1 < e,
+              Unicode.Scalar((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[s + 1] & 0x3F))?.properties.isUppercase == true,
+              let latin = romanised(UnsafeBufferPointer(rebasing: bytes[s..<e])) else { return nil }
+        return latin.withUnsafeBufferPointer { skeleton($0) }.map { $0 ^ nameTag } ?? w.hash ^ nameTag
+    }
+
+    /// The consonant skeleton hash of an ASCII word, nil when it has fewer than three letters or is
+    /// not plain ASCII letters.
+    static func skeleton(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var h = WordScanner.fnvOffset
         var last: UInt8 = 0
         var letters = 0
-        var k = s
+        var k = 0
+        let e = word.count
         while k < e {
-            var c = bytes[k] | 0x20
-            guard c >= 0x61 && c <= 0x7A else { return nil }  // not a plain ASCII name
-            let next: UInt8 = k + 1 < e ? bytes[k + 1] | 0x20 : 0
+            var c = word[k] | 0x20
+            guard c >= 0x61 && c <= 0x7A else { return nil }
+            let next: UInt8 = k + 1 < e ? word[k + 1] | 0x20 : 0
             switch c {
             case UInt8(ascii: "k") where next == UInt8(ascii: "h"): k += 1; c = UInt8(ascii: "h")
             case UInt8(ascii: "q"), UInt8(ascii: "c"), UInt8(ascii: "g"): c = UInt8(ascii: "k")
@@ -52,8 +78,38 @@ enum Anchors {
             }
             k += 1
         }
-        return letters >= 3 ? WordScanner.mix(h) ^ nameTag : w.hash ^ nameTag
+        return letters >= 3 ? WordScanner.mix(h) : nil
     }
+
+    /// Russian, Ukrainian and Tajik Cyrillic letters in a plain romanisation (the skeleton folds
+    /// what romanisations disagree on); nil when the word is not all Cyrillic letters.
+    static func romanised(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        var i = 0
+        while i < word.count {
+            guard i + 1 < word.count else { return nil }
+            let scalar = (UInt32(word[i] & 0x1F) << 6) | UInt32(word[i + 1] & 0x3F)
+            guard word[i] & 0xE0 == 0xC0, let latin = cyrillic[scalar] ?? Unicode.Scalar(scalar).flatMap({
+                $0.properties.lowercaseMapping.unicodeScalars.first.flatMap { cyrillic[$0.value] }
+            }) else { return nil }
+            out.append(contentsOf: latin.utf8)
+            i += 2
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    static let cyrillic: [UInt32: String] = {
+        let pairs: [(Character, String)] = [
+            ("а", "a"), ("б", "b"), ("в", "v"), ("г", "g"), ("д", "d"), ("е", "e"), ("ё", "e"), ("ж", "zh"), ("з", "z"),
+            ("и", "i"), ("й", "y"), ("к", "k"), ("л", "l"), ("м", "m"), ("н", "n"), ("о", "o"), ("п", "p"), ("р", "r"),
+            ("с", "s"), ("т", "t"), ("у", "u"), ("ф", "f"), ("х", "kh"), ("ц", "ts"), ("ч", "ch"), ("ш", "sh"),
+            ("щ", "shch"), ("ъ", ""), ("ы", "y"), ("ь", ""), ("э", "e"), ("ю", "yu"), ("я", "ya"), ("і", "i"), ("ї", "yi"),
+            ("є", "ye"), ("ґ", "g"), ("ҳ", "h"), ("қ", "q"), ("ғ", "gh"), ("ӯ", "u"), ("ӣ", "i"), ("ҷ", "j"),
+        ]
+        var table: [UInt32: String] = [:]
+        for (c, latin) in pairs { if let v = c.unicodeScalars.first?.value { table[v] = latin } }
+        return table
+    }()
 
     /// Whether an anchor hash is a name (its hash may replace the word's own in content sets).
     static func isName(_ w: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

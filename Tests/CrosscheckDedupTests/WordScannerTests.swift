@@ -34,3 +34,16 @@ import Testing
         #expect(all.languages.count >= 10)
     }
 }
+
+@Suite struct AnchorTests {
+    /// Transliterations of one name meet; different names do not.
+    @Test func transliterationsMeet() {
+        #expect(Anchors.nameKey("Rahmon") == Anchors.nameKey("Rakhmon"))
+        #expect(Anchors.nameKey("Rahmon") == Anchors.nameKey("Рахмон"))
+        #expect(Anchors.nameKey("Qodirov") == Anchors.nameKey("Kadyrov"))
+        #expect(Anchors.nameKey("Termez") == Anchors.nameKey("Termiz"))
+        #expect(Anchors.nameKey("Kulob") == Anchors.nameKey("Kulyab"))
+        #expect(Anchors.nameKey("Rahmon") != Anchors.nameKey("Mirziyoyev"))
+        #expect(Anchors.nameKey("рахмон") == nil, "a lowercase word is not a name")
+    }
+}
