@@ -22,7 +22,8 @@ public struct DedupSummary: Sendable, Codable, Hashable {
 
     public init() {}
 
-    mutating func add(_ other: DedupSummary) {
+    /// Adds another run's counts and times to these.
+    public mutating func add(_ other: DedupSummary) {
         processed += other.processed
         indexed += other.indexed
         copies += other.copies

@@ -73,22 +73,25 @@ public struct Fingerprinter: Sendable {
     /// What verification needs of a stored article (no LSH keys: it is in the index already).
     public func comparable(_ text: String) -> Fingerprint {
         let words = self.words(text)
-        var exact: UInt64 = 0x243F_6A88_85A3_08D3
-        for w in words { exact = WordScanner.mix(exact ^ w.hash) }
-        let sketch = Sketch(exact: exact, wordCount: words.count, keys: [], pieces: makePieces(words))
+        let sketch = Sketch(exact: Self.exactHash(words), wordCount: words.count, keys: [], pieces: makePieces(words))
         return complete(sketch, words: words, text: text)
     }
 
     /// Exact hash, passages and LSH keys of `words` read from `text`.
     public func sketch(_ words: [Word], text: String) -> Sketch {
-        var exact: UInt64 = 0x243F_6A88_85A3_08D3
-        for w in words { exact = WordScanner.mix(exact ^ w.hash) }
         let pieces = makePieces(words)
         var keys = selectKeys(pieces, words)
         var text = text
         let anchorKeys = text.withUTF8 { selectAnchorKeys(pieces, words, $0) }
         keys = uniqued((keys + anchorKeys).sorted())
-        return Sketch(exact: exact, wordCount: words.count, keys: keys, pieces: pieces)
+        return Sketch(exact: Self.exactHash(words), wordCount: words.count, keys: keys, pieces: pieces)
+    }
+
+    /// The hash of the word sequence (see `Sketch.exact`).
+    static func exactHash(_ words: [Word]) -> UInt64 {
+        var exact: UInt64 = 0x243F_6A88_85A3_08D3
+        for w in words { exact = WordScanner.mix(exact ^ w.hash) }
+        return exact
     }
 
     /// Per passage with at least three anchors, a key from its two smallest anchor min-hashes

@@ -122,16 +122,6 @@ extension SQLiteStore {
         }
     }
 
-    /// The row number of the article whose id starts with `prefix`.
-    static func rowid(_ db: Database, prefix: String) throws -> Int64 {
-        let p = prefix.lowercased()
-        guard p.count >= minimumPrefix, p.allSatisfy(\.isHexDigit) else { throw StoreError.notFound(prefix) }
-        let rows = try Int64.fetchAll(db, sql: "SELECT rowid FROM article WHERE id >= ? AND id < ? LIMIT 2", arguments: [p, p + "g"])
-        guard let first = rows.first else { throw StoreError.notFound(prefix) }
-        if rows.count > 1 { throw StoreError.ambiguous(prefix, matches: rows.count) }
-        return first
-    }
-
     private struct Info {
         var ref: ArticleRef
         var text: String

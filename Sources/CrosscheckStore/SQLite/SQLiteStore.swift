@@ -172,17 +172,25 @@ public final class SQLiteStore: Store {
     /// Minimum id prefix accepted by `article(idPrefix:)`.
     public static let minimumPrefix = 4
 
+    /// The row number of the article whose id starts with `prefix` (at least `minimumPrefix` hex
+    /// digits); `notFound` or `ambiguous` otherwise.
+    static func rowid(_ db: Database, prefix: String) throws -> Int64 {
+        let p = prefix.lowercased()
+        guard p.count >= minimumPrefix, p.allSatisfy(\.isHexDigit) else { throw StoreError.notFound(prefix) }
+        let rows = try Int64.fetchAll(db, sql: "SELECT rowid FROM article WHERE id >= ? AND id < ? LIMIT 2", arguments: [p, p + "g"])
+        guard let first = rows.first else { throw StoreError.notFound(prefix) }
+        if rows.count > 1 { throw StoreError.ambiguous(prefix, matches: rows.count) }
+        return first
+    }
+
     public func article(idPrefix: String) throws -> StoredArticle {
-        let prefix = idPrefix.lowercased()
-        guard prefix.count >= Self.minimumPrefix, prefix.allSatisfy(\.isHexDigit) else { throw StoreError.notFound(idPrefix) }
-        return try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+        try pool.read { db in
+            let rowid = try Self.rowid(db, prefix: idPrefix)
+            guard let row = try Row.fetchOne(db, sql: """
                 SELECT a.*, r.origin, r.origin_line, r.format, r.received_at, r.size
                 FROM article a JOIN raw_article r ON r.id = a.id
-                WHERE a.id >= ? AND a.id < ? LIMIT 2
-                """, arguments: [prefix, prefix + "g"])
-            guard let row = rows.first else { throw StoreError.notFound(idPrefix) }
-            if rows.count > 1 { throw StoreError.ambiguous(idPrefix, matches: rows.count) }
+                WHERE a.rowid = ?
+                """, arguments: [rowid]) else { throw StoreError.notFound(idPrefix) }
             return StoredArticle(article: Self.article(row), origin: Origin(location: row["origin"], line: row["origin_line"]),
                                  format: InputFormat(rawValue: row["format"]) ?? .text,
                                  receivedAt: Self.date(row["received_at"]), rawSize: row["size"])

@@ -160,12 +160,7 @@ extension Crosscheck {
                     let start = ContinuousClock.now
                     let part = try finder.run(on: index)
                     seconds += (ContinuousClock.now - start).inSeconds
-                    summary.relations.merge(part.relations, uniquingKeysWith: +)
-                    summary.comparisons += part.comparisons
-                    summary.sketchSeconds += part.sketchSeconds
-                    summary.lookupSeconds += part.lookupSeconds
-                    summary.verifySeconds += part.verifySeconds
-                    summary.commitSeconds += part.commitSeconds
+                    summary.add(part)
                     next = end + 1
                 }
                 let rate = Double(size) / seconds
