@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CrosscheckCore", targets: ["CrosscheckCore"]),
         .library(name: "CrosscheckIngest", targets: ["CrosscheckIngest"]),
         .library(name: "CrosscheckDedup", targets: ["CrosscheckDedup"]),
+        .library(name: "CrosscheckLanguage", targets: ["CrosscheckLanguage"]),
         .library(name: "CrosscheckStore", targets: ["CrosscheckStore"]),
         .library(name: "CrosscheckReport", targets: ["CrosscheckReport"]),
     ],
@@ -39,6 +40,14 @@ let package = Package(
             resources: [.copy("Resources/stopwords.txt"), .copy("Resources/outlets.tsv")],
             swiftSettings: strict),
         .target(
+            name: "CrosscheckLanguage",
+            dependencies: ["CrosscheckCore", "CrosscheckDedup"],
+            resources: [
+                .copy("Resources/lexicon.txt"), .copy("Resources/organizations.tsv"),
+                .copy("Resources/given-names.txt"), .copy("Resources/gazetteer.tsv"), .copy("Resources/demonyms.tsv"),
+            ],
+            swiftSettings: strict),
+        .target(
             name: "CrosscheckStore",
             dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
@@ -46,7 +55,8 @@ let package = Package(
         .executableTarget(
             name: "crosscheck",
             dependencies: [
-                "CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckStore", "CrosscheckReport",
+                "CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckStore",
+                "CrosscheckReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -59,6 +69,8 @@ let package = Package(
                     dependencies: ["CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckDedupTests",
                     dependencies: ["CrosscheckDedup", "CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
+        .testTarget(name: "CrosscheckLanguageTests",
+                    dependencies: ["CrosscheckLanguage", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckStoreTests",
                     dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckReportTests", dependencies: ["CrosscheckReport", "CrosscheckCore"]),

@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// Numbers and names: the words a paraphrase or a machine translation keeps when it changes the rest.
 ///
 /// A name (an ASCII capitalised word inside a sentence) is folded to a consonant skeleton so that
@@ -43,73 +45,15 @@ public enum Anchors {
         return latin.withUnsafeBufferPointer { skeleton($0) }.map { $0 ^ nameTag } ?? w.hash ^ nameTag
     }
 
-    /// The consonant skeleton hash of an ASCII word, nil when it has fewer than three letters or is
-    /// not plain ASCII letters.
+    /// The consonant skeleton hash of an ASCII word (`NameFolding.skeleton`), nil when it has fewer
+    /// than three letters or is not plain ASCII letters.
     static func skeleton(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var h = WordScanner.fnvOffset
-        var last: UInt8 = 0
-        var letters = 0
-        var k = 0
-        let e = word.count
-        while k < e {
-            var c = word[k] | 0x20
-            guard c >= 0x61 && c <= 0x7A else { return nil }
-            let next: UInt8 = k + 1 < e ? word[k + 1] | 0x20 : 0
-            switch c {
-            case UInt8(ascii: "k") where next == UInt8(ascii: "h"): k += 1; c = UInt8(ascii: "h")
-            case UInt8(ascii: "q"), UInt8(ascii: "c"), UInt8(ascii: "g"): c = UInt8(ascii: "k")
-            case UInt8(ascii: "b"): c = UInt8(ascii: "p")
-            case UInt8(ascii: "d"): c = UInt8(ascii: "t")
-            case UInt8(ascii: "z"): c = UInt8(ascii: "s")
-            case UInt8(ascii: "v"), UInt8(ascii: "w"): c = UInt8(ascii: "f")
-            default: break
-            }
-            let vowel = c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79
-            if (letters == 0 || !vowel) && c != last {
-                if c == UInt8(ascii: "x") {
-                    h = (h ^ UInt64(UInt8(ascii: "k"))) &* WordScanner.fnvPrime
-                    h = (h ^ UInt64(UInt8(ascii: "s"))) &* WordScanner.fnvPrime
-                    letters += 2
-                } else {
-                    h = (h ^ UInt64(c)) &* WordScanner.fnvPrime
-                    letters += 1
-                }
-                last = c
-            }
-            k += 1
-        }
+        let letters = NameFolding.skeleton(word) { h = (h ^ UInt64($0)) &* WordScanner.fnvPrime }
         return letters >= 3 ? WordScanner.mix(h) : nil
     }
 
-    /// Russian, Ukrainian and Tajik Cyrillic letters in a plain romanisation (the skeleton folds
-    /// what romanisations disagree on); nil when the word is not all Cyrillic letters.
-    static func romanised(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        var i = 0
-        while i < word.count {
-            guard i + 1 < word.count else { return nil }
-            let scalar = (UInt32(word[i] & 0x1F) << 6) | UInt32(word[i + 1] & 0x3F)
-            guard word[i] & 0xE0 == 0xC0, let latin = cyrillic[scalar] ?? Unicode.Scalar(scalar).flatMap({
-                $0.properties.lowercaseMapping.unicodeScalars.first.flatMap { cyrillic[$0.value] }
-            }) else { return nil }
-            out.append(contentsOf: latin.utf8)
-            i += 2
-        }
-        return out.isEmpty ? nil : out
-    }
-
-    static let cyrillic: [UInt32: String] = {
-        let pairs: [(Character, String)] = [
-            ("а", "a"), ("б", "b"), ("в", "v"), ("г", "g"), ("д", "d"), ("е", "e"), ("ё", "e"), ("ж", "zh"), ("з", "z"),
-            ("и", "i"), ("й", "y"), ("к", "k"), ("л", "l"), ("м", "m"), ("н", "n"), ("о", "o"), ("п", "p"), ("р", "r"),
-            ("с", "s"), ("т", "t"), ("у", "u"), ("ф", "f"), ("х", "kh"), ("ц", "ts"), ("ч", "ch"), ("ш", "sh"),
-            ("щ", "shch"), ("ъ", ""), ("ы", "y"), ("ь", ""), ("э", "e"), ("ю", "yu"), ("я", "ya"), ("і", "i"), ("ї", "yi"),
-            ("є", "ye"), ("ґ", "g"), ("ҳ", "h"), ("қ", "q"), ("ғ", "gh"), ("ӯ", "u"), ("ӣ", "i"), ("ҷ", "j"),
-        ]
-        var table: [UInt32: String] = [:]
-        for (c, latin) in pairs { if let v = c.unicodeScalars.first?.value { table[v] = latin } }
-        return table
-    }()
+    static func romanised(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8]? { NameFolding.romanised(word) }
 
     /// Whether an anchor hash is a name (its hash may replace the word's own in content sets).
     static func isName(_ w: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

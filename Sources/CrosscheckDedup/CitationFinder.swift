@@ -5,6 +5,8 @@ import Foundation
 public struct OutletVocabulary: Sendable {
     /// Canonical names.
     public let names: [String]
+    /// Each outlet's aliases as written in the vocabulary (parallel to `names`).
+    public let aliases: [[String]]
     /// Alias word-hash sequences by first word: (words, index into `names`).
     let index: [UInt64: [(words: [UInt64], outlet: Int)]]
     /// Letters and digits of every name and alias, lowercased → index into `names`.
@@ -14,6 +16,7 @@ public struct OutletVocabulary: Sendable {
         var names: [String] = []
         var index: [UInt64: [(words: [UInt64], outlet: Int)]] = [:]
         var compact: [String: Int] = [:]
+        self.aliases = entries.map(\.aliases)
         for (name, aliases) in entries {
             let n = names.count
             names.append(name)

@@ -1,0 +1,119 @@
+import CrosscheckCore
+import CrosscheckDedup
+import Foundation
+
+/// What kind of organization a known name is.
+public struct KnownOrganization: Sendable, Hashable {
+    public let name: String
+    /// intergovernmental, armed-group, government, company, party, ngo, outlet.
+    public let kind: String
+}
+
+/// The word lists of the language layer, from the target's resources (`lexicon.txt`,
+/// `organizations.tsv`, `given-names.txt`, `demonyms.tsv`) and the outlet vocabulary of dedup.
+public struct Lexicon: Sendable {
+    public var titles = PhraseTable<Bool>()
+    public var organizations = PhraseTable<Int32>()
+    public var knownOrganizations: [KnownOrganization] = []
+    var orgHeads: Set<UInt64> = []
+    var placeHeads: Set<UInt64> = []
+    var placeCues: Set<UInt64> = []
+    var speechVerbs: Set<UInt64> = []
+    var abbreviations: Set<UInt64> = []
+    var sentenceStarters: Set<UInt64> = []
+    var givenNames: Set<UInt64> = []
+    /// Nationality adjectives and demonyms (singular and plural) → ISO country code.
+    public var demonyms = PhraseTable<String>()
+
+    public init() {}
+
+    /// The bundled lexicon, loaded once.
+    public static let bundled: Lexicon = {
+        var lexicon = Lexicon()
+        if let text = resource("lexicon", "txt") { lexicon.addSections(text) }
+        if let text = resource("organizations", "tsv") { lexicon.addOrganizations(text) }
+        if let text = resource("given-names", "txt") {
+            for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+                lexicon.givenNames.insert(Tokenizer.hash(String(line)))
+            }
+        }
+        if let text = resource("demonyms", "tsv") { lexicon.addDemonyms(text) }
+        let outlets = OutletVocabulary.bundled
+        for (n, name) in outlets.names.enumerated() {
+            lexicon.addOrganization(name: name, aliases: outlets.aliases[n], kind: "outlet")
+        }
+        return lexicon
+    }()
+
+    static func resource(_ name: String, _ ext: String) -> String? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext) else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
+    mutating func addSections(_ text: String) {
+        var section = ""
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") { section = String(line.dropFirst().dropLast()); continue }
+            for item in line.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+                switch section {
+                case "titles": titles.insert(item, true)
+                case "org-heads": orgHeads.insert(lastWordHash(item))
+                case "place-heads": placeHeads.insert(lastWordHash(item))
+                case "place-cues": placeCues.insert(Tokenizer.hash(item))
+                case "speech-verbs": speechVerbs.insert(Tokenizer.hash(item))
+                case "abbreviations": abbreviations.insert(Tokenizer.hash(item))
+                case "sentence-starters": sentenceStarters.insert(Tokenizer.hash(item))
+                default: break
+                }
+            }
+        }
+    }
+
+    func lastWordHash(_ phrase: String) -> UInt64 {
+        Tokenizer.tokenize(phrase).last(where: { $0.kind == .word })?.hash ?? Tokenizer.hash(phrase)
+    }
+
+    mutating func addOrganizations(_ text: String) {
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
+            guard let name = parts.first, !name.isEmpty else { continue }
+            let aliases = parts.count > 1 ? parts[1].split(separator: "|").map(String.init) : []
+            addOrganization(name: name, aliases: aliases, kind: parts.count > 2 ? parts[2] : "organization")
+        }
+    }
+
+    public mutating func addOrganization(name: String, aliases: [String], kind: String) {
+        let index = Int32(knownOrganizations.count)
+        knownOrganizations.append(KnownOrganization(name: name, kind: kind))
+        for alias in [name] + aliases {
+            var a = alias
+            if a.hasPrefix("the ") || a.hasPrefix("The ") { a.removeFirst(4) }
+            // Two-letter lower-case aliases would match words.
+            guard a.count >= 2, a.first?.isUppercase == true || a.first?.isNumber == true else { continue }
+            organizations.insert(a, index)
+        }
+    }
+
+    mutating func addDemonyms(_ text: String) {
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count >= 2 else { continue }
+            let word = parts[0], country = parts[1]
+            demonyms.insert(word, country)
+            // Regular plurals: "Afghans", "Tajiks", "Americans" (not "Chineses").
+            if !word.hasSuffix("s"), !word.hasSuffix("sh"), !word.hasSuffix("ch"), !word.hasSuffix("ese") {
+                demonyms.insert(word + "s", country)
+            }
+        }
+    }
+
+    @inline(__always) public func isOrgHead(_ hash: UInt64) -> Bool { orgHeads.contains(hash) }
+    @inline(__always) public func isPlaceHead(_ hash: UInt64) -> Bool { placeHeads.contains(hash) }
+    @inline(__always) public func isPlaceCue(_ hash: UInt64) -> Bool { placeCues.contains(hash) }
+    @inline(__always) public func isSpeechVerb(_ hash: UInt64) -> Bool { speechVerbs.contains(hash) }
+    @inline(__always) public func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations.contains(hash) }
+    @inline(__always) public func isSentenceStarter(_ hash: UInt64) -> Bool { sentenceStarters.contains(hash) }
+    @inline(__always) public func isGivenName(_ hash: UInt64) -> Bool { givenNames.contains(hash) }
+}
