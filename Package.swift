@@ -44,7 +44,7 @@ let package = Package(
             dependencies: ["CrosscheckCore", "CrosscheckDedup"],
             resources: [
                 .copy("Resources/lexicon.txt"), .copy("Resources/organizations.tsv"),
-                .copy("Resources/given-names.txt"), .copy("Resources/gazetteer.tsv"), .copy("Resources/demonyms.tsv"),
+                .copy("Resources/given-names.txt"), .copy("Resources/common-words.txt"), .copy("Resources/gazetteer.tsv"), .copy("Resources/demonyms.tsv"),
             ],
             swiftSettings: strict),
         .target(

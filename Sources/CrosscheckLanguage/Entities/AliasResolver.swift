@@ -23,7 +23,7 @@ struct AliasResolver {
 
     /// The place a candidate most likely means: the candidate in the document's focus, then the
     /// bigger and higher-ranked one.
-    func bestPlace(_ candidates: ArraySlice<Int32>, focus: [String: Int], near: String?) -> Int32? {
+    func bestPlace(_ candidates: ArraySlice<Int32>, focus: [String: Int], near: String?, regionWord: Bool) -> Int32? {
         var best: Int32? = nil
         var bestScore = -Double.infinity
         let total = max(1, focus.values.reduce(0, +))
@@ -32,7 +32,9 @@ struct AliasResolver {
             var score = log10(Double(p.population) + 10)
             score += 4 * Double(focus[p.country] ?? 0) / Double(total)
             if p.country == near { score += 6 }
-            switch p.kind { case .country: score += 3; case .admin1: score += 0.5; case .locality: break }
+            // A region and its capital often share a name (Kabul, Moscow, Mary): the city, unless the
+            // text says "province" or "region".
+            switch p.kind { case .country: score += 3; case .admin1: score += regionWord ? 3 : -1.5; case .locality: break }
             if score > bestScore { bestScore = score; best = c }
         }
         return best
@@ -103,7 +105,14 @@ struct AliasResolver {
                 }
             case .country, .place:
                 let near = nearCountry(view, c)
-                if let best = bestPlace(c.places, focus: focus, near: near) {
+                if let r = c.region {
+                    let region = lexicon.regionList[Int(r)]
+                    mention.kind = .place
+                    mention.value = region.name
+                    mention.entity = "place:region:" + Self.slug(region.name)
+                    mention.place = PlaceRef(id: "region:" + Self.slug(region.name), name: region.name, latitude: region.latitude,
+                                             longitude: region.longitude, country: "", precision: "region")
+                } else if let best = bestPlace(c.places, focus: focus, near: near, regionWord: c.evidence == "place word") {
                     let place = gazetteer.places[Int(best)]
                     mention.kind = place.kind == .country ? .country : .place
                     mention.place = gazetteer.ref(best)

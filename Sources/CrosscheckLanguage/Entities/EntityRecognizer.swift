@@ -3,19 +3,23 @@ import CrosscheckCore
 /// Finds people, organizations, places, countries and nationalities.
 ///
 /// Candidates are runs of capitalised words (with the particles names hold: "Bank of England",
-/// "Mazar-i-Sharif", "Abu Bakr al-Baghdadi"). A run is first cut into what the lexicon knows —
-/// titles ("Tajik President Emomali Rahmon" → nationality, title, person), nationality adjectives,
-/// countries before a title ("US President Joe Biden") — and what remains is classified by
-/// evidence, strongest first:
-/// 1. a known organization (international bodies, armed groups, agencies, outlets, companies);
-/// 2. an organization word in the name ("… Organization", "Ministry of …", "… Inc.");
+/// "Mazar-i-Sharif", "Abu Bakr al-Baghdadi", "RFE/RL"). A run is cut where it joins two names
+/// ("Uzbekistan and Kazakhstan", "Mirziyoyev of Uzbekistan") unless the whole is a known name or
+/// the word before "of" heads an organization or place ("Ministry of Defence"). Titles split a run
+/// ("Tajik President Emomali Rahmon" → nationality, title, person; "Apple CEO Steve Jobs" →
+/// organization, title, person). What remains is classified by evidence, strongest first:
+/// 1. a known organization (international bodies, armed groups, agencies, outlets, companies), a
+///    region ("Central Asia"), a nationality adjective;
+/// 2. an organization word in the name ("… Organization", "Ministry of …", "Air …", "… Inc.");
 /// 3. a place word ("Khatlon Province", "Margush District");
 /// 4. the gazetteer (countries, regions, populated places), checked against person evidence so a
 ///    person named Mary stays a person, and requiring a place context ("in Mary", "the town of
-///    Mary", "Mary, Turkmenistan") or the document's focus for a small place;
+///    Mary", "Mary, Turkmenistan") or the document's focus for a small or ambiguous place;
 /// 5. person evidence: a title before, a given name first, a speech verb after, the surname of a
 ///    person named earlier in the text;
-/// 6. shape: an acronym is an organization, a run of two to four name-shaped words a person.
+/// 6. shape: an acronym is an organization, two to four name-shaped words that are not all common
+///    English words are a person; a lone unknown word needs the rest of the text (a surname, a
+///    repeated name, "in X" for a place, a transliteration of a gazetteer name).
 /// A capitalised word that begins a sentence and is used in lower case elsewhere in the text (or is
 /// a common sentence starter) is not a name; in Title Case headlines only names the body confirms
 /// (or the lexicon knows) count.
@@ -24,20 +28,22 @@ struct EntityRecognizer {
     let gazetteer: Gazetteer
 
     static let h = Tokenizer.hash
+    /// Words that may join the words of one name.
     static let connectors: Set<UInt64> = Set(["of", "for", "and", "&", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn",
-                                              "van", "von", "der", "den", "da", "di", "del", "on", "the", "i", "e", "ul", "ud"].map(h))
+                                              "van", "von", "der", "den", "da", "di", "del", "i", "e", "ul", "ud"].map(h))
     /// Particles that may start with a lower-case letter inside a person's or place's name.
-    static let particles: Set<UInt64> = Set(["al", "el", "bin", "ibn", "van", "von", "der", "den", "da", "di", "del", "de", "du", "la", "le", "ul", "ud", "i", "e", "o"].map(h))
+    static let particles: Set<UInt64> = Set(["al", "el", "bin", "ibn", "van", "von", "der", "den", "da", "di", "del", "de", "du",
+                                             "la", "le", "ul", "ud", "i", "e", "o"].map(h))
     static let of = h("of"), the = h("the"), and = h("and"), amp = h("&"), hyphen = h("-"), comma = h(","), dot = h(".")
+    static let slash = h("/"), forWord = h("for"), dollar = h("$")
     static let openParen = h("("), closeParen = h(")"), possessive = Tokenizer.possessive
-    static let locatives: Set<UInt64> = Set(["in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward",
-                                             "towards", "via", "through", "inside", "reach", "reached", "entered", "captured",
-                                             "seized", "took", "visited", "visit", "of", "between", "north", "south", "east",
-                                             "west", "northern", "southern", "eastern", "western", "central"].map(h))
-    static let quoteOpeners: Set<UInt64> = Set(["\"", "“", "‘", "'", "(", "[", "«", "—", "–", "-", ":"].map(h))
+    static let locatives: Set<UInt64> = Set(["in", "near", "at", "from", "into", "outside", "around", "across", "toward",
+                                             "towards", "via", "through", "inside", "reach", "reached", "entered",
+                                             "visited", "northern", "southern", "eastern", "western", "central"].map(h))
+    static let quoteOpeners: Set<UInt64> = Set(["\"", "“", "‘", "'", "(", "[", "«", "—", "–", "-", ":", "•", "*"].map(h))
     static let roleNouns: Set<UInt64> = Set(["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor",
                                              "leader", "ambassador", "envoy", "governor", "mayor", "king", "premier", "commander"].map(h))
-    static let groupNouns: Set<UInt64> = Set(["militants", "insurgents", "group", "movement", "fighters", "rebels", "militia", "jihadists"].map(h))
+    static let groupNouns: Set<UInt64> = Set(["militants", "insurgents", "movement", "fighters", "rebels", "militia", "jihadists"].map(h))
 
     enum Kind { case person, organization, place, country, nationality }
 
@@ -47,32 +53,41 @@ struct EntityRecognizer {
         var evidence: String
         var places: ArraySlice<Int32> = []
         var org: Int32? = nil
+        var region: Int32? = nil
         var country: String? = nil
         var title: String? = nil
         var strength: Int
+    }
+
+    /// Facts about the whole text the classifier consults.
+    struct TextEvidence {
+        var lowerSeen = Set<UInt64>()
+        var titleCase: [Bool] = []
+        var bodyNames = Set<UInt64>()
+        /// Capitalised words inside sentences, counted.
+        var midCounts: [UInt64: Int] = [:]
     }
 
     /// The candidates, and the document's geographic focus (mentions per country code).
     func recognize(_ view: inout TextView) -> (candidates: [Candidate], focus: [String: Int]) {
         let tokens = view.tokens
         let n = view.count
-        // Words the text itself uses in lower case are common words when they start a sentence.
-        var lowerSeen = Set<UInt64>()
-        for i in 0..<n where tokens[i].has(.lowerInitial) { lowerSeen.insert(tokens[i].hash) }
-        // Title Case lines (headlines): most words capitalised.
-        var titleCase = [Bool](repeating: false, count: view.sentences.count)
+        var ev = TextEvidence()
+        for i in 0..<n where tokens[i].has(.lowerInitial) { ev.lowerSeen.insert(tokens[i].hash) }
+        ev.titleCase = [Bool](repeating: false, count: view.sentences.count)
         for (s, sentence) in view.sentences.enumerated() {
             var words = 0, caps = 0
             for i in sentence.tokens where tokens[i].kind == .word && tokens[i].length > 3 {
                 words += 1
                 if tokens[i].has(.capitalized) { caps += 1 }
             }
-            titleCase[s] = words >= 3 && caps * 10 >= words * 7
+            ev.titleCase[s] = words >= 3 && caps * 10 >= words * 7
         }
-        // Words written capitalised inside sentences of body text: evidence for headline words.
-        var bodyNames = Set<UInt64>()
-        for (s, sentence) in view.sentences.enumerated() where !titleCase[s] {
-            for i in sentence.tokens.dropFirst() where tokens[i].has(.capitalized) { bodyNames.insert(tokens[i].hash) }
+        for (s, sentence) in view.sentences.enumerated() where !ev.titleCase[s] {
+            for i in sentence.tokens.dropFirst() where tokens[i].has(.capitalized) {
+                ev.bodyNames.insert(tokens[i].hash)
+                if !sentenceInitial(view, i) { ev.midCounts[tokens[i].hash, default: 0] += 1 }
+            }
         }
 
         var found: [Candidate] = []
@@ -80,34 +95,84 @@ struct EntityRecognizer {
         while i < n {
             let t = tokens[i]
             guard t.kind == .word, t.has(.capitalized), !view.claimed[i] else { i += 1; continue }
-            // The run of capitalised words.
             let sentence = view.sentence(i)
             var b = i + 1
             while b < sentence.upperBound {
                 let u = tokens[b]
                 if view.claimed[b] { break }
-                if u.kind == .word && u.has(.capitalized) && u.hash != Self.possessive { b += 1; continue }
+                if u.kind == .word && u.has(.capitalized) && u.hash != Self.possessive {
+                    if lexicon.isNameStopper(u.hash) { break }
+                    b += 1; continue
+                }
                 // Hyphenated names: "Mazar-i-Sharif", "Wal-Mart", "al-Qaeda", "Gorno-Badakhshan".
                 if u.hash == Self.hyphen, view.glued(b), b + 1 < sentence.upperBound, view.glued(b + 1), tokens[b + 1].kind == .word,
-                   tokens[b + 1].has(.capitalized) || Self.particles.contains(tokens[b + 1].hash) {
+                   tokens[b + 1].has(.capitalized) || Self.particles.contains(tokens[b + 1].hash), !view.claimed[b + 1] {
                     b += 2; continue
                 }
-                // Particles and connectors before another capitalised word.
-                if u.kind == .word, Self.connectors.contains(u.hash) || u.hash == Self.amp, b + 1 < sentence.upperBound,
-                   tokens[b + 1].kind == .word, tokens[b + 1].has(.capitalized), !view.claimed[b + 1] {
+                // "RFE/RL", "RFE / RL".
+                if u.hash == Self.slash, b + 1 < sentence.upperBound, tokens[b - 1].has(.allCaps), tokens[b + 1].has(.allCaps) {
                     b += 2; continue
                 }
-                if u.hash == Self.amp, b + 1 < sentence.upperBound, tokens[b + 1].has(.capitalized) { b += 2; continue }
+                // Particles and connectors before another capitalised word ("of the" too).
+                if u.kind == .word || u.hash == Self.amp, Self.connectors.contains(u.hash) || u.hash == Self.amp {
+                    var c = b + 1
+                    if u.hash == Self.of, view.hash(c) == Self.the { c += 1 }
+                    if c < sentence.upperBound, tokens[c].kind == .word, tokens[c].has(.capitalized), !view.claimed[c] {
+                        b = c + 1; continue
+                    }
+                }
                 break
             }
-            // A trailing connector never ends a name.
-            while b > i + 1, Self.connectors.contains(tokens[b - 1].hash) || tokens[b - 1].hash == Self.hyphen { b -= 1 }
-            let s = Int(view.sentenceOf[i])
-            classifyRun(&view, i, b, titleCase: titleCase[s], lowerSeen: lowerSeen, bodyNames: bodyNames, into: &found)
+            while b > i + 1, Self.connectors.contains(tokens[b - 1].hash) || tokens[b - 1].hash == Self.hyphen || tokens[b - 1].hash == Self.the {
+                b -= 1
+            }
+            for (a, e) in split(view, i, b) {
+                classifyRun(&view, a, e, ev: ev, into: &found)
+            }
             i = b
         }
-        let focus = resolvePending(&view, &found, lowerSeen: lowerSeen)
+        let focus = resolvePending(&view, &found, ev: ev)
         return (found, focus)
+    }
+
+    /// Cuts a run where a connector joins two names.
+    func split(_ view: TextView, _ a: Int, _ b: Int) -> [(Int, Int)] {
+        let tokens = view.tokens
+        if lexicon.organizations.longest(tokens, at: a, limit: b)?.length == b - a { return [(a, b)] }
+        if gazetteer.match(tokens, at: a, limit: b)?.length == b - a { return [(a, b)] }
+        var parts: [(Int, Int)] = []
+        var start = a
+        var k = a + 1
+        while k < b - 1 {
+            let hsh = tokens[k].hash
+            var cut = false
+            if hsh == Self.and || hsh == Self.amp {
+                // "Procter & Gamble" stays; "Uzbekistan and Kazakhstan" does not, nor "Canada and Ontario".
+                if hsh == Self.and {
+                    // Keep "X and Y Organization" only when an organization word follows and none precedes.
+                    let orgAfter = (k + 1..<b).contains { lexicon.isOrgHead(tokens[$0].hash) }
+                    let orgBefore = (start..<k).contains { lexicon.isOrgHead(tokens[$0].hash) }
+                    cut = !orgAfter || orgBefore
+                }
+            } else if hsh == Self.of || hsh == Self.forWord {
+                let head = tokens[k - 1].hash
+                let known = lexicon.isOrgHead(head) || lexicon.isPlaceHead(head) || lexicon.isPlaceCue(head)
+                    || lexicon.orgPrefixes.value(token: head) != nil
+                    || lexicon.titles.longest(tokens, at: k - 1, limit: k) != nil
+                cut = !known
+            }
+            if cut {
+                if k > start { parts.append((start, k)) }
+                var next = k + 1
+                if view.hash(next) == Self.the { next += 1 }
+                start = next
+                k = next + 1
+                continue
+            }
+            k += 1
+        }
+        if b > start { parts.append((start, b)) }
+        return parts
     }
 
     /// Whether token `i` starts its sentence (possibly after an opening quote or dash).
@@ -118,89 +183,104 @@ struct EntityRecognizer {
         return k < start
     }
 
-    func classifyRun(_ view: inout TextView, _ a0: Int, _ b: Int, titleCase: Bool, lowerSeen: Set<UInt64>,
-                     bodyNames: Set<UInt64>, into found: inout [Candidate]) {
+    func classifyRun(_ view: inout TextView, _ a0: Int, _ b: Int, ev: TextEvidence, into found: inout [Candidate]) {
         let tokens = view.tokens
         var a = a0
         // Sentence starters and words the text uses in lower case are not names at the start of a sentence.
-        while a < b, sentenceInitial(view, a) || (a > a0 && tokens[a - 1].hash == Self.the),
-              lexicon.isSentenceStarter(tokens[a].hash) || (lowerSeen.contains(tokens[a].hash) && lexicon.organizations.longest(tokens, at: a, limit: b) == nil
-                    && gazetteer.match(tokens, at: a, limit: b).map { $0.length } != b - a),
-              lexicon.titles.longest(tokens, at: a, limit: b) == nil || lexicon.isSentenceStarter(tokens[a].hash) {
+        while a < b, sentenceInitial(view, a),
+              lexicon.isSentenceStarter(tokens[a].hash)
+                || (ev.lowerSeen.contains(tokens[a].hash) && lexicon.organizations.longest(tokens, at: a, limit: b) == nil
+                    && gazetteer.match(tokens, at: a, limit: b)?.length != b - a
+                    && lexicon.titles.longest(tokens, at: a, limit: b) == nil) {
             a += 1
-            while a < b, Self.connectors.contains(tokens[a].hash) || tokens[a].hash == Self.hyphen { a += 1 }
+            while a < b, Self.connectors.contains(tokens[a].hash) || tokens[a].kind == .punctuation { a += 1 }
         }
         guard a < b else { return }
-        var p = a
-        var title: String? = nil
-        var pendingNationality: Candidate? = nil
-        // Cut off what the lexicon knows at the front: nationality, country, titles.
-        while p < b {
-            if let (_, len) = lexicon.titles.longest(tokens, at: p, limit: b), p + len < b || (p > a0 && title == nil && false) {
-                // A title followed by more of the run: the rest is a name.
-                title = view.string(p, p + len)
-                if let nat = pendingNationality { found.append(nat); pendingNationality = nil }
-                p += len
-                continue
-            }
-            if title == nil, let (iso, len) = lexicon.demonyms.longest(tokens, at: p, limit: b), p + len < b,
-               lexicon.titles.longest(tokens, at: p + len, limit: b) != nil {
-                pendingNationality = Candidate(a: p, b: p + len, kind: .nationality, evidence: "nationality", country: iso, strength: 3)
-                p += len
-                continue
-            }
-            if title == nil, let m = gazetteer.match(tokens, at: p, limit: b), p + m.length < b,
-               lexicon.titles.longest(tokens, at: p + m.length, limit: b) != nil,
-               let c = m.candidates.first(where: { gazetteer.places[Int($0)].kind == .country }) {
-                found.append(Candidate(a: p, b: p + m.length, kind: .country, evidence: "gazetteer", places: [c], strength: 3))
-                p += m.length
-                continue
-            }
-            break
-        }
-        guard p < b else {
-            // A run that is only a title ("President") is no name; a lone nationality is one.
-            if let nat = pendingNationality { found.append(nat) }
-            return
-        }
-        if let nat = pendingNationality { found.append(nat) }
-        if titleCase && title == nil {
+        // "US$6 billion": a currency, not a country.
+        if b - a == 1, view.hash(b) == Self.dollar, view.glued(b) { return }
+        if b - a == 1, lexicon.isNotEntity(tokens[a].hash) { return }
+        if ev.titleCase[Int(view.sentenceOf[a])] {
             // In a headline, keep only what the lexicon knows or the body confirms.
-            let known = lexicon.organizations.longest(tokens, at: p, limit: b) != nil || gazetteer.match(tokens, at: p, limit: b) != nil
-                || lexicon.demonyms.longest(tokens, at: p, limit: b) != nil
-            if !known && !(p..<b).allSatisfy({ bodyNames.contains(tokens[$0].hash) || tokens[$0].kind != .word || !tokens[$0].has(.capitalized) }) {
+            let known = lexicon.organizations.longest(tokens, at: a, limit: b) != nil || gazetteer.match(tokens, at: a, limit: b) != nil
+                || lexicon.demonyms.longest(tokens, at: a, limit: b) != nil || lexicon.regions.longest(tokens, at: a, limit: b) != nil
+            let confirmed = (a..<b).allSatisfy { ev.bodyNames.contains(tokens[$0].hash) || tokens[$0].kind != .word || !tokens[$0].has(.capitalized) }
+            if !known && !confirmed { return }
+        }
+        // Titles anywhere in the run: "Tajik President Emomali Rahmon", "Apple CEO Steve Jobs",
+        // "Afghan National Security Adviser Hamdullah Mohib", "Prime Minister of Canada".
+        var p = a
+        while p < b {
+            guard let (_, len) = lexicon.titles.longest(tokens, at: p, limit: b) else { p += 1; continue }
+            let rest = p + len
+            // "General Motors": a title word heading an organization is no title.
+            if (rest..<b).contains(where: { lexicon.isOrgHead(tokens[$0].hash) }) { p += len; continue }
+            let title = view.string(p, rest)
+            if p > a { classifyModifier(&view, a, p, into: &found) }
+            if rest >= b { return }
+            if view.hash(rest) == Self.of {
+                // "Prime Minister of Canada", "CEO of Boeing Commercial Airplanes".
+                var s = rest + 1
+                if view.hash(s) == Self.the { s += 1 }
+                if s < b { classifyName(&view, s, b, title: nil, ev: ev, into: &found) }
                 return
             }
+            classifyName(&view, rest, b, title: title, ev: ev, into: &found)
+            return
         }
-        classifyName(&view, p, b, title: title, into: &found)
+        classifyName(&view, a, b, title: nil, ev: ev, into: &found)
     }
 
-    func classifyName(_ view: inout TextView, _ a: Int, _ b: Int, title: String?, into found: inout [Candidate]) {
+    /// What stands before a title: a nationality, a country, an organization ("Tajik", "US", "Apple").
+    func classifyModifier(_ view: inout TextView, _ a: Int, _ b: Int, into found: inout [Candidate]) {
+        let tokens = view.tokens
+        if let (iso, l) = lexicon.demonyms.longest(tokens, at: a, limit: b), l == b - a {
+            found.append(Candidate(a: a, b: b, kind: .nationality, evidence: "nationality", country: iso, strength: 3)); return
+        }
+        if lexicon.regionAdjectives.longest(tokens, at: a, limit: b)?.length == b - a { return }
+        if let (org, l) = lexicon.organizations.longest(tokens, at: a, limit: b), l == b - a {
+            found.append(Candidate(a: a, b: b, kind: .organization, evidence: "known organization", org: org, strength: 4)); return
+        }
+        if let m = gazetteer.match(tokens, at: a, limit: b), m.length == b - a {
+            let countries = m.candidates.filter { gazetteer.places[Int($0)].kind == .country }
+            if !countries.isEmpty {
+                found.append(Candidate(a: a, b: b, kind: .country, evidence: "gazetteer", places: countries[...], strength: 3)); return
+            }
+        }
+        if b - a == 1 && lexicon.isCommonWord(tokens[a].hash) { return }
+        found.append(Candidate(a: a, b: b, kind: .organization, evidence: "before a title", strength: 2))
+    }
+
+    func classifyName(_ view: inout TextView, _ a: Int, _ b: Int, title: String?, ev: TextEvidence, into found: inout [Candidate]) {
         let tokens = view.tokens
         let len = b - a
-        // 1. Known organizations (the whole run).
+        let first = tokens[a]
+        // 1. Known names.
         if let (org, l) = lexicon.organizations.longest(tokens, at: a, limit: b), l == len {
             found.append(Candidate(a: a, b: b, kind: .organization, evidence: "known organization", org: org, strength: 4))
             return
         }
-        // Nationality adjective alone ("Afghan", "Tajiks").
-        if let (iso, l) = lexicon.demonyms.longest(tokens, at: a, limit: b), l == len, title == nil {
+        if title == nil, let (iso, l) = lexicon.demonyms.longest(tokens, at: a, limit: b), l == len {
             found.append(Candidate(a: a, b: b, kind: .nationality, evidence: "nationality", country: iso, strength: 3))
             return
         }
-        // 2. Organization words.
-        var orgHead = false, placeHead = false
-        for k in a..<b where tokens[k].kind == .word {
-            if lexicon.isOrgHead(tokens[k].hash) && (k > a || len == 1 || tokens[k].hash == Self.h("ministry")) && !(len == 1) { orgHead = true }
-        }
-        if len > 1, lexicon.isPlaceHead(tokens[b - 1].hash) { placeHead = true }
-        let gaz = gazetteer.match(tokens, at: a, limit: b)
-        let fullGaz = gaz.flatMap { $0.length == len ? $0.candidates : nil }
-        if orgHead && !(placeHead && fullGaz != nil) && title == nil {
-            // "Afghan National Army"; but "Foreign Minister X" was cut above.
-            found.append(Candidate(a: a, b: b, kind: .organization, evidence: "organization word", strength: 3))
+        if title == nil, lexicon.regionAdjectives.longest(tokens, at: a, limit: b)?.length == len { return }
+        if title == nil, let (region, l) = lexicon.regions.longest(tokens, at: a, limit: b), l == len {
+            found.append(Candidate(a: a, b: b, kind: .place, evidence: "region", region: region, strength: 3))
             return
         }
+        // 2. Organization words.
+        let gaz = gazetteer.match(tokens, at: a, limit: b)
+        let fullGaz = gaz.flatMap { $0.length == len ? $0.candidates : nil }
+        let placeHead = len > 1 && lexicon.isPlaceHead(tokens[b - 1].hash)
+        if title == nil && len > 1 {
+            let prefix = lexicon.orgPrefixes.longest(tokens, at: a, limit: b - 1) != nil
+            let head = (a + 1..<b).contains { lexicon.isOrgHead(tokens[$0].hash) }
+            if (prefix || head) && !(placeHead && fullGaz != nil) {
+                found.append(Candidate(a: a, b: b, kind: .organization, evidence: "organization word", strength: 3))
+                return
+            }
+        }
+        // 3. Place words.
         if placeHead && title == nil {
             let inner = gazetteer.match(tokens, at: a, limit: b - 1)
             let places = fullGaz ?? (inner?.length == len - 1 ? inner!.candidates : [])
@@ -208,43 +288,39 @@ struct EntityRecognizer {
             return
         }
         // 5 (strong). A title before makes a person.
-        if title != nil {
-            // "President Emomali Rahmon", "Gen. Mark Milley".
+        if let title {
             found.append(Candidate(a: a, b: b, kind: .person, evidence: "title", title: title, strength: 4))
             return
         }
-        let first = tokens[a]
         let givenFirst = lexicon.isGivenName(first.hash) && len >= 2
         let speechAfter = b < view.count && lexicon.isSpeechVerb(view.hash(b))
-            || (b + 1 < view.count && view.hash(b) == Self.comma && false)
         // 4. The gazetteer.
-        if let candidates = fullGaz {
-            let isCountry = candidates.contains { gazetteer.places[Int($0)].kind == .country }
-            let best = candidates.map { gazetteer.places[Int($0)].population }.max() ?? 0
-            let personish = lexicon.isGivenName(first.hash) && len == 1
-            let context = placeContext(view, a, b)
-            if isCountry || context || (best >= 100_000 && !personish && !(speechAfter && len == 1 && best < 1_000_000)) || (len >= 2 && best >= 1_000 && !givenFirst) {
-                let kind: Kind = isCountry ? .country : .place
-                found.append(Candidate(a: a, b: b, kind: kind, evidence: context ? "gazetteer + context" : "gazetteer", places: candidates, strength: 3))
-                return
+        if var candidates = fullGaz {
+            if len == 1 && lexicon.isNotPlace(first.hash) {
+                candidates = candidates.filter { gazetteer.places[Int($0)].kind == .country }[...]
             }
-            if !personish && !speechAfter {
-                // A small place without context: decided by the document's focus later.
-                found.append(Candidate(a: a, b: b, kind: .place, evidence: "gazetteer (weak)", places: candidates, strength: 1))
-                return
+            if !candidates.isEmpty {
+                let isCountry = candidates.contains { gazetteer.places[Int($0)].kind == .country }
+                let best = candidates.map { gazetteer.places[Int($0)].population }.max() ?? 0
+                let personish = lexicon.isGivenName(first.hash) && len == 1
+                let context = placeContext(view, a, b)
+                if isCountry || context || (best >= 100_000 && !personish && !speechAfter) || (len >= 2 && best >= 1_000 && !givenFirst) {
+                    found.append(Candidate(a: a, b: b, kind: isCountry ? .country : .place,
+                                           evidence: context ? "gazetteer + context" : "gazetteer", places: candidates, strength: 3))
+                    return
+                }
+                if !speechAfter {
+                    // A small or ambiguous place without context: the document's focus decides.
+                    found.append(Candidate(a: a, b: b, kind: .place, evidence: "gazetteer (weak)", places: candidates, strength: 1))
+                    return
+                }
             }
         }
-        // A known organization or place at the front of a longer run: "Taliban Foreign Ministry" stays whole,
-        // but "Kabul Taliban" is unusual; split a country or known organization followed by a person name.
+        // A known organization or place at the front, then a person: "Kabul Taliban" is rare, but
+        // "Reuters reporter John Smith" had its title cut; here "NATO Jens Stoltenberg".
         if len >= 3, let (org, l) = lexicon.organizations.longest(tokens, at: a, limit: b), lexicon.isGivenName(tokens[a + l].hash) {
             found.append(Candidate(a: a, b: a + l, kind: .organization, evidence: "known organization", org: org, strength: 4))
-            classifyName(&view, a + l, b, title: nil, into: &found)
-            return
-        }
-        if len >= 3, let m = gaz, m.length < len, lexicon.isGivenName(tokens[a + m.length].hash) {
-            let isCountry = m.candidates.contains { gazetteer.places[Int($0)].kind == .country }
-            found.append(Candidate(a: a, b: a + m.length, kind: isCountry ? .country : .place, evidence: "gazetteer", places: m.candidates, strength: 3))
-            classifyName(&view, a + m.length, b, title: nil, into: &found)
+            classifyName(&view, a + l, b, title: nil, ev: ev, into: &found)
             return
         }
         // 5. Person evidence.
@@ -254,9 +330,11 @@ struct EntityRecognizer {
         }
         let nameShaped = (a..<b).allSatisfy { k in
             let u = tokens[k]
-            return u.kind == .punctuation ? u.hash == Self.hyphen : (!u.has(.digits) && (u.has(.capitalized) || Self.particles.contains(u.hash)) && !u.has(.allCaps))
+            return u.kind == .punctuation ? u.hash == Self.hyphen
+                : (!u.has(.digits) && (u.has(.capitalized) || Self.particles.contains(u.hash)) && !u.has(.allCaps))
         }
-        if len >= 2 && len <= 4 && nameShaped && speechAfter {
+        let allCommon = (a..<b).allSatisfy { tokens[$0].kind != .word || lexicon.isCommonWord(tokens[$0].hash) || Self.particles.contains(tokens[$0].hash) }
+        if len >= 2 && len <= 4 && nameShaped && speechAfter && !allCommon {
             found.append(Candidate(a: a, b: b, kind: .person, evidence: "name + speech verb", strength: 2))
             return
         }
@@ -265,15 +343,20 @@ struct EntityRecognizer {
             found.append(Candidate(a: a, b: b, kind: .organization, evidence: "acronym", strength: 2))
             return
         }
-        if len >= 2 && len <= 4 && nameShaped {
+        if len >= 2 && len <= 4 && nameShaped && !allCommon {
             found.append(Candidate(a: a, b: b, kind: .person, evidence: "name shape", strength: 1))
             return
         }
-        if len >= 2 {
+        if len >= 2 && !allCommon {
             found.append(Candidate(a: a, b: b, kind: .organization, evidence: "capitalised phrase", strength: 1))
             return
         }
-        // A single unknown word: decided later from the rest of the text.
+        guard len == 1 else { return }
+        // A single word: decided from the rest of the text.
+        if speechAfter && !lexicon.isCommonWord(first.hash) {
+            found.append(Candidate(a: a, b: b, kind: .person, evidence: "name + speech verb", strength: 1))
+            return
+        }
         found.append(Candidate(a: a, b: b, kind: .organization, evidence: "unknown", strength: 0))
     }
 
@@ -281,7 +364,7 @@ struct EntityRecognizer {
     func placeContext(_ view: TextView, _ a: Int, _ b: Int) -> Bool {
         if a > 0 {
             let before = view.hash(a - 1)
-            if Self.locatives.contains(before) && before != Self.of { return true }
+            if Self.locatives.contains(before) { return true }
             if before == Self.of, a > 1, lexicon.isPlaceCue(view.hash(a - 2)) { return true }
             if before == Self.the, a > 1, Self.locatives.contains(view.hash(a - 2)) { return true }
         }
@@ -294,56 +377,68 @@ struct EntityRecognizer {
     }
 
     /// Settles weak and unknown candidates with the rest of the text: the surname of a person named
-    /// before, a word another mention already classified, the document's geographic focus.
-    func resolvePending(_ view: inout TextView, _ found: inout [Candidate], lowerSeen: Set<UInt64>) -> [String: Int] {
+    /// before, a word another mention already classified, a transliterated gazetteer name, the
+    /// document's geographic focus. Returns the focus.
+    func resolvePending(_ view: inout TextView, _ found: inout [Candidate], ev: TextEvidence) -> [String: Int] {
         let tokens = view.tokens
-        // Last words of people and all words of strong organizations.
         var surnames: [UInt64: Int] = [:]
         var orgWords: [UInt64: Int] = [:]
-        for (k, c) in found.enumerated() where c.strength >= 2 {
-            if c.kind == .person { surnames[tokens[c.b - 1].hash] = k; surnames[tokens[c.a].hash] = surnames[tokens[c.a].hash] ?? k }
-            if c.kind == .organization && c.b - c.a == 1 { orgWords[tokens[c.a].hash] = k }
-        }
-        for k in found.indices where found[k].strength <= 1 {
-            let c = found[k]
-            let single = c.b - c.a == 1
-            if single, let p = surnames[tokens[c.a].hash], p != k {
-                found[k].kind = .person; found[k].evidence = "surname"; found[k].strength = 2
-                continue
+        for (k, c) in found.enumerated() {
+            if c.kind == .person && (c.strength >= 2 || c.b - c.a >= 2) {
+                surnames[tokens[c.b - 1].hash] = surnames[tokens[c.b - 1].hash] ?? k
             }
-            if single, orgWords[tokens[c.a].hash] != nil, c.kind == .organization {
-                found[k].strength = 2; found[k].evidence = "organization named before"
-                continue
-            }
-            if c.evidence == "name shape", c.b - c.a >= 2 {
-                // A run whose last word is a known person's surname is that person.
-                continue
+            if c.kind == .organization && c.strength >= 2 {
+                for i in c.a..<c.b where tokens[i].has(.capitalized) && !lexicon.isOrgHead(tokens[i].hash) { orgWords[tokens[i].hash] = k }
             }
         }
         // Geographic focus: countries of strong place and country mentions.
         var focus: [String: Int] = [:]
         for c in found where c.strength >= 3 {
             if c.kind == .country || c.kind == .place, c.places.count == 1 { focus[gazetteer.places[Int(c.places.first!)].country, default: 0] += 1 }
+            if c.kind == .country, c.places.count > 1,
+               let country = c.places.lazy.map({ gazetteer.places[Int($0)] }).first(where: { $0.kind == .country }) {
+                focus[country.country, default: 0] += 1
+            }
             if c.kind == .nationality, let iso = c.country { focus[iso, default: 0] += 1 }
         }
         var keep: [Candidate] = []
         keep.reserveCapacity(found.count)
         for var c in found {
+            let single = c.b - c.a == 1
+            let hash = tokens[c.a].hash
+            if c.strength <= 1, single, surnames[hash] != nil, c.kind != .place || c.evidence == "gazetteer (weak)" {
+                c.kind = .person; c.evidence = "surname"; c.strength = 2; c.places = []
+                keep.append(c); continue
+            }
             if c.evidence == "gazetteer (weak)" {
-                if c.places.contains(where: { focus[gazetteer.places[Int($0)].country] != nil }) {
-                    c.strength = 2; c.evidence = "gazetteer + focus"
-                } else if sentenceInitial(view, c.a) || lowerSeen.contains(tokens[c.a].hash) {
-                    continue
-                } else {
-                    c.strength = 1
+                let inFocus = c.places.contains { idx in
+                    let p = gazetteer.places[Int(idx)]
+                    return focus[p.country] != nil && (p.kind != .locality || p.population >= 20_000)
                 }
+                if inFocus { c.strength = 2; c.evidence = "gazetteer + focus"; keep.append(c) }
+                continue
             }
             if c.evidence == "unknown" {
-                // A lone capitalised word that the text also writes in lower case is a common word.
-                if lowerSeen.contains(tokens[c.a].hash) || lexicon.isSentenceStarter(tokens[c.a].hash) { continue }
-                if let _ = TimeResolver.months[tokens[c.a].hash] { continue }
-                if let _ = TimeResolver.weekdays[tokens[c.a].hash] { continue }
-                if tokens[c.a].length < 2 { continue }
+                if sentenceInitial(view, c.a) || ev.lowerSeen.contains(hash) || lexicon.isCommonWord(hash)
+                    || lexicon.isSentenceStarter(hash) || tokens[c.a].length < 2
+                    || TimeResolver.months[hash] != nil || TimeResolver.weekdays[hash] != nil { continue }
+                if orgWords[hash] != nil { c.evidence = "organization named before"; c.strength = 2; keep.append(c); continue }
+                // A transliteration of a gazetteer name ("Serhetabad" for Serhetabat).
+                let bytes = UnsafeBufferPointer(rebasing: view.bytes[Int(tokens[c.a].start)..<Int(tokens[c.a].end)])
+                let variants = gazetteer.transliterated(bytes)
+                if !variants.isEmpty, placeContext(view, c.a, c.b) || variants.contains(where: { focus[gazetteer.places[Int($0)].country] != nil }) {
+                    c.kind = .place; c.evidence = "transliteration of a gazetteer name"; c.places = variants; c.strength = 2
+                    keep.append(c); continue
+                }
+                if placeContext(view, c.a, c.b) {
+                    c.kind = .place; c.evidence = "place context"; c.strength = 1
+                    keep.append(c); continue
+                }
+                if (ev.midCounts[hash] ?? 0) >= 2 || view.hash(c.b) == Self.possessive {
+                    c.evidence = "repeated name"; c.strength = 1
+                    keep.append(c); continue
+                }
+                continue
             }
             keep.append(c)
         }

@@ -22,6 +22,15 @@ public struct Lexicon: Sendable {
     var abbreviations: Set<UInt64> = []
     var sentenceStarters: Set<UInt64> = []
     var givenNames: Set<UInt64> = []
+    var commonWords: Set<UInt64> = []
+    var nameStoppers: Set<UInt64> = []
+    var notEntities: Set<UInt64> = []
+    var notPlaces: Set<UInt64> = []
+    public var orgPrefixes = PhraseTable<Bool>()
+    public var regionAdjectives = PhraseTable<Bool>()
+    /// Regions and continents: index into `regionList`.
+    public var regions = PhraseTable<Int32>()
+    public var regionList: [(name: String, latitude: Double, longitude: Double)] = []
     /// Nationality adjectives and demonyms (singular and plural) → ISO country code.
     public var demonyms = PhraseTable<String>()
 
@@ -38,6 +47,11 @@ public struct Lexicon: Sendable {
             }
         }
         if let text = resource("demonyms", "tsv") { lexicon.addDemonyms(text) }
+        if let text = resource("common-words", "txt") {
+            for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+                lexicon.commonWords.insert(Tokenizer.hash(String(line)))
+            }
+        }
         let outlets = OutletVocabulary.bundled
         for (n, name) in outlets.names.enumerated() {
             lexicon.addOrganization(name: name, aliases: outlets.aliases[n], kind: "outlet")
@@ -56,6 +70,13 @@ public struct Lexicon: Sendable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") { section = String(line.dropFirst().dropLast()); continue }
+            if section == "regions" {
+                let parts = line.split(separator: "|").map { String($0) }
+                guard parts.count == 3, let lat = Double(parts[1]), let lon = Double(parts[2]) else { continue }
+                regions.insert(parts[0], Int32(regionList.count))
+                regionList.append((parts[0], lat, lon))
+                continue
+            }
             for item in line.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
                 switch section {
                 case "titles": titles.insert(item, true)
@@ -65,6 +86,11 @@ public struct Lexicon: Sendable {
                 case "speech-verbs": speechVerbs.insert(Tokenizer.hash(item))
                 case "abbreviations": abbreviations.insert(Tokenizer.hash(item))
                 case "sentence-starters": sentenceStarters.insert(Tokenizer.hash(item))
+                case "org-prefixes": orgPrefixes.insert(item, true)
+                case "name-stoppers": nameStoppers.insert(Tokenizer.hash(item))
+                case "not-entities": notEntities.insert(Tokenizer.hash(item))
+                case "not-places": notPlaces.insert(Tokenizer.hash(item))
+                case "region-adjectives": regionAdjectives.insert(item, true)
                 default: break
                 }
             }
@@ -116,4 +142,9 @@ public struct Lexicon: Sendable {
     @inline(__always) public func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations.contains(hash) }
     @inline(__always) public func isSentenceStarter(_ hash: UInt64) -> Bool { sentenceStarters.contains(hash) }
     @inline(__always) public func isGivenName(_ hash: UInt64) -> Bool { givenNames.contains(hash) }
+    /// A word English writes in lower case ("fighter", "white", "internal").
+    @inline(__always) public func isCommonWord(_ hash: UInt64) -> Bool { commonWords.contains(hash) }
+    @inline(__always) func isNameStopper(_ hash: UInt64) -> Bool { nameStoppers.contains(hash) }
+    @inline(__always) func isNotEntity(_ hash: UInt64) -> Bool { notEntities.contains(hash) }
+    @inline(__always) func isNotPlace(_ hash: UInt64) -> Bool { notPlaces.contains(hash) }
 }

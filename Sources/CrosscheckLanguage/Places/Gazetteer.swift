@@ -30,6 +30,10 @@ public struct Gazetteer: Sendable {
     /// Name → packed (offset << 24 | count) into `candidates`.
     private(set) var names = PhraseTable<UInt64>()
     private(set) var candidates: [Int32] = []
+    /// Consonant skeleton of one-word names (`NameFolding`) → packed candidates in `fuzzyCandidates`;
+    /// only places of 5,000 people or more, regions and countries, and skeletons of 4 letters or more.
+    private(set) var fuzzy: [UInt64: UInt64] = [:]
+    private(set) var fuzzyCandidates: [Int32] = []
     /// ISO code → index of the country's place.
     public private(set) var countries: [String: Int32] = [:]
 
@@ -45,6 +49,7 @@ public struct Gazetteer: Sendable {
     /// Parses the TSV (`id kind name lat lon country admin1 population aliases`).
     public init(tsv data: Data) {
         var pairs: [(key: UInt64, place: Int32)] = []
+        var fuzzyPairs: [(key: UInt64, place: Int32)] = []
         pairs.reserveCapacity(data.count / 12)
         var names = PhraseTable<UInt64>()
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -73,6 +78,10 @@ public struct Gazetteer: Sendable {
                     let tokens = Tokenizer.tokenize(String(name))
                     guard let key = names.register(tokens), seen.insert(key).inserted else { return }
                     pairs.append((key, index))
+                    if tokens.count == 1, kind != .locality || place.population >= 5_000,
+                       let skeleton = Self.skeletonKey(name.utf8) {
+                        fuzzyPairs.append((skeleton, index))
+                    }
                 }
                 add(fields[2])
                 if fields.count > 8 { for alias in fields[8].split(separator: "|") where !alias.isEmpty { add(alias) } }
@@ -88,6 +97,34 @@ public struct Gazetteer: Sendable {
             names.set(key: key, UInt64(offset) << 24 | UInt64(candidates.count - offset))
         }
         self.names = names
+        fuzzyPairs.sort { $0.key < $1.key || ($0.key == $1.key && $0.place < $1.place) }
+        k = 0
+        while k < fuzzyPairs.count {
+            let key = fuzzyPairs[k].key
+            let offset = fuzzyCandidates.count
+            while k < fuzzyPairs.count && fuzzyPairs[k].key == key {
+                if fuzzyCandidates.count == offset || fuzzyCandidates.last != fuzzyPairs[k].place { fuzzyCandidates.append(fuzzyPairs[k].place) }
+                k += 1
+            }
+            fuzzy[key] = UInt64(offset) << 24 | UInt64(fuzzyCandidates.count - offset)
+        }
+    }
+
+    /// The skeleton hash of an ASCII word of 4 skeleton letters or more.
+    static func skeletonKey(_ word: some Collection<UInt8>) -> UInt64? {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(24)
+        for b in word { guard b < 0x80 else { return nil }; buffer.append(b) }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let letters = buffer.withUnsafeBufferPointer { NameFolding.skeleton($0) { h = (h ^ UInt64($0)) &* 0x100_0000_01b3 } }
+        return letters >= 4 ? h : nil
+    }
+
+    /// Places whose one-word name folds to the same skeleton as `word` ("Serhetabad" → Serhetabat).
+    public func transliterated(_ word: some Collection<UInt8>) -> ArraySlice<Int32> {
+        guard let key = Self.skeletonKey(word), let packed = fuzzy[key] else { return [] }
+        let offset = Int(packed >> 24), count = Int(packed & 0xFF_FFFF)
+        return fuzzyCandidates[offset..<offset + count]
     }
 
     /// The longest gazetteer name starting at token `i` (before `limit`): its candidate places and

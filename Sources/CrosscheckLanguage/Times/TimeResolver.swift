@@ -1,3 +1,4 @@
+import Foundation
 import CrosscheckCore
 
 /// Finds time expressions and resolves them against the publication date.
@@ -58,6 +59,12 @@ struct TimeResolver {
     static let weeks = h("weeks"), months_ = h("months"), years = h("years"), in_ = h("in"), at = h("at"), first = h("first")
     static let dot = h(".")
 
+    /// Without a publication date, dates without a year are computed in this year and printed as
+    /// `XXXX-07-05`; relative expressions are found (so they are not read as quantities or names)
+    /// but stay unresolved.
+    static let floatingYear = 4
+    static let floating = CivilDay(year: 4, month: 6, day: 15)!
+
     struct Found {
         var a: Int, b: Int
         var startDay: CivilDay, endDay: CivilDay
@@ -93,7 +100,7 @@ struct TimeResolver {
                 // Include a leading "on"/"in" only in the text, never in the value.
                 a = found.a
                 found.a = a
-                let value: String
+                var value: String
                 switch found.granularity {
                 case "day", "night": value = found.startDay.iso
                 case "week": value = found.startDay.isoWeek
@@ -103,9 +110,20 @@ struct TimeResolver {
                 default: value = found.startDay.iso + "/" + found.endDay.iso
                 }
                 let text = view.string(found.a, found.b)
-                let time = TimeValue(value: value, start: found.startDay.iso, end: found.endDay.iso,
+                var (startISO, endISO) = (found.startDay.iso, found.endDay.iso)
+                if published == nil && found.relative {
+                    let floatingDate = found.startDay.civil.year == Self.floatingYear && found.endDay.civil.year == Self.floatingYear
+                    let calendar = floatingDate && (found.granularity == "day" || found.granularity == "month" || found.granularity == "part-of-month")
+                        && !(Self.weekdays[view.hash(found.a)] != nil || Self.weekdays[view.hash(found.a + 1)] != nil)
+                    value = calendar ? "XXXX" + value.dropFirst(4).replacingOccurrences(of: "/0004", with: "/XXXX") : "unresolved"
+                    startISO = calendar ? "XXXX" + startISO.dropFirst(4) : ""
+                    endISO = calendar ? "XXXX" + endISO.dropFirst(4) : ""
+                }
+                if found.granularity == "time" { (startISO, endISO) = published.map { ($0.iso, $0.iso) } ?? ("", "") }
+                let time = TimeValue(value: value, start: startISO, end: endISO,
                                      granularity: found.granularity, direction: direction,
                                      reference: found.relative ? "relative" : "absolute", anchor: published?.iso)
+                _ = startISO
                 mentions.append(Mention(start: Int(tokens[found.a].start), end: Int(tokens[found.b - 1].end), text: text,
                                         kind: .time, value: value, time: time))
                 view.claim(found.a, found.b)
@@ -120,7 +138,7 @@ struct TimeResolver {
     /// Chooses the year of a month-day without one: the publication year, moved back a year when that
     /// puts a past event after publication, forward when it puts a future one long before it.
     func year(month: Int, day: Int?, published: CivilDay?, future: Bool) -> Int? {
-        guard let p = published else { return nil }
+        guard let p = published else { return Self.floatingYear }
         let y = p.civil.year
         guard let candidate = CivilDay(year: y, month: month, day: day ?? 1) else { return y }
         let monthsAhead = (month - p.civil.month + 12) % 12
@@ -212,9 +230,7 @@ struct TimeResolver {
             // A bare month needs a cue when the word has another reading.
             let cued = i > 0 && Self.monthCues.contains(view.hash(i - 1))
             guard cued || !Self.ambiguousMonths.contains(hash), !(i > 0 && view.tokens[i - 1].has(.capitalized) && !cued && view.tokens[i - 1].kind == .word && !view.glued(i)) else { return nil }
-            guard let yr = year(month: m, day: nil, published: published, future: future) ?? (published == nil ? nil : 0) else {
-                return nil
-            }
+            guard let yr = year(month: m, day: nil, published: published, future: future) else { return nil }
             var s = CivilDay(year: yr, month: m, day: 1)!
             var e = s + (CivilDay.length(year: yr, month: m) - 1)
             var a = i
@@ -239,7 +255,8 @@ struct TimeResolver {
         }
 
         // Weekdays: "Sunday", "on Monday", "last Friday", "next Tuesday".
-        if t.has(.capitalized), let w = Self.weekdays[hash], let p = published {
+        if t.has(.capitalized), let w = Self.weekdays[hash] {
+            let p = published ?? Self.floating
             var a = i
             var forward = future
             var strict = false
@@ -262,7 +279,7 @@ struct TimeResolver {
             return Found(a: a, b: b, startDay: day, endDay: day, granularity: granularity, relative: true)
         }
 
-        guard let p = published else { return nil }
+        let p = published ?? Self.floating
         // Deictic days.
         if hash == Self.today { return Found(a: i, b: i + 1, startDay: p, endDay: p, granularity: "day", relative: true) }
         if hash == Self.yesterday { return Found(a: i, b: i + 1, startDay: p - 1, endDay: p - 1, granularity: "day", relative: true) }
