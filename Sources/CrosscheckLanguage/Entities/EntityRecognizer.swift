@@ -40,6 +40,7 @@ struct EntityRecognizer {
     static let locatives: Set<UInt64> = Set(["in", "near", "at", "from", "into", "outside", "around", "across", "toward",
                                              "towards", "via", "through", "inside", "reach", "reached", "entered",
                                              "visited", "northern", "southern", "eastern", "western", "central"].map(h))
+    static let strongLocatives: Set<UInt64> = Set(["in", "near", "outside", "across", "around", "inside"].map(h))
     static let quoteOpeners: Set<UInt64> = Set(["\"", "“", "‘", "'", "(", "[", "«", "—", "–", "-", ":", "•", "*"].map(h))
     static let roleNouns: Set<UInt64> = Set(["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor",
                                              "leader", "ambassador", "envoy", "governor", "mayor", "king", "premier", "commander"].map(h))
@@ -76,12 +77,13 @@ struct EntityRecognizer {
         for i in 0..<n where tokens[i].has(.lowerInitial) { ev.lowerSeen.insert(tokens[i].hash) }
         ev.titleCase = [Bool](repeating: false, count: view.sentences.count)
         for (s, sentence) in view.sentences.enumerated() {
-            var words = 0, caps = 0
+            // Title Case: four or more words of four letters or more, none in lower case.
+            var words = 0, lower = 0
             for i in sentence.tokens where tokens[i].kind == .word && tokens[i].length > 3 {
                 words += 1
-                if tokens[i].has(.capitalized) { caps += 1 }
+                if tokens[i].has(.lowerInitial) { lower += 1 }
             }
-            ev.titleCase[s] = words >= 3 && caps * 10 >= words * 7
+            ev.titleCase[s] = words >= 4 && lower == 0
         }
         for (s, sentence) in view.sentences.enumerated() where !ev.titleCase[s] {
             for i in sentence.tokens.dropFirst() where tokens[i].has(.capitalized) {
@@ -102,6 +104,10 @@ struct EntityRecognizer {
                 if view.claimed[b] { break }
                 if u.kind == .word && u.has(.capitalized) && u.hash != Self.possessive {
                     if lexicon.isNameStopper(u.hash) { break }
+                    // "St. Louis"; "Ford Jr."
+                    if lexicon.isNamePrefix(u.hash), view.hash(b + 1) == Self.dot, view.glued(b + 1), b + 2 < sentence.upperBound,
+                       tokens[b + 2].has(.capitalized) { b += 3; continue }
+                    if lexicon.isNameSuffix(u.hash), view.hash(b + 1) == Self.dot, view.glued(b + 1) { b += 2; break }
                     b += 1; continue
                 }
                 // Hyphenated names: "Mazar-i-Sharif", "Wal-Mart", "al-Qaeda", "Gorno-Badakhshan".
@@ -199,6 +205,15 @@ struct EntityRecognizer {
         // "US$6 billion": a currency, not a country.
         if b - a == 1, view.hash(b) == Self.dollar, view.glued(b) { return }
         if b - a == 1, lexicon.isNotEntity(tokens[a].hash) { return }
+        // "West-backed", "Pre-orders": a word glued to a lower-case compound is a modifier, unless known.
+        if view.hash(b) == Self.hyphen, view.glued(b), view.glued(b + 1), b + 1 < view.count, tokens[b + 1].has(.lowerInitial),
+           lexicon.organizations.longest(tokens, at: a, limit: b)?.length != b - a,
+           lexicon.demonyms.longest(tokens, at: a, limit: b)?.length != b - a,
+           !(gazetteer.match(tokens, at: a, limit: b).map { m in m.length == b - a && m.candidates.contains { gazetteer.places[Int($0)].kind == .country } } ?? false) {
+            return
+        }
+        // Events: "Paris Air Show", "Macworld Conference".
+        if b - a >= 2, lexicon.isEventHead(tokens[b - 1].hash) { view.claim(a, b); return }
         if ev.titleCase[Int(view.sentenceOf[a])] {
             // In a headline, keep only what the lexicon knows or the body confirms.
             let known = lexicon.organizations.longest(tokens, at: a, limit: b) != nil || gazetteer.match(tokens, at: a, limit: b) != nil
@@ -263,6 +278,16 @@ struct EntityRecognizer {
             found.append(Candidate(a: a, b: b, kind: .nationality, evidence: "nationality", country: iso, strength: 3))
             return
         }
+        if title == nil, len >= 3, (a..<b).allSatisfy({ k in
+            tokens[k].hash == Self.hyphen || lexicon.demonyms.value(token: tokens[k].hash) != nil
+        }) {
+            // "Turkmen-Afghan border": two nationalities.
+            for k in a..<b where tokens[k].hash != Self.hyphen {
+                found.append(Candidate(a: k, b: k + 1, kind: .nationality, evidence: "nationality",
+                                       country: lexicon.demonyms.value(token: tokens[k].hash), strength: 3))
+            }
+            return
+        }
         if title == nil, lexicon.regionAdjectives.longest(tokens, at: a, limit: b)?.length == len { return }
         if title == nil, let (region, l) = lexicon.regions.longest(tokens, at: a, limit: b), l == len {
             found.append(Candidate(a: a, b: b, kind: .place, evidence: "region", region: region, strength: 3))
@@ -275,7 +300,8 @@ struct EntityRecognizer {
         if title == nil && len > 1 {
             let prefix = lexicon.orgPrefixes.longest(tokens, at: a, limit: b - 1) != nil
             let head = (a + 1..<b).contains { lexicon.isOrgHead(tokens[$0].hash) }
-            if (prefix || head) && !(placeHead && fullGaz != nil) {
+            let givenPair = len == 2 && lexicon.isGivenName(first.hash) && !lexicon.isCommonWord(first.hash) && !prefix
+            if (prefix || head) && !(placeHead && fullGaz != nil) && !givenPair {
                 found.append(Candidate(a: a, b: b, kind: .organization, evidence: "organization word", strength: 3))
                 return
             }
@@ -296,15 +322,17 @@ struct EntityRecognizer {
         let speechAfter = b < view.count && lexicon.isSpeechVerb(view.hash(b))
         // 4. The gazetteer.
         if var candidates = fullGaz {
-            if len == 1 && lexicon.isNotPlace(first.hash) {
+            if len == 1 && (lexicon.isNotPlace(first.hash) || (first.has(.allCaps) && first.length <= 4)) {
                 candidates = candidates.filter { gazetteer.places[Int($0)].kind == .country }[...]
             }
+            if b < view.count, QuantityParser.units[view.hash(b)].map({ $0.count == 3 }) == true { return }
             if !candidates.isEmpty {
                 let isCountry = candidates.contains { gazetteer.places[Int($0)].kind == .country }
                 let best = candidates.map { gazetteer.places[Int($0)].population }.max() ?? 0
                 let personish = lexicon.isGivenName(first.hash) && len == 1
                 let context = placeContext(view, a, b)
-                if isCountry || context || (best >= 100_000 && !personish && !speechAfter) || (len >= 2 && best >= 1_000 && !givenFirst) {
+                // "Moscow said": a capital speaks for its government; a person named Mary needs less.
+                if isCountry || context || (best >= 100_000 && !personish) || (len >= 2 && best >= 1_000 && !givenFirst) {
                     found.append(Candidate(a: a, b: b, kind: isCountry ? .country : .place,
                                            evidence: context ? "gazetteer + context" : "gazetteer", places: candidates, strength: 3))
                     return
@@ -406,7 +434,8 @@ struct EntityRecognizer {
         for var c in found {
             let single = c.b - c.a == 1
             let hash = tokens[c.a].hash
-            if c.strength <= 1, single, surnames[hash] != nil, c.kind != .place || c.evidence == "gazetteer (weak)" {
+            let placeWithoutContext = c.kind == .place && (c.evidence == "gazetteer" || c.evidence == "gazetteer (weak)")
+            if single, surnames[hash] != nil, c.strength <= 1 || placeWithoutContext {
                 c.kind = .person; c.evidence = "surname"; c.strength = 2; c.places = []
                 keep.append(c); continue
             }
@@ -415,23 +444,39 @@ struct EntityRecognizer {
                     let p = gazetteer.places[Int(idx)]
                     return focus[p.country] != nil && (p.kind != .locality || p.population >= 20_000)
                 }
-                if inFocus { c.strength = 2; c.evidence = "gazetteer + focus"; keep.append(c) }
-                continue
+                if inFocus { c.strength = 2; c.evidence = "gazetteer + focus"; keep.append(c); continue }
+                if sentenceInitial(view, c.a) || !single { continue }
+                c.evidence = "unknown"; c.kind = .organization; c.places = []
             }
             if c.evidence == "unknown" {
-                if sentenceInitial(view, c.a) || ev.lowerSeen.contains(hash) || lexicon.isCommonWord(hash)
+                let acts = c.b < view.count && tokens[c.b].has(.lowerInitial)
+                    && (TimeResolver.pastForms.contains(tokens[c.b].hash) || lexicon.isSpeechVerb(tokens[c.b].hash))
+                if (sentenceInitial(view, c.a) && !acts) || ev.lowerSeen.contains(hash) || lexicon.isCommonWord(hash)
                     || lexicon.isSentenceStarter(hash) || tokens[c.a].length < 2
                     || TimeResolver.months[hash] != nil || TimeResolver.weekdays[hash] != nil { continue }
                 if orgWords[hash] != nil { c.evidence = "organization named before"; c.strength = 2; keep.append(c); continue }
                 // A transliteration of a gazetteer name ("Serhetabad" for Serhetabat).
                 let bytes = UnsafeBufferPointer(rebasing: view.bytes[Int(tokens[c.a].start)..<Int(tokens[c.a].end)])
-                let variants = gazetteer.transliterated(bytes)
+                let plainShape = tokens[c.a].length >= 5 && !tokens[c.a].has(.allCaps) && !tokens[c.a].has(.digits)
+                    && !bytes.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
+                let variants = plainShape ? gazetteer.transliterated(bytes) : []
                 if !variants.isEmpty, placeContext(view, c.a, c.b) || variants.contains(where: { focus[gazetteer.places[Int($0)].country] != nil }) {
                     c.kind = .place; c.evidence = "transliteration of a gazetteer name"; c.places = variants; c.strength = 2
                     keep.append(c); continue
                 }
-                if placeContext(view, c.a, c.b) {
+                if c.a > 0, Self.strongLocatives.contains(view.hash(c.a - 1)) {
                     c.kind = .place; c.evidence = "place context"; c.strength = 1
+                    keep.append(c); continue
+                }
+                // "said Uralsib analyst Chris Weafer": a name before a role word is an organization.
+                if c.b < view.count, tokens[c.b].has(.lowerInitial), lexicon.titles.value(token: tokens[c.b].hash) != nil {
+                    c.evidence = "name before a role"; c.strength = 1
+                    keep.append(c); continue
+                }
+                // "Rahmon met Rakhmon": a name that acts.
+                if c.b < view.count, tokens[c.b].has(.lowerInitial),
+                   TimeResolver.pastForms.contains(tokens[c.b].hash) || lexicon.isSpeechVerb(tokens[c.b].hash) {
+                    c.kind = .person; c.evidence = "name before a verb"; c.strength = 1
                     keep.append(c); continue
                 }
                 if (ev.midCounts[hash] ?? 0) >= 2 || view.hash(c.b) == Self.possessive {

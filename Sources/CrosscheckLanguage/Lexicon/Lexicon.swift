@@ -26,6 +26,9 @@ public struct Lexicon: Sendable {
     var nameStoppers: Set<UInt64> = []
     var notEntities: Set<UInt64> = []
     var notPlaces: Set<UInt64> = []
+    var eventHeads: Set<UInt64> = []
+    var nameSuffixes: Set<UInt64> = []
+    var namePrefixes: Set<UInt64> = []
     public var orgPrefixes = PhraseTable<Bool>()
     public var regionAdjectives = PhraseTable<Bool>()
     /// Regions and continents: index into `regionList`.
@@ -90,6 +93,9 @@ public struct Lexicon: Sendable {
                 case "name-stoppers": nameStoppers.insert(Tokenizer.hash(item))
                 case "not-entities": notEntities.insert(Tokenizer.hash(item))
                 case "not-places": notPlaces.insert(Tokenizer.hash(item))
+                case "event-heads": eventHeads.insert(lastWordHash(item))
+                case "name-suffixes": nameSuffixes.insert(Tokenizer.hash(item))
+                case "name-prefixes": namePrefixes.insert(Tokenizer.hash(item))
                 case "region-adjectives": regionAdjectives.insert(item, true)
                 default: break
                 }
@@ -147,4 +153,7 @@ public struct Lexicon: Sendable {
     @inline(__always) func isNameStopper(_ hash: UInt64) -> Bool { nameStoppers.contains(hash) }
     @inline(__always) func isNotEntity(_ hash: UInt64) -> Bool { notEntities.contains(hash) }
     @inline(__always) func isNotPlace(_ hash: UInt64) -> Bool { notPlaces.contains(hash) }
+    @inline(__always) func isEventHead(_ hash: UInt64) -> Bool { eventHeads.contains(hash) }
+    @inline(__always) func isNameSuffix(_ hash: UInt64) -> Bool { nameSuffixes.contains(hash) }
+    @inline(__always) func isNamePrefix(_ hash: UInt64) -> Bool { namePrefixes.contains(hash) }
 }

@@ -68,7 +68,9 @@ struct QuantityParser {
         "as", "than", "per", "each", "more", "less", "into", "across", "along", "since", "after", "before", "during", "over",
         "under", "said", "say", "says", "this", "these", "those", "their", "its", "his", "her", "our", "they", "it", "he",
         "she", "we", "not", "also", "have", "did", "do", "does", "could", "can", "may", "might", "should", "must", "so",
-        "while", "when", "where", "about", "out", "up", "down", "off", "but", "if", "then", "there", "here", "still"].map(h))
+        "while", "when", "where", "about", "out", "up", "down", "off", "but", "if", "then", "there", "here", "still",
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away", "long", "wide", "high",
+        "deep", "old", "ago", "later", "earlier", "before", "apart"].map(h))
     static let hyphen = h("-"), comma = h(","), dash = h("–"), emdash = h("—"), to = h("to"), and = h("and"), between = h("between")
     static let from = h("from"), of = h("of"), the = h("the"), point = h("point"), long = h("long"), wide = h("wide"), per = h("per"), cent = h("cent")
     static let plus = h("+"), a = h("a"), one = h("one")
@@ -164,7 +166,8 @@ struct QuantityParser {
                 low = l2 * 10; high = h2 * 10; end = k + 3
             } else if view.hash(k) == Self.h("tens") { return nil }
             if view.hash(end) == Self.of, let (l2, h2) = Self.vague[view.hash(end + 1)], l2 > 100 { low *= l2; high *= h2; end += 2 }
-            let noun = countedNoun(view, end)
+            // "hundreds of Afghans", "dozens of soldiers".
+            let noun = view.hash(end) == Self.of ? countedNoun(view, end + 1, skipDeterminers: true, capitalized: true) : countedNoun(view, end)
             let value = QuantityValue(value: low, low: low, high: high, bound: "vague", qualifier: qualifier, unit: unit, noun: noun?.0)
             return (Found(a: a, b: end, value: value), end)
         }
@@ -259,10 +262,18 @@ struct QuantityParser {
 
     /// The counted noun after a number: up to two words, skipping a nationality adjective
     /// ("1,000 Afghan troops" → "troops"), stopping at function words and participles.
-    func countedNoun(_ view: TextView, _ start: Int, skipDeterminers: Bool = false) -> (String, Int)? {
+    func countedNoun(_ view: TextView, _ start: Int, skipDeterminers: Bool = false, capitalized: Bool = false) -> (String, Int)? {
         var k = start
         if skipDeterminers {
-            while k < view.count, Self.stopNoun.contains(view.hash(k)) || view.tokens[k].kind == .number { k += 1; if k - start > 3 { return nil } }
+            // "of the 1,357-kilometer-long border": skip determiners, numbers and their units.
+            while k < view.count, Self.stopNoun.contains(view.hash(k)) || view.tokens[k].kind == .number
+                    || view.hash(k) == Self.hyphen || Self.units[view.hash(k)] != nil || view.hash(k) == Self.long || view.hash(k) == Self.wide {
+                k += 1; if k - start > 6 { return nil }
+            }
+        }
+        if capitalized, k < view.count, view.tokens[k].has(.capitalized), let _ = lexicon.demonyms.value(token: view.hash(k)) {
+            // "hundreds of Afghans": the people of a nationality.
+            return (view.string(k), k + 1)
         }
         if k < view.count, view.tokens[k].has(.capitalized), lexicon.demonyms.value(token: view.hash(k)) != nil { k += 1 }
         var words: [Int] = []

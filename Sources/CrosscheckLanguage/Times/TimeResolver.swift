@@ -45,7 +45,7 @@ struct TimeResolver {
                                             "before", "after", "early", "mid", "late", "between", "and", "to", "around"].map(Tokenizer.hash))
     static let futureCues: Set<UInt64> = Set(["will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
                                               "scheduled", "expected", "upcoming", "due", "intends", "aims", "going",
-                                              "to-be", "wo", "soon"].map(Tokenizer.hash))
+                                              "to-be", "wo", "soon", "may", "might", "intend", "intend", "expect", "expects", "set"].map(Tokenizer.hash))
 
     static let h = Tokenizer.hash
     static let the = h("the"), of = h("of"), on = h("on"), by = h("by"), last = h("last"), next = h("next")
@@ -85,6 +85,7 @@ struct TimeResolver {
                 futureSentence = s
                 futureFlag = view.sentences[s].tokens.contains { Self.futureCues.contains(tokens[$0].hash) }
             }
+            if futureFlag { futureFlag = nearestTense(view, i) }
             if var found = match(view, at: i, published: published, future: futureFlag) {
                 // "by August 31", "by the end of the year": a deadline.
                 var direction = found.relative || found.granularity != "time" ? (futureFlag ? "future" : "past") : "present"
@@ -345,6 +346,33 @@ struct TimeResolver {
     }
 
     func isMonthWord(_ view: TextView, _ i: Int) -> Bool { isMonth(view, i) != nil }
+
+    static let pastForms: Set<UInt64> = Set(["was", "were", "had", "did", "said", "told", "fled", "met", "spoke", "took", "sent",
+        "left", "began", "came", "made", "went", "held", "gave", "saw", "won", "lost", "fell", "ran", "struck", "hit", "shot",
+        "fought", "brought", "bought", "sold", "led", "got", "became", "drew", "flew", "knew", "rose", "broke", "chose", "wrote",
+        "since", "ago", "earlier", "previously", "last"].map(h))
+
+    /// Whether the verb nearest to token `i` in its sentence speaks of the future ("will", "plans
+    /// to") rather than the past ("announced", "fled"): "Biden in April announced troops would
+    /// withdraw" is a past April.
+    func nearestTense(_ view: TextView, _ i: Int) -> Bool {
+        let range = view.sentence(i)
+        var d = 1
+        while i - d >= range.lowerBound || i + d < range.upperBound {
+            for k in [i - d, i + d] where k >= range.lowerBound && k < range.upperBound && !view.claimed[k] {
+                let t = view.tokens[k]
+                guard t.kind == .word else { continue }
+                if Self.futureCues.contains(t.hash) { return true }
+                if Self.pastForms.contains(t.hash) { return false }
+                if t.has(.lowerInitial), t.length > 4 {
+                    let e = Int(t.end)
+                    if view.bytes[e - 2] == 0x65 && view.bytes[e - 1] == 0x64 { return false }
+                }
+            }
+            d += 1
+        }
+        return true
+    }
 
     static let numberWords: [UInt64: Int] = {
         var t: [UInt64: Int] = [:]
