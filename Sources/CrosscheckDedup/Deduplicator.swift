@@ -347,7 +347,7 @@ struct UnionFind {
 }
 
 /// `transform` applied to every element on all cores, results in order.
-func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     guard items.count > 8 else { return items.map(transform) }
     var results = [R?](repeating: nil, count: items.count)
     let workers = min(items.count, 8)

@@ -248,6 +248,11 @@ struct EntityRecognizer {
     /// What stands before a title: a nationality, a country, an organization ("Tajik", "US", "Apple").
     func classifyModifier(_ view: inout TextView, _ a: Int, _ b: Int, into found: inout [Candidate]) {
         let tokens = view.tokens
+        // "Afghan National Security Adviser": the nationality; the rest belongs to the title.
+        if let (iso, l) = lexicon.demonyms.longest(tokens, at: a, limit: b), l < b - a,
+           (a + l..<b).allSatisfy({ lexicon.isCommonWord(tokens[$0].hash) }) {
+            found.append(Candidate(a: a, b: a + l, kind: .nationality, evidence: "nationality", country: iso, strength: 3)); return
+        }
         if let (iso, l) = lexicon.demonyms.longest(tokens, at: a, limit: b), l == b - a {
             found.append(Candidate(a: a, b: b, kind: .nationality, evidence: "nationality", country: iso, strength: 3)); return
         }
@@ -459,9 +464,10 @@ struct EntityRecognizer {
                 let bytes = UnsafeBufferPointer(rebasing: view.bytes[Int(tokens[c.a].start)..<Int(tokens[c.a].end)])
                 let plainShape = tokens[c.a].length >= 5 && !tokens[c.a].has(.allCaps) && !tokens[c.a].has(.digits)
                     && !bytes.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
-                let variants = plainShape ? gazetteer.transliterated(bytes) : []
-                if !variants.isEmpty, placeContext(view, c.a, c.b) || variants.contains(where: { focus[gazetteer.places[Int($0)].country] != nil }) {
-                    c.kind = .place; c.evidence = "transliteration of a gazetteer name"; c.places = variants; c.strength = 2
+                // Only variants in a country the text is about: "Bagram" must not become a town in Rwanda.
+                let variants = (plainShape ? gazetteer.transliterated(bytes) : []).filter { focus[gazetteer.places[Int($0)].country] != nil }
+                if !variants.isEmpty {
+                    c.kind = .place; c.evidence = "transliteration of a gazetteer name"; c.places = variants[...]; c.strength = 2
                     keep.append(c); continue
                 }
                 if c.a > 0, Self.strongLocatives.contains(view.hash(c.a - 1)) {

@@ -100,6 +100,37 @@ enum SQLiteMigrations {
         CREATE INDEX dedup_citation_doc ON dedup_citation(doc);
         CREATE INDEX dedup_citation_outlet ON dedup_citation(outlet);
         """),
+        ("v3-language", """
+        -- The language layer's results. doc = article.rowid.
+        CREATE TABLE annotated (
+            doc INTEGER PRIMARY KEY,
+            sentences INTEGER NOT NULL,
+            words INTEGER NOT NULL
+        );
+        -- Entities, quantities and times, each with the sentence it came from (UTF-8 offsets in article.text).
+        CREATE TABLE mention (
+            doc INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,                   -- person | organization | place | country | nationality | quantity | time
+            entity TEXT,                          -- entity id as read in the article (see entity_link for merges)
+            value TEXT,
+            text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            detail TEXT NOT NULL,                 -- the whole mention as JSON (place, quantity, time, evidence)
+            PRIMARY KEY (doc, start)
+        ) WITHOUT ROWID;
+        CREATE INDEX mention_entity ON mention(entity);
+        CREATE INDEX mention_kind ON mention(kind, doc);
+        -- Cross-document merges: id is the same entity as canonical.
+        CREATE TABLE entity_link (
+            id TEXT PRIMARY KEY,
+            canonical TEXT NOT NULL,
+            evidence TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_link_canonical ON entity_link(canonical);
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

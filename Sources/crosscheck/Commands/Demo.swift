@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckLanguage
 import CrosscheckDedup
 import CrosscheckIngest
 import CrosscheckReport
@@ -31,6 +32,7 @@ extension Crosscheck {
             })
             try TemplatePass.run(on: store)
             try DedupPass.run(on: store)
+            try LanguagePass().run(on: store)
             let readme = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("README.md").path
             Terminal.out("Crosscheck demo — a FICTIONAL spring flood on the Panj / Amu Darya (see \(readme))\n\n")
             Terminal.out("Ingested \(summary.new) articles (\(summary.duplicate) already stored, \(summary.rejected) rejected).\n\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckLanguage
 import CrosscheckIngest
 import CrosscheckReport
 import CrosscheckStore
@@ -48,6 +49,7 @@ extension Crosscheck {
             bar.clear()
             if summary.new > 0 { try TemplatePass.run(on: store) }
             try DedupPass.run(on: store)
+            try LanguagePass().run(on: store)
             let seconds = Date().timeIntervalSince(started)
             let report = IngestReport(store: store.path, new: summary.new, alreadyStored: summary.duplicate,
                                       rejected: summary.rejected, bytes: summary.bytes, seconds: seconds)

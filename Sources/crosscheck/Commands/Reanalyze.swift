@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckLanguage
 import CrosscheckIngest
 import CrosscheckReport
 import CrosscheckStore
@@ -41,6 +42,8 @@ extension Crosscheck {
             // Texts may have changed: compare everything again.
             try store.resetDedup()
             let dedup = try DedupPass.run(on: store)
+            try store.resetAnnotations()
+            try LanguagePass().run(on: store)
             Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were; outlet templates removed from \(templated); duplicates compared again: \(dedup.relations.values.reduce(0, +)) relations\n")
         }
     }

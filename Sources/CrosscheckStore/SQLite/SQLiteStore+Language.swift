@@ -1,0 +1,118 @@
+import CrosscheckCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func pendingAnnotations(limit: Int) throws -> [PendingAnnotation] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT rowid, id, text, published FROM article
+                WHERE rowid > (SELECT coalesce(max(doc), 0) FROM annotated) ORDER BY rowid LIMIT ?
+                """, arguments: [limit]).compactMap { row in
+                guard let id = ContentID(hex: row["id"]) else { return nil }
+                return PendingAnnotation(doc: row["rowid"], id: id, text: row["text"], published: row["published"])
+            }
+        }
+    }
+
+    public func saveAnnotations(_ batch: [ArticleAnnotations]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try pool.write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO mention (doc, start, "end", kind, entity, value, text, sentence_start, sentence_end, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for article in batch {
+                try db.execute(sql: "DELETE FROM mention WHERE doc = ?", arguments: [article.doc])
+                var s = 0
+                for m in article.mentions {
+                    while s + 1 < article.sentences.count && article.sentences[s].end <= m.start { s += 1 }
+                    let sentence = article.sentences.isEmpty ? (start: m.start, end: m.end) : article.sentences[s]
+                    let detail = String(decoding: try encoder.encode(m), as: UTF8.self)
+                    try insert.execute(arguments: [article.doc, m.start, m.end, m.kind.rawValue, m.entity, m.value, m.text,
+                                                   min(sentence.start, m.start), max(sentence.end, m.end), detail])
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)",
+                               arguments: [article.doc, article.sentences.count, article.words])
+            }
+        }
+    }
+
+    public func entitySurvey() throws -> [EntitySurveyRow] {
+        try pool.read { db in
+            // The commonest value per entity id (ties: the longer), with the id's mention count.
+            try Row.fetchAll(db, sql: """
+                SELECT entity, kind, value, count(*) AS n FROM mention
+                WHERE entity IS NOT NULL GROUP BY entity, kind, value ORDER BY entity, n DESC, length(value) DESC
+                """).reduce(into: [EntitySurveyRow]()) { out, row in
+                let id: String = row["entity"]
+                let n: Int = row["n"]
+                if let last = out.last, last.id == id { out[out.count - 1].mentions += n; return }
+                guard let kind = MentionKind(rawValue: row["kind"]) else { return }
+                out.append(EntitySurveyRow(id: id, kind: kind, name: row["value"] ?? id, mentions: n))
+            }
+        }
+    }
+
+    public func saveEntityLinks(_ links: [EntityLink]) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM entity_link")
+            let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO entity_link (id, canonical, evidence) VALUES (?, ?, ?)")
+            for link in links { try insert.execute(arguments: [link.id, link.canonical, link.evidence]) }
+        }
+    }
+
+    public func entities(_ query: EntityQuery) throws -> [EntityRecord] {
+        try pool.read { db in
+            var links: [String: EntityLink] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, canonical, evidence FROM entity_link") {
+                links[row["id"]] = EntityLink(id: row["id"], canonical: row["canonical"], evidence: row["evidence"])
+            }
+            var records: [String: EntityRecord] = [:]
+            var docs: [String: Set<Int64>] = [:]
+            var names: [String: [String: Int]] = [:]
+            let kinds = ["person", "organization", "place", "country", "nationality"]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT entity, kind, value, text, doc, detail FROM mention WHERE entity IS NOT NULL AND kind IN (\(kinds.map { "'\($0)'" }.joined(separator: ",")))
+                """)
+            let decoder = JSONDecoder()
+            while let row = try rows.next() {
+                let raw: String = row["entity"]
+                let id = links[raw]?.canonical ?? raw
+                let kind: String = row["kind"]
+                if let wanted = query.kind, wanted.rawValue != kind && !(wanted == .country && kind == "nationality") { continue }
+                var record = records[id] ?? EntityRecord(id: id, kind: kind == "nationality" ? "country" : kind, name: "", aliases: [:],
+                                                         mentions: 0, articles: 0)
+                record.mentions += 1
+                record.aliases[row["text"], default: 0] += 1
+                names[id, default: [:]][row["value"] ?? row["text"], default: 0] += 1
+                docs[id, default: []].insert(row["doc"])
+                if record.latitude == nil, kind == "place" || kind == "country",
+                   let detail = (row["detail"] as String?)?.data(using: .utf8), let m = try? decoder.decode(Mention.self, from: detail),
+                   let place = m.place {
+                    record.latitude = place.latitude; record.longitude = place.longitude
+                    record.country = place.country.isEmpty ? nil : place.country; record.precision = place.precision
+                }
+                if let link = links[raw], !record.merged.contains(link) { record.merged.append(link) }
+                records[id] = record
+            }
+            var out: [EntityRecord] = []
+            for (id, var record) in records {
+                record.articles = docs[id]?.count ?? 0
+                record.name = names[id]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key.count < $1.key.count) }?.key ?? id
+                if let needle = query.name?.lowercased(), !needle.isEmpty,
+                   !record.name.lowercased().contains(needle), !record.aliases.keys.contains(where: { $0.lowercased().contains(needle) }) {
+                    continue
+                }
+                out.append(record)
+            }
+            out.sort { $0.mentions > $1.mentions || ($0.mentions == $1.mentions && $0.id < $1.id) }
+            return Array(out.prefix(query.limit))
+        }
+    }
+
+    public func resetAnnotations() throws {
+        try pool.write { db in try db.execute(sql: "DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link") }
+    }
+}
