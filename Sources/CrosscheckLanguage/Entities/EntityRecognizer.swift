@@ -77,13 +77,14 @@ struct EntityRecognizer {
         for i in 0..<n where tokens[i].has(.lowerInitial) { ev.lowerSeen.insert(tokens[i].hash) }
         ev.titleCase = [Bool](repeating: false, count: view.sentences.count)
         for (s, sentence) in view.sentences.enumerated() {
-            // Title Case: four or more words of four letters or more, none in lower case.
-            var words = 0, lower = 0
+            // Title Case: no lower-case word of four letters or more, and two or more capitalised
+            // words that English writes in lower case ("Sends Heavy Weapons").
+            var lower = 0, commonCaps = 0
             for i in sentence.tokens where tokens[i].kind == .word && tokens[i].length > 3 {
-                words += 1
                 if tokens[i].has(.lowerInitial) { lower += 1 }
+                else if tokens[i].has(.capitalized) && i > sentence.tokens.lowerBound && lexicon.isCommonWord(tokens[i].hash) { commonCaps += 1 }
             }
-            ev.titleCase[s] = words >= 4 && lower == 0
+            ev.titleCase[s] = lower == 0 && commonCaps >= 2
         }
         for (s, sentence) in view.sentences.enumerated() where !ev.titleCase[s] {
             for i in sentence.tokens.dropFirst() where tokens[i].has(.capitalized) {
@@ -215,11 +216,26 @@ struct EntityRecognizer {
         // Events: "Paris Air Show", "Macworld Conference".
         if b - a >= 2, lexicon.isEventHead(tokens[b - 1].hash) { view.claim(a, b); return }
         if ev.titleCase[Int(view.sentenceOf[a])] {
-            // In a headline, keep only what the lexicon knows or the body confirms.
-            let known = lexicon.organizations.longest(tokens, at: a, limit: b) != nil || gazetteer.match(tokens, at: a, limit: b) != nil
-                || lexicon.demonyms.longest(tokens, at: a, limit: b) != nil || lexicon.regions.longest(tokens, at: a, limit: b) != nil
-            let confirmed = (a..<b).allSatisfy { ev.bodyNames.contains(tokens[$0].hash) || tokens[$0].kind != .word || !tokens[$0].has(.capitalized) }
-            if !known && !confirmed { return }
+            // In a headline, keep only the names the lexicon knows and those the body confirms.
+            var p = a
+            while p < b {
+                let known = [lexicon.organizations.longest(tokens, at: p, limit: b)?.length,
+                             gazetteer.match(tokens, at: p, limit: b).flatMap { m in
+                                 m.candidates.contains { gazetteer.places[Int($0)].kind == .country || gazetteer.places[Int($0)].population >= 100_000 }
+                                     ? m.length : nil },
+                             lexicon.demonyms.longest(tokens, at: p, limit: b)?.length,
+                             lexicon.regions.longest(tokens, at: p, limit: b)?.length].compactMap { $0 }.max()
+                if let len = known {
+                    classifyName(&view, p, p + len, title: nil, ev: ev, into: &found)
+                    p += len
+                    continue
+                }
+                var e = p
+                while e < b, tokens[e].kind == .word, tokens[e].has(.capitalized), ev.bodyNames.contains(tokens[e].hash),
+                      !lexicon.isCommonWord(tokens[e].hash) { e += 1 }
+                if e > p { classifyName(&view, p, e, title: nil, ev: ev, into: &found); p = e } else { p += 1 }
+            }
+            return
         }
         // Titles anywhere in the run: "Tajik President Emomali Rahmon", "Apple CEO Steve Jobs",
         // "Afghan National Security Adviser Hamdullah Mohib", "Prime Minister of Canada".

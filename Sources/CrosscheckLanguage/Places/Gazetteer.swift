@@ -40,8 +40,11 @@ public struct Gazetteer: Sendable {
     public init() {}
 
     /// The bundled gazetteer, loaded on first use.
+    /// The bundled `gazetteer.tsv`.
+    public static var resourceURL: URL? { Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") }
+
     public static let bundled: Gazetteer = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv"),
+        guard let url = resourceURL,
               let data = try? Data(contentsOf: url) else { return Gazetteer() }
         return Gazetteer(tsv: data)
     }()

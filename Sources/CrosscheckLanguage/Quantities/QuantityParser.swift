@@ -194,6 +194,10 @@ struct QuantityParser {
         // Not quantities: ids and phone numbers, bare years, ordinals, lone "one".
         if k > 0, Self.idCues.contains(view.hash(k - 1)) || (k > 1 && view.hash(k - 1) == Self.h(":") && Self.idCues.contains(view.hash(k - 2))) { return nil }
         if k > 0, view.hash(k - 1) == Self.plus, view.glued(k) { return nil }
+        // The tail of a phone number or an id: "555-123-4567".
+        if k > 1, view.hash(k - 1) == Self.hyphen, view.glued(k - 1), view.glued(k), view.tokens[k - 2].kind == .number { return nil }
+        if numberToken.kind == .number, view.hash(k + 1) == Self.hyphen, view.glued(k + 1), view.tokens.count > k + 2,
+           view.tokens[k + 2].kind == .number, view.glued(k + 2), view.tokens[k + 2].length >= 4, numberToken.length >= 3 { return nil }
         if numberToken.kind == .number, view.hash(k + 1) == Self.hyphen, view.glued(k + 1), view.tokens.count > k + 2,
            view.tokens[k + 2].kind == .number, view.hash(k + 3) == Self.hyphen, view.glued(k + 3) { return nil }
         if numberToken.kind == .number, used == 1, numberToken.length >= 7, !view.string(k).contains(",") { return nil }

@@ -86,6 +86,10 @@ struct TimeResolver {
                 futureFlag = view.sentences[s].tokens.contains { Self.futureCues.contains(tokens[$0].hash) }
             }
             if futureFlag { futureFlag = nearestTense(view, i) }
+            // "by August 31": a deadline lies ahead unless the sentence clearly speaks of the past.
+            if !futureFlag, i > 0, view.hash(i - 1) == Self.by || (i > 1 && view.hash(i - 2) == Self.by && view.hash(i - 1) == Self.the) {
+                futureFlag = view.sentences[s].tokens.contains { Self.futureCues.contains(tokens[$0].hash) }
+            }
             if var found = match(view, at: i, published: published, future: futureFlag) {
                 // "by August 31", "by the end of the year": a deadline.
                 var direction = found.relative || found.granularity != "time" ? (futureFlag ? "future" : "past") : "present"
@@ -347,6 +351,7 @@ struct TimeResolver {
 
     func isMonthWord(_ view: TextView, _ i: Int) -> Bool { isMonth(view, i) != nil }
 
+    static let passiveAuxiliaries: Set<UInt64> = Set(["be", "been", "being"].map(h))
     static let pastForms: Set<UInt64> = Set(["was", "were", "had", "did", "said", "told", "fled", "met", "spoke", "took", "sent",
         "left", "began", "came", "made", "went", "held", "gave", "saw", "won", "lost", "fell", "ran", "struck", "hit", "shot",
         "fought", "brought", "bought", "sold", "led", "got", "became", "drew", "flew", "knew", "rose", "broke", "chose", "wrote",
@@ -366,7 +371,10 @@ struct TimeResolver {
                 if Self.pastForms.contains(t.hash) { return false }
                 if t.has(.lowerInitial), t.length > 4 {
                     let e = Int(t.end)
-                    if view.bytes[e - 2] == 0x65 && view.bytes[e - 1] == 0x64 { return false }
+                    // "announced" is past; "will be completed" is a passive whose tense is the auxiliary's.
+                    if view.bytes[e - 2] == 0x65 && view.bytes[e - 1] == 0x64 && !Self.passiveAuxiliaries.contains(view.hash(k - 1)) {
+                        return false
+                    }
                 }
             }
             d += 1
