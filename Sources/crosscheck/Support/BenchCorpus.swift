@@ -67,6 +67,15 @@ struct BenchCorpus {
 
 /// Resident-memory readings from /proc.
 enum MemoryProbe {
+    /// Current resident set size (VmRSS) in bytes.
+    static func currentResident() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return (line.split(separator: " ").compactMap { Int($0) }.first ?? 0) * 1024
+        }
+        return 0
+    }
+
     /// Peak resident set size (VmHWM) in bytes.
     static func peakResident() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
