@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckTesting
 import Testing
 @testable import CrosscheckLanguage
 
@@ -74,5 +75,32 @@ import Testing
         #expect(CivilDay(iso: "2021-07-06T12:36:00Z") == d)
         #expect(CivilDay(year: 2021, month: 2, day: 29) == nil && CivilDay(year: 2020, month: 2, day: 29) != nil)
         #expect(CivilDay(days: d.days + 365).civil.year == 2022)
+    }
+}
+
+/// No time is read from a pronoun, a modal verb or a common noun anywhere in the dev data.
+@Suite struct TimeFalsePositiveTests {
+    @Test func devDataHasNoDatesFromPronounsOrModals() throws {
+        guard let folder = SharedData.folder("data/meantime-en") else { return }
+        let corpus = try MeantimeCorpus(folder: folder)
+        var texts = corpus.documents.map(\.text)
+        if let seeds = SharedData.seedFiles() { texts += seeds.compactMap { try? String(contentsOf: $0, encoding: .utf8) } }
+        let analyzer = LanguageAnalyzer()
+        // Words that are never a time whatever their case; month words count only when written in lower case.
+        let forbidden: Set<String> = ["we", "sun", "sat", "wed", "us", "i", "a", "will", "can", "do", "be"]
+        var times = 0
+        var bad: [String] = []
+        for text in texts {
+            for m in analyzer.analyze(text, published: CivilDay(year: 2008, month: 6, day: 15)).mentions where m.kind == .time {
+                times += 1
+                let first = m.text.split(separator: " ").first.map(String.init) ?? m.text
+                if forbidden.contains(m.text.lowercased()) || (first.first?.isLowercase == true && TimeResolver.months[Tokenizer.hash(first)] != nil) {
+                    bad.append(m.text)
+                }
+            }
+        }
+        print("dev data: \(times) time expressions in \(texts.count) texts, \(bad.count) read from pronouns, modals or nouns")
+        #expect(bad.isEmpty, "\(bad.prefix(20))")
+        #expect(times > 200)
     }
 }

@@ -161,4 +161,54 @@ import Testing
         #expect((record?["removed"] as? [[String: Any]])?.isEmpty == false)
         #expect(!FileManager.default.fileExists(atPath: dir.path("crosscheck.sqlite")))
     }
+
+    /// `annotate` shows what the language layer read, with code-point offsets into the printed text.
+    @Test func annotateShowsSentencesAndMentionsWithOffsets() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        let text = "Tajik President Emomali Rahmon ordered 20,000 reservists to the border on Monday. Rahmon spoke in Dushanbe — “more than 1,000” fled."
+        let file = try dir.write("note.txt", text)
+        let run = try CLI.run(["annotate", "--plain", "--published", "2021-07-06", file], in: dir.url)
+        #expect(run.status == 0)
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let printed = try #require(record["text"] as? String)
+        let scalars = Array(printed.unicodeScalars)
+        let mentions = try #require(record["mentions"] as? [[String: Any]])
+        for m in mentions {
+            let start = try #require(m["start"] as? Int), end = try #require(m["end"] as? Int)
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[start..<end])
+            #expect(String(s) == m["text"] as? String)
+        }
+        func first(_ kind: String, _ text: String) -> [String: Any]? {
+            mentions.first { $0["kind"] as? String == kind && $0["text"] as? String == text }
+        }
+        let person = first("person", "Emomali Rahmon")
+        #expect(person != nil && first("person", "Rahmon")?["entity"] as? String == person?["entity"] as? String)
+        #expect((first("time", "Monday")?["time"] as? [String: Any])?["value"] as? String == "2021-07-05")
+        #expect((first("quantity", "20,000")?["quantity"] as? [String: Any])?["noun"] as? String == "reservists")
+        #expect(((first("place", "Dushanbe")?["place"] as? [String: Any])?["country"]) as? String == "TJ")
+        #expect((record["sentences"] as? [[String: Any]])?.count == 2)
+        #expect(try CLI.run(["annotate", "--published", "July", file], in: dir.url).status == 2)
+    }
+
+    /// Ingest runs the language layer; `entities` merges Rahmon and Rakhmon, US and U.S., and gives places coordinates.
+    @Test func entitiesMergesAliasesAcrossArticles() throws {
+        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        #expect(try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url).status == 0)
+        let run = try CLI.run(["entities", "--format", "json", "--limit", "500"], in: dir.url)
+        #expect(run.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        func row(_ alias: String) -> [[String: Any]] { rows.filter { ($0["aliases"] as? [String: Int])?[alias] != nil } }
+        #expect(row("Rakhmon").count == 1 && row("Emomali Rahmon").first?["id"] as? String == row("Rakhmon").first?["id"] as? String)
+        #expect(row("U.S.").first?["id"] as? String == "country:US" && row("US").first?["id"] as? String == "country:US")
+        let mary = try #require(rows.first { $0["name"] as? String == "Mary" })
+        #expect(mary["kind"] as? String == "place" && (mary["latitude"] as? Double).map { abs($0 - 37.59) < 0.1 } == true)
+        #expect(rows.first { $0["name"] as? String == "Taliban" }.map { ($0["articles"] as? Int) == 5 } == true)
+        let people = try CLI.run(["entities", "--kind", "person", "--format", "jsonl"], in: dir.url)
+        #expect(people.stdout.split(separator: "\n").allSatisfy { $0.contains("\"kind\":\"person\"") })
+    }
 }

@@ -409,6 +409,16 @@ struct EntityRecognizer {
         found.append(Candidate(a: a, b: b, kind: .organization, evidence: "unknown", strength: 0))
     }
 
+    /// Whether the word at `i` is a verb in the past or of speech ("met", "said", "visited"): the
+    /// word before it is someone who acts.
+    func actsNext(_ view: TextView, _ i: Int) -> Bool {
+        guard i < view.count, view.tokens[i].has(.lowerInitial) else { return false }
+        let t = view.tokens[i]
+        if TimeResolver.pastForms.contains(t.hash) || lexicon.isSpeechVerb(t.hash) { return true }
+        let e = Int(t.end)
+        return t.length > 4 && view.bytes[e - 2] == 0x65 && view.bytes[e - 1] == 0x64 && t.hash != Self.h("based")
+    }
+
     /// "in Mary", "the town of Mary", "Mary, Turkmenistan", "Mary province".
     func placeContext(_ view: TextView, _ a: Int, _ b: Int) -> Bool {
         if a > 0 {
@@ -470,8 +480,7 @@ struct EntityRecognizer {
                 c.evidence = "unknown"; c.kind = .organization; c.places = []
             }
             if c.evidence == "unknown" {
-                let acts = c.b < view.count && tokens[c.b].has(.lowerInitial)
-                    && (TimeResolver.pastForms.contains(tokens[c.b].hash) || lexicon.isSpeechVerb(tokens[c.b].hash))
+                let acts = actsNext(view, c.b)
                 if (sentenceInitial(view, c.a) && !acts) || ev.lowerSeen.contains(hash) || lexicon.isCommonWord(hash)
                     || lexicon.isSentenceStarter(hash) || tokens[c.a].length < 2
                     || TimeResolver.months[hash] != nil || TimeResolver.weekdays[hash] != nil { continue }
@@ -496,8 +505,7 @@ struct EntityRecognizer {
                     keep.append(c); continue
                 }
                 // "Rahmon met Rakhmon": a name that acts.
-                if c.b < view.count, tokens[c.b].has(.lowerInitial),
-                   TimeResolver.pastForms.contains(tokens[c.b].hash) || lexicon.isSpeechVerb(tokens[c.b].hash) {
+                if acts {
                     c.kind = .person; c.evidence = "name before a verb"; c.strength = 1
                     keep.append(c); continue
                 }
