@@ -191,4 +191,74 @@ struct MeantimeCorpus {
         p /= Double(pairs.count); r /= Double(pairs.count)
         return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
     }
+
+    /// MUC link-based precision, recall and F1 of predicted clusters against gold chains.
+    static func muc(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
+        func score(_ key: (Int) -> String, _ response: (Int) -> String) -> Double {
+            var clusters: [String: [Int]] = [:]
+            for k in pairs.indices { clusters[key(k), default: []].append(k) }
+            var num = 0, den = 0
+            for members in clusters.values {
+                num += members.count - Set(members.map(response)).count
+                den += members.count - 1
+            }
+            return den == 0 ? 0 : Double(num) / Double(den)
+        }
+        let r = score({ pairs[$0].chain }, { pairs[$0].entity })
+        let p = score({ pairs[$0].entity }, { pairs[$0].chain })
+        return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
+    }
+
+    /// CEAF-e: the best one-to-one alignment of gold and predicted clusters by
+    /// φ4 = 2|K ∩ R| / (|K| + |R|) (Kuhn–Munkres), divided by the number of each side's clusters.
+    static func ceafE(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
+        var gold: [String: Set<Int>] = [:], response: [String: Set<Int>] = [:]
+        for (k, pair) in pairs.enumerated() { gold[pair.chain, default: []].insert(k); response[pair.entity, default: []].insert(k) }
+        let g = Array(gold.values), r = Array(response.values)
+        guard !g.isEmpty, !r.isEmpty else { return (0, 0, 0) }
+        let n = max(g.count, r.count)
+        var cost = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for i in g.indices { for j in r.indices {
+            let common = g[i].intersection(r[j]).count
+            if common > 0 { cost[i][j] = -2 * Double(common) / Double(g[i].count + r[j].count) }
+        } }
+        let total = -hungarian(cost)
+        let p = total / Double(r.count), rec = total / Double(g.count)
+        return (p, rec, p + rec > 0 ? 2 * p * rec / (p + rec) : 0)
+    }
+
+    /// Minimum-cost perfect assignment of a square matrix (Kuhn–Munkres, O(n³)); returns the cost.
+    static func hungarian(_ a: [[Double]]) -> Double {
+        let n = a.count
+        var u = [Double](repeating: 0, count: n + 1), v = [Double](repeating: 0, count: n + 1)
+        var p = [Int](repeating: 0, count: n + 1), way = [Int](repeating: 0, count: n + 1)
+        for i in 1...n {
+            p[0] = i
+            var j0 = 0
+            var minv = [Double](repeating: .infinity, count: n + 1)
+            var used = [Bool](repeating: false, count: n + 1)
+            repeat {
+                used[j0] = true
+                let i0 = p[j0]
+                var delta = Double.infinity, j1 = 0
+                for j in 1...n where !used[j] {
+                    let cur = a[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j] { minv[j] = cur; way[j] = j0 }
+                    if minv[j] < delta { delta = minv[j]; j1 = j }
+                }
+                for j in 0...n {
+                    if used[j] { u[p[j]] += delta; v[j] -= delta } else { minv[j] -= delta }
+                }
+                j0 = j1
+            } while p[j0] != 0
+            repeat {
+                let j1 = way[j0]
+                p[j0] = p[j1]
+                j0 = j1
+            } while j0 != 0
+        }
+        var cost = 0.0
+        for j in 1...n where p[j] > 0 { cost += a[p[j] - 1][j - 1] }
+        return cost
+    }
 }
