@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CrosscheckIngest", targets: ["CrosscheckIngest"]),
         .library(name: "CrosscheckDedup", targets: ["CrosscheckDedup"]),
         .library(name: "CrosscheckLanguage", targets: ["CrosscheckLanguage"]),
+        .library(name: "CrosscheckEvents", targets: ["CrosscheckEvents"]),
         .library(name: "CrosscheckStore", targets: ["CrosscheckStore"]),
         .library(name: "CrosscheckReport", targets: ["CrosscheckReport"]),
     ],
@@ -48,6 +49,11 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(
+            name: "CrosscheckEvents",
+            dependencies: ["CrosscheckCore", "CrosscheckLanguage"],
+            resources: [.copy("Resources/events.tsv")],
+            swiftSettings: strict),
+        .target(
             name: "CrosscheckStore",
             dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
@@ -55,8 +61,8 @@ let package = Package(
         .executableTarget(
             name: "crosscheck",
             dependencies: [
-                "CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckStore",
-                "CrosscheckReport",
+                "CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckEvents",
+                "CrosscheckStore", "CrosscheckReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -71,6 +77,8 @@ let package = Package(
                     dependencies: ["CrosscheckDedup", "CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckLanguageTests",
                     dependencies: ["CrosscheckLanguage", "CrosscheckCore", "CrosscheckTesting"]),
+        .testTarget(name: "CrosscheckEventsTests",
+                    dependencies: ["CrosscheckEvents", "CrosscheckLanguage", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckStoreTests",
                     dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckReportTests", dependencies: ["CrosscheckReport", "CrosscheckCore"]),

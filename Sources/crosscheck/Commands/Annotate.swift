@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckEvents
 import CrosscheckIngest
 import CrosscheckLanguage
 import CrosscheckReport
@@ -13,7 +14,8 @@ extension Crosscheck {
             Inputs are cleaned as `extract` cleans them (HTML, JSON lines, text with boilerplate), unless \
             --plain is given, then each file is read as it is. Prints one JSON object per article: \
             {source, title, published, text, sentences: [{start, end, text}], mentions: [{start, end, text, \
-            kind, entity, value, place?, quantity?, time?, evidence}]}. Offsets count Unicode code points \
+            kind, entity, value, place?, quantity?, time?, evidence}], events: [{type, trigger, start, end, sentence, \
+            actor, target, place, time, quantity, attribution, status}]}. Offsets count Unicode code points \
             (as Python indexes strings), so text[start:end] is the mention. Relative dates resolve against \
             the article's publication date, or --published.
             """)
@@ -37,12 +39,15 @@ extension Crosscheck {
 
         func run() async throws {
             let analyzer = LanguageAnalyzer()
+            let extractor = EventExtractor()
             let encoder = JSONOutput.encoder(pretty: pretty)
             let override = published.flatMap { CivilDay(iso: $0) }
             func emit(source: String, title: String?, date: PublishedDate?, text: String) throws {
                 let day = override ?? date.flatMap { CivilDay(iso: $0.value) }
                 let analysis = analyzer.analyze(text, published: day)
-                let record = AnnotationRecord(source: source, title: title, published: day?.iso, text: text, analysis: analysis)
+                let events = extractor.extract(text: text, analysis: analysis, published: day)
+                let record = AnnotationRecord(source: source, title: title, published: day?.iso, text: text, analysis: analysis,
+                                              events: events)
                 Terminal.out(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
             }
             if plain {
@@ -105,8 +110,10 @@ struct AnnotationRecord: Encodable {
     var text: String
     var sentences: [SentenceRecord]
     var mentions: [MentionRecord]
+    /// Event mentions (UTF-8 offsets converted like the mentions').
+    var events: [EventMention]
 
-    init(source: String, title: String?, published: String?, text: String, analysis: Analysis) {
+    init(source: String, title: String?, published: String?, text: String, analysis: Analysis, events: [EventMention]) {
         self.source = source
         self.title = title
         self.published = published
@@ -118,6 +125,12 @@ struct AnnotationRecord: Encodable {
         mentions = analysis.mentions.map {
             MentionRecord(start: offsets[$0.start], end: offsets[$0.end], text: $0.text, kind: $0.kind.rawValue, entity: $0.entity,
                           value: $0.value, place: $0.place, quantity: $0.quantity, time: $0.time, evidence: $0.evidence)
+        }
+        self.events = events.map { e in
+            var e = e
+            e.start = offsets[e.start]; e.end = offsets[e.end]
+            e.sentenceStart = offsets[e.sentenceStart]; e.sentenceEnd = offsets[e.sentenceEnd]
+            return e
         }
     }
 }

@@ -1,0 +1,265 @@
+import CrosscheckCore
+import CrosscheckLanguage
+
+/// Finds event mentions in one article: a trigger from the ontology, its slots filled from the
+/// language layer's mentions in the same sentence, who says so, and whether it is reported,
+/// claimed, denied, planned or hypothetical.
+///
+/// - Actor: the nearest entity (person, organization, country, nationality) before the trigger in
+///   the sentence that is not the source of an attribution ("told RFE/RL") or a place after a
+///   preposition; for a nominal trigger with "of" ("the deployment of Turkmen troops") the entity after it.
+/// - Target: the first person or organization after the trigger. Place: the first place or country
+///   after the trigger, else a nationality before "border", else a place before it that is not the actor.
+/// - Time: the time nearest the trigger in the sentence; else the publication date, flagged
+///   `timeFromPublication`. Quantity: the nearest quantity after the trigger, else before it.
+/// - Attribution: "according to X", "X said / told / announced", "said X"; anonymous when the speaker
+///   is an unnamed official or source, or the text says so ("who was not authorized to speak").
+/// - Status: denied when the sentence denies or rejects (the denier kept), planned with a future cue
+///   or a deadline, hypothetical after "if", claimed when the source is anonymous or the text says
+///   "reportedly", "claimed", "allegedly"; otherwise reported.
+public struct EventExtractor: Sendable {
+    public let ontology: EventOntology
+
+    public init(ontology: EventOntology = .bundled) { self.ontology = ontology }
+
+    static let h = Tokenizer.hash
+    static let speech: Set<UInt64> = Set(["said", "says", "told", "tells", "reported", "reports", "announced", "announces",
+                                          "stated", "confirmed", "claimed", "claims", "added", "declared", "wrote", "warned",
+                                          "quoted", "cited"].map(h))
+    static let according = h("according"), to = h("to"), of = h("of"), border = h("border"), the = h("the")
+    static let anonymousWords: Set<UInt64> = Set(["official", "officials", "source", "sources", "diplomat", "diplomats",
+                                                  "participant", "worker", "resident", "residents", "witness", "witnesses",
+                                                  "anonymous", "anonymity", "authorized", "authorised", "identified"].map(h))
+    static let hedges: Set<UInt64> = Set(["reportedly", "allegedly", "claimed", "claims", "purportedly", "unconfirmed"].map(h))
+    static let future: Set<UInt64> = Set(["will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
+                                          "scheduled", "expected", "would", "preparing", "ready", "upcoming"].map(h))
+    static let conditional: Set<UInt64> = Set(["if", "unless", "whether", "hypothetically"].map(h))
+    static let locatives: Set<UInt64> = Set(["to", "in", "into", "at", "near", "across", "toward", "towards", "from", "along",
+                                             "on", "inside", "within", "through"].map(h))
+    static let stopPunctuation: Set<UInt64> = Set([",", ";", ":", "(", ")", "“", "”", "\"", "—", "–"].map(h))
+
+    struct Item {
+        var mention: Mention
+        var a: Int, b: Int // token range
+    }
+
+    public func extract(text: String, analysis: Analysis, published: CivilDay?, outlet: String? = nil) -> [EventMention] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let tokens = Tokenizer.tokenize(bytes)
+            return tokens.withUnsafeBufferPointer { tb in
+                extract(bytes: bytes, tokens: tb, analysis: analysis, published: published)
+            }
+        }
+    }
+
+    func extract(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, analysis: Analysis,
+                 published: CivilDay?) -> [EventMention] {
+        guard !tokens.isEmpty else { return [] }
+        // Token index of each mention; which tokens a mention covers.
+        var covered = [Int32](repeating: -1, count: tokens.count)
+        var items: [Item] = []
+        var t = 0
+        for m in analysis.mentions {
+            while t < tokens.count && Int(tokens[t].end) <= m.start { t += 1 }
+            var e = t
+            while e < tokens.count && Int(tokens[e].start) < m.end { e += 1 }
+            guard e > t else { continue }
+            for k in t..<e { covered[k] = Int32(items.count) }
+            items.append(Item(mention: m, a: t, b: e))
+        }
+        func text(_ a: Int, _ b: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)]), as: UTF8.self)
+        }
+        var out: [EventMention] = []
+        var itemCursor = 0
+        var s0 = 0
+        for sentence in analysis.sentences {
+            while s0 < tokens.count && Int(tokens[s0].start) < sentence.start { s0 += 1 }
+            var s1 = s0
+            while s1 < tokens.count && Int(tokens[s1].end) <= sentence.end { s1 += 1 }
+            defer { s0 = s1 }
+            guard s1 > s0 else { continue }
+            while itemCursor < items.count && items[itemCursor].b <= s0 { itemCursor += 1 }
+            var local: [Item] = []
+            var k = itemCursor
+            while k < items.count && items[k].a < s1 { local.append(items[k]); k += 1 }
+            let attribution = attributionIn(tokens, s0, s1, local, text)
+            // Triggers.
+            var found: [(type: Int32, a: Int, b: Int)] = []
+            var i = s0
+            while i < s1 {
+                if covered[i] >= 0 || tokens[i].kind != .word { i += 1; continue }
+                if let (type, len) = ontology.triggers.longest(tokens, at: i, limit: s1), (i..<i + len).allSatisfy({ covered[$0] < 0 }) {
+                    if !found.contains(where: { $0.type == type }) { found.append((type, i, i + len)) }
+                    i += len
+                    continue
+                }
+                i += 1
+            }
+            guard !found.isEmpty else { continue }
+            let denyType = ontology.types.firstIndex { $0.name == "deny" }.map(Int32.init)
+            let denial = found.first { $0.type == denyType }
+            let hedged = (s0..<s1).contains { Self.hedges.contains(tokens[$0].hash) }
+            let conditional = (s0..<s1).contains { Self.conditional.contains(tokens[$0].hash) }
+            let sentenceText = text(s0, s1)
+            for trigger in found {
+                let type = ontology.types[Int(trigger.type)]
+                var event = EventMention(type: type.name, trigger: text(trigger.a, trigger.b), start: Int(tokens[trigger.a].start),
+                                         end: Int(tokens[trigger.b - 1].end), sentence: sentenceText, sentenceStart: sentence.start,
+                                         sentenceEnd: sentence.end, attribution: attribution)
+                let actorItem = actor(tokens, local, trigger.a, trigger.b, s0, s1, attribution)
+                event.actor = actorItem.map { participant($0.mention) }
+                if let target = local.first(where: { $0.a >= trigger.b && ($0.mention.kind == .person || $0.mention.kind == .organization)
+                    && $0.mention.entity != actorItem?.mention.entity }) {
+                    event.target = participant(target.mention)
+                }
+                if let place = placeFor(tokens, local, trigger.a, trigger.b, actorItem) {
+                    event.place = place.mention.place
+                    event.placeName = place.mention.value ?? place.mention.text
+                }
+                let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != "time" }
+                if let time = times.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {
+                    event.time = time.mention.time
+                    event.timeText = time.mention.text
+                } else if let p = published {
+                    event.time = TimeValue(value: p.iso, start: p.iso, end: p.iso, granularity: "day", direction: "past",
+                                           reference: "publication", anchor: p.iso)
+                    event.timeFromPublication = true
+                }
+                let quantities = local.filter { $0.mention.kind == .quantity && $0.mention.quantity?.unit != "%" }
+                if let q = quantities.first(where: { $0.a >= trigger.b }) ?? quantities.last(where: { $0.b <= trigger.a }) {
+                    event.quantity = q.mention.quantity
+                    event.quantityText = q.mention.text
+                }
+                // Status.
+                let futureCue = (max(s0, trigger.a - 6)..<trigger.a).contains { Self.future.contains(tokens[$0].hash) }
+                if let denial, trigger.type != denyType {
+                    event.status = "denied"
+                    event.deniedBy = actor(tokens, local, denial.a, denial.b, s0, s1, attribution).map { participant($0.mention) }
+                        ?? (attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: .organization) })
+                } else if conditional {
+                    event.status = "hypothetical"
+                } else if futureCue || event.time?.direction == "future" || event.time?.direction == "deadline" {
+                    event.status = "planned"
+                } else if hedged || attribution.kind == "anonymous" {
+                    event.status = "claimed"
+                }
+                out.append(event)
+            }
+        }
+        return out
+    }
+
+    func distance(_ item: Item, _ i: Int) -> Int { item.a > i ? item.a - i : i - item.b }
+
+    func participant(_ m: Mention) -> Participant {
+        if m.kind == .nationality {
+            return Participant(entity: m.entity, name: m.value ?? m.text, kind: .country)
+        }
+        return Participant(entity: m.entity, name: m.value ?? m.text, kind: m.kind)
+    }
+
+    /// The nearest actor-like entity before the trigger, or after "of" for a nominal trigger.
+    func actor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ s0: Int, _ s1: Int,
+               _ attribution: Attribution) -> Item? {
+        let actorKinds: Set<MentionKind> = [.person, .organization, .country, .nationality]
+        for item in local.reversed() where item.b <= a && actorKinds.contains(item.mention.kind) {
+            // A source after "told" or "according to", or an entity after a preposition, is not the actor.
+            if item.a > s0 {
+                let before = tokens[item.a - 1].hash
+                if before == Self.h("told") || before == Self.to && item.a > s0 + 1 && tokens[item.a - 2].hash == Self.according { continue }
+                if Self.locatives.contains(before) && item.mention.kind != .nationality { continue }
+            }
+            if let source = attribution.entity, source == item.mention.entity, attribution.kind != "article",
+               local.contains(where: { $0.mention.entity == source && $0.a != item.a }) == false, a - item.b > 3 { continue }
+            return item
+        }
+        if b < s1, tokens[b].hash == Self.of {
+            return local.first { $0.a > b && $0.a <= b + 3 && actorKinds.contains($0.mention.kind) }
+        }
+        return nil
+    }
+
+    func placeFor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ actor: Item?) -> Item? {
+        let after = local.filter { $0.a >= b && ($0.mention.kind == .place || $0.mention.kind == .country) }
+        if let first = after.first(where: { $0.a > 0 && Self.locatives.contains(tokens[$0.a - 1].hash) }) ?? after.first { return first }
+        // "to the Afghan border": the nationality's country.
+        if let nat = local.first(where: { $0.mention.kind == .nationality && $0.b < tokens.count && tokens[$0.b].hash == Self.border }),
+           nat.mention.place != nil {
+            return nat
+        }
+        return local.last { $0.b <= a && $0.mention.kind == .place && $0.mention.entity != actor?.mention.entity }
+    }
+
+    /// Who the sentence says its facts come from.
+    func attributionIn(_ tokens: UnsafeBufferPointer<Token>, _ s0: Int, _ s1: Int, _ local: [Item],
+                       _ text: (Int, Int) -> String) -> Attribution {
+        let anonymous = (s0..<s1).contains { Self.anonymousWords.contains(tokens[$0].hash) }
+        let sources: Set<MentionKind> = [.person, .organization, .country, .nationality]
+        // "according to X"
+        for k in s0..<max(s0, s1 - 2) where tokens[k].hash == Self.according && tokens[k + 1].hash == Self.to {
+            var e = k + 2
+            while e < s1, !Self.stopPunctuation.contains(tokens[e].hash), e - k < 8 { e += 1 }
+            guard e > k + 2 else { break }
+            let name = text(k + 2, e)
+            let item = local.first { $0.a >= k + 2 && $0.a < e && sources.contains($0.mention.kind) }
+            return Attribution(kind: kind(of: item?.mention, anonymous: false), name: name.droppingArticle,
+                               entity: item?.mention.entity, cue: text(k, e))
+        }
+        for k in s0..<s1 where Self.speech.contains(tokens[k].hash) {
+            // "X said", "X told RFE/RL": the speaker before the verb (within eight words).
+            let before = local.last { $0.b <= k && $0.b >= k - 8 && sources.contains($0.mention.kind) }
+            if anonymous, before == nil || before!.mention.kind == .nationality {
+                return Attribution(kind: "anonymous", name: speakerPhrase(tokens, s0, k, text), cue: text(k, min(s1, k + 2)))
+            }
+            if let before {
+                // "Tajik border guards said": the whole noun phrase names the institution.
+                let name = before.mention.kind == .nationality ? speakerPhrase(tokens, before.a, k, text) : (before.mention.value ?? before.mention.text)
+                return Attribution(kind: kind(of: before.mention, anonymous: false), name: name, entity: before.mention.entity,
+                                   cue: text(k, min(s1, k + 2)))
+            }
+            // "said Stephen Harper"
+            if let after = local.first(where: { $0.a == k + 1 && sources.contains($0.mention.kind) }) {
+                return Attribution(kind: kind(of: after.mention, anonymous: false), name: after.mention.value ?? after.mention.text,
+                                   entity: after.mention.entity, cue: text(k, after.b))
+            }
+            let phrase = speakerPhrase(tokens, s0, k, text)
+            if !phrase.isEmpty { return Attribution(kind: anonymous ? "anonymous" : "institution", name: phrase, cue: text(k, min(s1, k + 1))) }
+        }
+        if anonymous, (s0..<s1).contains(where: { [Self.h("authorized"), Self.h("anonymity"), Self.h("identified")].contains(tokens[$0].hash) }) {
+            return Attribution(kind: "anonymous", name: "an unnamed source")
+        }
+        return Attribution(kind: "article")
+    }
+
+    /// The words before a speech verb back to the previous punctuation: "Tajik border guards".
+    func speakerPhrase(_ tokens: UnsafeBufferPointer<Token>, _ s0: Int, _ verb: Int, _ text: (Int, Int) -> String) -> String {
+        var a = verb
+        while a > s0, !Self.stopPunctuation.contains(tokens[a - 1].hash), verb - a < 8, tokens[a - 1].kind != .number { a -= 1 }
+        // Keep the noun phrase: from its last determiner or capitalised word.
+        guard a < verb else { return "" }
+        let phrase = text(a, verb)
+        let words = phrase.split(separator: " ")
+        if words.count > 6 { return words.suffix(4).joined(separator: " ") }
+        return phrase.droppingArticle
+    }
+
+    func kind(of mention: Mention?, anonymous: Bool) -> String {
+        guard let mention else { return anonymous ? "anonymous" : "institution" }
+        switch mention.kind {
+        case .person: return "person"
+        case .organization:
+            let name = mention.value ?? mention.text
+            return Lexicon.bundled.knownOrganizations.contains { $0.kind == "outlet" && $0.name == name } ? "outlet" : "institution"
+        default: return "institution"
+        }
+    }
+}
+
+extension String {
+    var droppingArticle: String {
+        for prefix in ["the ", "The ", "a ", "A ", "an ", "An "] where hasPrefix(prefix) { return String(dropFirst(prefix.count)) }
+        return self
+    }
+}
