@@ -30,6 +30,8 @@ public struct EventExtractor: Sendable {
     static let anonymousWords: Set<UInt64> = Set(["official", "officials", "source", "sources", "diplomat", "diplomats",
                                                   "participant", "worker", "resident", "residents", "witness", "witnesses",
                                                   "anonymous", "anonymity", "authorized", "authorised", "identified"].map(h))
+    static let explicitAnonymity: Set<UInt64> = Set(["anonymous", "anonymity", "authorized", "authorised", "identified", "unnamed"].map(h))
+    static let indefinite: Set<UInt64> = Set(["a", "an", "one", "another", "some", "several", "two", "three"].map(h))
     static let hedges: Set<UInt64> = Set(["reportedly", "allegedly", "claimed", "claims", "purportedly", "unconfirmed"].map(h))
     static let future: Set<UInt64> = Set(["will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
                                           "scheduled", "expected", "would", "preparing", "ready", "upcoming"].map(h))
@@ -74,6 +76,7 @@ public struct EventExtractor: Sendable {
         var out: [EventMention] = []
         var itemCursor = 0
         var s0 = 0
+        var lastSpeaker: Attribution? = nil
         for sentence in analysis.sentences {
             while s0 < tokens.count && Int(tokens[s0].start) < sentence.start { s0 += 1 }
             var s1 = s0
@@ -84,7 +87,14 @@ public struct EventExtractor: Sendable {
             var local: [Item] = []
             var k = itemCursor
             while k < items.count && items[k].a < s1 { local.append(items[k]); k += 1 }
-            let attribution = attributionIn(tokens, s0, s1, local, text)
+            var attribution = attributionIn(tokens, s0, s1, local, text)
+            if attribution.kind == "pronoun", let previous = lastSpeaker {
+                attribution = previous
+                attribution.cue = (attribution.cue ?? "") + " (continued)"
+            }
+            if attribution.kind == "pronoun" { attribution = Attribution(kind: "article") }
+            if attribution.kind != "article" { lastSpeaker = attribution }
+            if tokens[s0].has(.paragraphBefore) && attribution.kind == "article" { lastSpeaker = nil }
             // Triggers.
             var found: [(type: Int32, a: Int, b: Int)] = []
             var i = s0
@@ -99,7 +109,8 @@ public struct EventExtractor: Sendable {
             }
             guard !found.isEmpty else { continue }
             let denyType = ontology.types.firstIndex { $0.name == "deny" }.map(Int32.init)
-            let denial = found.first { $0.type == denyType }
+            // A denial under "whether"/"if" ("did not comment on whether anyone was denied entry") is none.
+            let denial = found.first { d in d.type == denyType && !(s0..<d.a).contains { Self.conditional.contains(tokens[$0].hash) } }
             let hedged = (s0..<s1).contains { Self.hedges.contains(tokens[$0].hash) }
             let conditional = (s0..<s1).contains { Self.conditional.contains(tokens[$0].hash) }
             let sentenceText = text(s0, s1)
@@ -128,7 +139,8 @@ public struct EventExtractor: Sendable {
                     event.timeFromPublication = true
                 }
                 let quantities = local.filter { $0.mention.kind == .quantity && $0.mention.quantity?.unit != "%" }
-                if let q = quantities.first(where: { $0.a >= trigger.b }) ?? quantities.last(where: { $0.b <= trigger.a }) {
+                if let q = quantities.first(where: { $0.a >= trigger.b && $0.a - trigger.b <= 8 })
+                    ?? quantities.last(where: { $0.b <= trigger.a && trigger.a - $0.b <= 8 }) {
                     event.quantity = q.mention.quantity
                     event.quantityText = q.mention.text
                 }
@@ -164,6 +176,10 @@ public struct EventExtractor: Sendable {
     func actor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ s0: Int, _ s1: Int,
                _ attribution: Attribution) -> Item? {
         let actorKinds: Set<MentionKind> = [.person, .organization, .country, .nationality]
+        // "the deployment of Turkmen troops": the entity after "of" acts.
+        if b < s1, tokens[b].hash == Self.of, let after = local.first(where: { $0.a > b && $0.a <= b + 3 && actorKinds.contains($0.mention.kind) }) {
+            return after
+        }
         for item in local.reversed() where item.b <= a && actorKinds.contains(item.mention.kind) {
             // A source after "told" or "according to", or an entity after a preposition, is not the actor.
             if item.a > s0 {
@@ -195,7 +211,19 @@ public struct EventExtractor: Sendable {
     /// Who the sentence says its facts come from.
     func attributionIn(_ tokens: UnsafeBufferPointer<Token>, _ s0: Int, _ s1: Int, _ local: [Item],
                        _ text: (Int, Int) -> String) -> Attribution {
-        let anonymous = (s0..<s1).contains { Self.anonymousWords.contains(tokens[$0].hash) }
+        // Anonymous: the text says so, or the speaker is "a senior official", "an official", "sources".
+        let explicit = (s0..<s1).contains { Self.explicitAnonymity.contains(tokens[$0].hash) }
+        var unnamedSpeaker = false
+        for k in s0..<s1 where Self.anonymousWords.contains(tokens[k].hash) {
+            let word = tokens[k].hash
+            if word == Self.h("source") || word == Self.h("sources") { unnamedSpeaker = true; break }
+            var j = k - 1
+            while j >= s0, k - j <= 4, tokens[j].kind == .word {
+                if Self.indefinite.contains(tokens[j].hash) { unnamedSpeaker = true; break }
+                j -= 1
+            }
+        }
+        let anonymous = explicit || unnamedSpeaker
         let sources: Set<MentionKind> = [.person, .organization, .country, .nationality]
         // "according to X"
         for k in s0..<max(s0, s1 - 2) where tokens[k].hash == Self.according && tokens[k + 1].hash == Self.to {
@@ -211,7 +239,9 @@ public struct EventExtractor: Sendable {
             // "X said", "X told RFE/RL": the speaker before the verb (within eight words).
             let before = local.last { $0.b <= k && $0.b >= k - 8 && sources.contains($0.mention.kind) }
             if anonymous, before == nil || before!.mention.kind == .nationality {
-                return Attribution(kind: "anonymous", name: speakerPhrase(tokens, s0, k, text), cue: text(k, min(s1, k + 2)))
+                let phrase = speakerPhrase(tokens, s0, k, text)
+                if phrase.isEmpty, k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: "pronoun") }
+                return Attribution(kind: "anonymous", name: phrase.isEmpty ? "an unnamed official" : phrase, cue: text(k, min(s1, k + 2)))
             }
             if let before {
                 // "Tajik border guards said": the whole noun phrase names the institution.
@@ -224,6 +254,7 @@ public struct EventExtractor: Sendable {
                 return Attribution(kind: kind(of: after.mention, anonymous: false), name: after.mention.value ?? after.mention.text,
                                    entity: after.mention.entity, cue: text(k, after.b))
             }
+            if k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: "pronoun") }
             let phrase = speakerPhrase(tokens, s0, k, text)
             if !phrase.isEmpty { return Attribution(kind: anonymous ? "anonymous" : "institution", name: phrase, cue: text(k, min(s1, k + 1))) }
         }
@@ -233,16 +264,20 @@ public struct EventExtractor: Sendable {
         return Attribution(kind: "article")
     }
 
-    /// The words before a speech verb back to the previous punctuation: "Tajik border guards".
+    static let notInSpeaker: Set<UInt64> = Set(["was", "were", "is", "are", "be", "been", "had", "has", "have", "and", "or",
+        "that", "which", "who", "but", "also", "then", "as", "when", "while", "yet", "later", "earlier", "not", "did", "do",
+        "does", "would", "will", "could", "have", "by", "in", "on", "at", "for", "with", "from", "to", "of"].map(h))
+    static let pronouns: Set<UInt64> = Set(["he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their"].map(h))
+
+    /// The noun phrase right before a speech verb ("Tajik border guards", "a senior Afghan official");
+    /// empty when the words there are not one ("…were the largest yet confirmed").
     func speakerPhrase(_ tokens: UnsafeBufferPointer<Token>, _ s0: Int, _ verb: Int, _ text: (Int, Int) -> String) -> String {
         var a = verb
-        while a > s0, !Self.stopPunctuation.contains(tokens[a - 1].hash), verb - a < 8, tokens[a - 1].kind != .number { a -= 1 }
-        // Keep the noun phrase: from its last determiner or capitalised word.
+        while a > s0, verb - a < 6, tokens[a - 1].kind == .word, !Self.notInSpeaker.contains(tokens[a - 1].hash) { a -= 1 }
         guard a < verb else { return "" }
-        let phrase = text(a, verb)
-        let words = phrase.split(separator: " ")
-        if words.count > 6 { return words.suffix(4).joined(separator: " ") }
-        return phrase.droppingArticle
+        if a > s0, tokens[a - 1].kind == .word { return "" }  // stopped at a verb or conjunction: not a subject
+        if verb - a == 1 && Self.pronouns.contains(tokens[a].hash) { return "" }
+        return text(a, verb).droppingArticle
     }
 
     func kind(of mention: Mention?, anonymous: Bool) -> String {

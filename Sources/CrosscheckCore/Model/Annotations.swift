@@ -22,12 +22,14 @@ public struct ArticleAnnotations: Sendable {
     public var sentences: [(start: Int, end: Int)]
     public var mentions: [Mention]
     public var words: Int
+    public var events: [EventMention]
 
-    public init(doc: Int64, sentences: [(start: Int, end: Int)], mentions: [Mention], words: Int) {
+    public init(doc: Int64, sentences: [(start: Int, end: Int)], mentions: [Mention], words: Int, events: [EventMention] = []) {
         self.doc = doc
         self.sentences = sentences
         self.mentions = mentions
         self.words = words
+        self.events = events
     }
 }
 
@@ -121,4 +123,8 @@ public protocol AnnotationIndex: Sendable {
     func entities(_ query: EntityQuery) throws -> [EntityRecord]
     /// Forgets every annotation, so the next pass reads everything again.
     func resetAnnotations() throws
+    /// Every stored event mention with its article's outlet, date and source group.
+    func eventReferences() throws -> [EventReference]
+    /// Cross-document entity merges: id → canonical id.
+    func entityLinks() throws -> [String: String]
 }

@@ -84,3 +84,99 @@ public struct EventMention: Codable, Sendable, Hashable {
         self.deniedBy = deniedBy
     }
 }
+
+/// One article's telling of a merged event.
+public struct EventReference: Codable, Sendable, Hashable {
+    /// Article id (hex) and its row in the store.
+    public var article: String
+    public var doc: Int64
+    public var outlet: String?
+    public var title: String?
+    public var published: String?
+    /// The article's source group: corroboration counts groups.
+    public var group: Int64
+    public var mention: EventMention
+
+    public init(article: String, doc: Int64, outlet: String?, title: String?, published: String?, group: Int64, mention: EventMention) {
+        self.article = article
+        self.doc = doc
+        self.outlet = outlet
+        self.title = title
+        self.published = published
+        self.group = group
+        self.mention = mention
+    }
+}
+
+/// An event merged across articles, with its corroboration.
+public struct MergedEvent: Codable, Sendable, Hashable {
+    public var id: String
+    public var type: String
+    public var label: String
+    public var plover: String
+    public var cameo: String
+    public var actor: Participant?
+    public var target: Participant?
+    public var place: PlaceRef?
+    public var placeName: String?
+    /// The best-known time: the most specific written time, else the earliest publication day.
+    public var time: TimeValue?
+    public var timeFromPublication: Bool
+    /// The most precise quantity reported (exact beats a bound, a bound beats a vague count).
+    public var quantity: QuantityValue?
+    public var quantityText: String?
+    /// reported, claimed, planned, denied, contested (reported by some, denied by others), hypothetical.
+    public var status: String
+    /// Independent source groups that report it (not counting denials).
+    public var sources: Int
+    /// Source groups that deny it.
+    public var deniedBy: Int
+    public var references: [EventReference]
+
+    public init(id: String, type: String, label: String, plover: String, cameo: String, actor: Participant?, target: Participant?,
+                place: PlaceRef?, placeName: String?, time: TimeValue?, timeFromPublication: Bool, quantity: QuantityValue?,
+                quantityText: String?, status: String, sources: Int, deniedBy: Int, references: [EventReference]) {
+        self.id = id
+        self.type = type
+        self.label = label
+        self.plover = plover
+        self.cameo = cameo
+        self.actor = actor
+        self.target = target
+        self.place = place
+        self.placeName = placeName
+        self.time = time
+        self.timeFromPublication = timeFromPublication
+        self.quantity = quantity
+        self.quantityText = quantityText
+        self.status = status
+        self.sources = sources
+        self.deniedBy = deniedBy
+        self.references = references
+    }
+}
+
+/// Two or more incompatible tellings of one event: each side with its value and references.
+public struct Contradiction: Codable, Sendable, Hashable {
+    public struct Side: Codable, Sendable, Hashable {
+        public var value: String
+        public var references: [EventReference]
+        public init(value: String, references: [EventReference]) {
+            self.value = value
+            self.references = references
+        }
+    }
+
+    public var event: String
+    /// date, quantity, or denial.
+    public var kind: String
+    public var summary: String
+    public var sides: [Side]
+
+    public init(event: String, kind: String, summary: String, sides: [Side]) {
+        self.event = event
+        self.kind = kind
+        self.summary = summary
+        self.sides = sides
+    }
+}

@@ -76,6 +76,7 @@ public struct LanguageSummary: Sendable {
     public var words = 0
     public var mentions = 0
     public var links = 0
+    public var events = 0
     public var seconds = 0.0
 }
 
@@ -84,8 +85,14 @@ public struct LanguageSummary: Sendable {
 public struct LanguagePass: Sendable {
     public var analyzer: LanguageAnalyzer
     public var batchSize = 256
+    /// Finds event mentions in an analysed text (the events layer plugs in here), or nil.
+    public var events: (@Sendable (String, Analysis, CivilDay?) -> [EventMention])?
 
-    public init(analyzer: LanguageAnalyzer = LanguageAnalyzer()) { self.analyzer = analyzer }
+    public init(analyzer: LanguageAnalyzer = LanguageAnalyzer(),
+                events: (@Sendable (String, Analysis, CivilDay?) -> [EventMention])? = nil) {
+        self.analyzer = analyzer
+        self.events = events
+    }
 
     @discardableResult
     public func run(on store: any AnnotationIndex) throws -> LanguageSummary {
@@ -98,12 +105,13 @@ public struct LanguagePass: Sendable {
                 let day = article.published.flatMap { CivilDay(iso: $0) }
                 let analysis = analyzer.analyze(article.text, published: day)
                 return ArticleAnnotations(doc: article.doc, sentences: analysis.sentences, mentions: analysis.mentions,
-                                          words: analysis.words)
+                                          words: analysis.words, events: events?(article.text, analysis, day) ?? [])
             }
             try store.saveAnnotations(results)
             summary.articles += results.count
             summary.words += results.reduce(0) { $0 + $1.words }
             summary.mentions += results.reduce(0) { $0 + $1.mentions.count }
+            summary.events += results.reduce(0) { $0 + $1.events.count }
         }
         if summary.articles > 0 {
             let links = EntityLinker().links(try store.entitySurvey())

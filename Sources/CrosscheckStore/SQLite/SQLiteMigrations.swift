@@ -131,6 +131,21 @@ enum SQLiteMigrations {
         ) WITHOUT ROWID;
         CREATE INDEX entity_link_canonical ON entity_link(canonical);
         """),
+        ("v4-events", """
+        -- Event mentions: one per trigger, with the whole mention (slots, attribution, status) as JSON.
+        CREATE TABLE event_mention (
+            doc INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            actor TEXT,
+            day_start TEXT,
+            day_end TEXT,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (doc, start, type)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_mention_type ON event_mention(type, actor);
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

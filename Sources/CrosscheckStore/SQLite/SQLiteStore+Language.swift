@@ -33,6 +33,16 @@ extension SQLiteStore {
                     try insert.execute(arguments: [article.doc, m.start, m.end, m.kind.rawValue, m.entity, m.value, m.text,
                                                    min(sentence.start, m.start), max(sentence.end, m.end), detail])
                 }
+                try db.execute(sql: "DELETE FROM event_mention WHERE doc = ?", arguments: [article.doc])
+                let insertEvent = try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO event_mention (doc, start, type, status, actor, day_start, day_end, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for e in article.events {
+                    let detail = String(decoding: try encoder.encode(e), as: UTF8.self)
+                    try insertEvent.execute(arguments: [article.doc, e.start, e.type, e.status, e.actor?.entity, e.time?.start,
+                                                        e.time?.end, detail])
+                }
                 try db.execute(sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)",
                                arguments: [article.doc, article.sentences.count, article.words])
             }
@@ -113,6 +123,32 @@ extension SQLiteStore {
     }
 
     public func resetAnnotations() throws {
-        try pool.write { db in try db.execute(sql: "DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link") }
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link; DELETE FROM event_mention")
+        }
+    }
+
+    public func eventReferences() throws -> [EventReference] {
+        try pool.read { db in
+            let decoder = JSONDecoder()
+            return try Row.fetchAll(db, sql: """
+                SELECT e.doc, e.detail, a.id, a.outlet, a.title, a.published, coalesce(d.grp, e.doc) AS grp
+                FROM event_mention e JOIN article a ON a.rowid = e.doc LEFT JOIN dedup_doc d ON d.doc = e.doc
+                ORDER BY e.doc, e.start
+                """).compactMap { row in
+                guard let data = (row["detail"] as String?)?.data(using: .utf8),
+                      let mention = try? decoder.decode(EventMention.self, from: data) else { return nil }
+                return EventReference(article: row["id"], doc: row["doc"], outlet: row["outlet"], title: row["title"],
+                                      published: row["published"], group: row["grp"], mention: mention)
+            }
+        }
+    }
+
+    public func entityLinks() throws -> [String: String] {
+        try pool.read { db in
+            var out: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity_link") { out[row["id"]] = row["canonical"] }
+            return out
+        }
     }
 }

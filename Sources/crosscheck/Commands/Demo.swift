@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckDedup
 import CrosscheckIngest
@@ -32,7 +33,7 @@ extension Crosscheck {
             })
             try TemplatePass.run(on: store)
             try DedupPass.run(on: store)
-            try LanguagePass().run(on: store)
+            try LanguagePass.withEvents().run(on: store)
             let readme = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("README.md").path
             Terminal.out("Crosscheck demo — a FICTIONAL spring flood on the Panj / Amu Darya (see \(readme))\n\n")
             Terminal.out("Ingested \(summary.new) articles (\(summary.duplicate) already stored, \(summary.rejected) rejected).\n\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckReport
 import CrosscheckStore
@@ -32,7 +33,7 @@ extension Crosscheck {
 
         func run() async throws {
             let store = try self.store.open()
-            try LanguagePass().run(on: store)
+            try LanguagePass.withEvents().run(on: store)
             let rows = try store.entities(EntityQuery(kind: kind, name: name, limit: limit))
             Terminal.out(try Self.listing.render(rows, as: output.format))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckIngest
 import CrosscheckReport
@@ -49,7 +50,7 @@ extension Crosscheck {
             bar.clear()
             if summary.new > 0 { try TemplatePass.run(on: store) }
             try DedupPass.run(on: store)
-            try LanguagePass().run(on: store)
+            try LanguagePass.withEvents().run(on: store)
             let seconds = Date().timeIntervalSince(started)
             let report = IngestReport(store: store.path, new: summary.new, alreadyStored: summary.duplicate,
                                       rejected: summary.rejected, bytes: summary.bytes, seconds: seconds)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckIngest
 import CrosscheckReport
@@ -43,7 +44,7 @@ extension Crosscheck {
             try store.resetDedup()
             let dedup = try DedupPass.run(on: store)
             try store.resetAnnotations()
-            try LanguagePass().run(on: store)
+            try LanguagePass.withEvents().run(on: store)
             Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were; outlet templates removed from \(templated); duplicates compared again: \(dedup.relations.values.reduce(0, +)) relations\n")
         }
     }

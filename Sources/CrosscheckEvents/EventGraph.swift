@@ -1,0 +1,170 @@
+import CrosscheckCore
+import CrosscheckLanguage
+
+/// Merges event mentions across articles, counts independent corroboration and finds contradictions.
+///
+/// Mentions fall into buckets by type and actor (its canonical entity; the place's country when no
+/// actor is named; a mention with neither stays alone, so unrelated stories never merge). Within a
+/// bucket, planned events (a future cue or a deadline) merge regardless of date — the date is what
+/// sources may disagree on — while reported events merge when their days overlap (±1 day; a day
+/// taken from the publication date is compatible with any written day up to 3 days before it), and
+/// when their places are in the same country. Each mention is compared with the clusters of its
+/// bucket, not with every mention, so 10,000 mentions of one event cost 10,000 comparisons.
+///
+/// Corroboration counts source groups (`dedup`), not articles; denials are counted apart.
+/// Contradictions: denial (reported by some, denied by others), date (planned dates more than a
+/// day apart), quantity (intervals their qualifiers allow do not overlap; "more than 1,000" and
+/// "1,037" agree, 20,000 and 10,000 do not).
+public struct EventGraph: Sendable {
+    public let ontology: EventOntology
+    public var links: [String: String]
+
+    public init(ontology: EventOntology = .bundled, links: [String: String] = [:]) {
+        self.ontology = ontology
+        self.links = links
+    }
+
+    struct Cluster {
+        var members: [Int]
+        var start: Int, end: Int
+        var country: String?
+        var planned: Bool
+    }
+
+    func canonical(_ id: String?) -> String? { id.map { links[$0] ?? $0 } }
+
+    static func days(_ t: TimeValue?) -> (Int, Int)? {
+        guard let t, let s = CivilDay(iso: t.start), let e = CivilDay(iso: t.end) else { return nil }
+        return (s.days, e.days)
+    }
+
+    public func merge(_ references: [EventReference]) -> [MergedEvent] {
+        var buckets: [String: [Int]] = [:]
+        var singles: [Int] = []
+        for (k, r) in references.enumerated() {
+            let m = r.mention
+            let actor = canonical(m.actor?.entity)
+            let key = actor ?? m.place.map { "country:" + $0.country }
+            guard let key, m.type != "deny" || actor != nil else { singles.append(k); continue }
+            buckets[m.type + "|" + key, default: []].append(k)
+        }
+        var clusters: [Cluster] = []
+        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) {
+            var local: [Int] = []
+            let ordered = members.sorted { (Self.days(references[$0].mention.time)?.0 ?? 0) < (Self.days(references[$1].mention.time)?.0 ?? 0) }
+            for k in ordered {
+                let m = references[k].mention
+                let planned = m.status == "planned"
+                let (s, e) = Self.days(m.time) ?? (Int.min / 4, Int.max / 4)
+                let slack = m.timeFromPublication ? 3 : 1
+                let country = m.place?.country
+                var joined = false
+                for c in local where clusters[c].planned == planned {
+                    let cl = clusters[c]
+                    if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty { continue }
+                    if !planned && (s - slack > cl.end || e < cl.start - slack) { continue }
+                    clusters[c].members.append(k)
+                    clusters[c].start = min(cl.start, s); clusters[c].end = max(cl.end, e)
+                    if clusters[c].country == nil { clusters[c].country = country }
+                    joined = true
+                    break
+                }
+                if !joined {
+                    local.append(clusters.count)
+                    clusters.append(Cluster(members: [k], start: s, end: e, country: country, planned: planned))
+                }
+            }
+        }
+        for k in singles { clusters.append(Cluster(members: [k], start: 0, end: 0, country: nil, planned: false)) }
+        return clusters.map { event($0.members.map { references[$0] }) }
+    }
+
+    func event(_ refs: [EventReference]) -> MergedEvent {
+        let first = refs[0].mention
+        let type = ontology.type(named: first.type)
+        // The most specific written time; else the earliest publication day.
+        let written = refs.filter { !$0.mention.timeFromPublication && $0.mention.time != nil }
+        let best = written.min { a, b in
+            let da = Self.days(a.mention.time).map { $0.1 - $0.0 } ?? .max, db = Self.days(b.mention.time).map { $0.1 - $0.0 } ?? .max
+            return da < db
+        } ?? refs.min { ($0.mention.time?.start ?? "~") < ($1.mention.time?.start ?? "~") }
+        let quantityRank: [String: Int] = ["exact": 0, "range": 1, "lower": 2, "upper": 2, "approximate": 3, "upper-approximate": 3, "vague": 4]
+        let withQuantity = refs.filter { $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" }
+        let q = withQuantity.min { (quantityRank[$0.mention.quantity!.bound] ?? 9) < (quantityRank[$1.mention.quantity!.bound] ?? 9) }
+        let reporting = Set(refs.filter { $0.mention.status != "denied" }.map(\.group))
+        let denying = Set(refs.filter { $0.mention.status == "denied" }.map(\.group))
+        let statuses = Set(refs.map(\.mention.status))
+        let status: String
+        if !denying.isEmpty && !reporting.isEmpty { status = "contested" }
+        else if !denying.isEmpty { status = "denied" }
+        else if statuses.contains("reported") { status = "reported" }
+        else if statuses.contains("claimed") { status = "claimed" }
+        else { status = statuses.contains("planned") ? "planned" : (statuses.first ?? "reported") }
+        let actor = refs.lazy.compactMap(\.mention.actor).first
+        let place = refs.lazy.compactMap(\.mention.place).first
+        let id = first.type + "-" + String(UInt64(bitPattern: Int64(refs.map { $0.doc &* 1_000_003 &+ Int64($0.mention.start) }.min() ?? 0)), radix: 36)
+        return MergedEvent(id: id, type: first.type, label: type?.label ?? first.type, plover: type?.plover ?? "",
+                           cameo: type?.cameo ?? "", actor: actor.map { a in var a = a; a.entity = canonical(a.entity); return a },
+                           target: refs.lazy.compactMap(\.mention.target).first, place: place, placeName: refs.lazy.compactMap(\.mention.placeName).first,
+                           time: best?.mention.time, timeFromPublication: best?.mention.timeFromPublication ?? true,
+                           quantity: q?.mention.quantity, quantityText: q?.mention.quantityText, status: status,
+                           sources: reporting.count, deniedBy: denying.count,
+                           references: refs.sorted { ($0.published ?? "~", $0.doc, $0.mention.start) < ($1.published ?? "~", $1.doc, $1.mention.start) })
+    }
+
+    /// The contradictions inside merged events.
+    public func contradictions(_ events: [MergedEvent]) -> [Contradiction] {
+        var out: [Contradiction] = []
+        for e in events {
+            let what = describe(e)
+            let denied = e.references.filter { $0.mention.status == "denied" }
+            let reported = e.references.filter { $0.mention.status != "denied" }
+            if !denied.isEmpty && !reported.isEmpty {
+                let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
+                out.append(Contradiction(event: e.id, kind: "denial", summary: "\(what): reported, but denied by \(who)",
+                                         sides: [.init(value: "reported", references: reported), .init(value: "denied by \(who)", references: denied)]))
+            }
+            // Dates of planned events.
+            let planned = e.references.filter { $0.mention.status == "planned" && !$0.mention.timeFromPublication && $0.mention.time != nil }
+            var byDate: [String: [EventReference]] = [:]
+            for r in planned { byDate[r.mention.time!.value, default: []].append(r) }
+            if byDate.count > 1 {
+                let spans = byDate.keys.compactMap { v in byDate[v]!.first.flatMap { Self.days($0.mention.time) }.map { (v, $0) } }
+                var conflict = false
+                for x in spans { for y in spans where x.0 < y.0 && (x.1.0 - 1 > y.1.1 || y.1.0 - 1 > x.1.1) { conflict = true } }
+                if conflict {
+                    out.append(Contradiction(event: e.id, kind: "date", summary: "\(what): sources give different dates",
+                                             sides: byDate.sorted { $0.key < $1.key }.map { .init(value: $0.key, references: $0.value) }))
+                }
+            }
+            // Quantities with the same unit whose allowed intervals do not overlap.
+            let counted = e.references.filter { $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" }
+            var byUnit: [String: [EventReference]] = [:]
+            for r in counted { byUnit[r.mention.quantity!.unit ?? "count", default: []].append(r) }
+            for (_, refs) in byUnit where refs.count > 1 {
+                var groups: [(QuantityValue, [EventReference])] = []
+                for r in refs {
+                    let q = r.mention.quantity!
+                    if let g = groups.firstIndex(where: { Self.compatible($0.0, q) }) { groups[g].1.append(r) } else { groups.append((q, [r])) }
+                }
+                if groups.count > 1 {
+                    out.append(Contradiction(event: e.id, kind: "quantity", summary: "\(what): sources give incompatible figures",
+                                             sides: groups.map { .init(value: $0.1.first?.mention.quantityText ?? String($0.0.value), references: $0.1) }))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether two quantities can describe the same figure given their bounds.
+    static func compatible(_ a: QuantityValue, _ b: QuantityValue) -> Bool {
+        let aLow = a.low ?? 0, aHigh = a.high ?? .infinity, bLow = b.low ?? 0, bHigh = b.high ?? .infinity
+        return aLow <= bHigh * 1.001 && bLow <= aHigh * 1.001
+    }
+
+    public func describe(_ e: MergedEvent) -> String {
+        var s = (e.actor?.name ?? "Someone") + " — " + e.label
+        if let place = e.placeName { s += " (" + place + ")" }
+        return s
+    }
+}

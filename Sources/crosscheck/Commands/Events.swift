@@ -1,0 +1,98 @@
+import ArgumentParser
+import CrosscheckCore
+import CrosscheckEvents
+import CrosscheckLanguage
+import CrosscheckReport
+import CrosscheckStore
+import Foundation
+
+extension Crosscheck {
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List events merged across articles, with their independent sources.",
+            discussion: """
+            One row per event: date, type, actor, place, quantity, status (reported, claimed, planned, denied, \
+            contested), independent sources (source groups, not articles) and mentions. JSON has every mention \
+            with its sentence, attribution and status.
+            """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "Only this type (see Sources/CrosscheckEvents/Resources/events.tsv).") var type: String?
+        @Option(help: "Only events whose actor's name contains this text.") var actor: String?
+        @Option(help: "Only events whose place contains this text.") var place: String?
+        @Option(help: "Only this status.") var status: String?
+        @Option(help: "Only events reported by at least this many independent sources.") var minSources = 0
+        @Option(help: "Only events on or after this day (YYYY-MM-DD).") var since: String?
+        @Option(help: "Only events on or before this day (YYYY-MM-DD).") var until: String?
+        @Option(help: "At most this many rows.") var limit = 200
+
+        func run() async throws {
+            let store = try self.store.open()
+            try LanguagePass.withEvents().run(on: store)
+            var events = try Situation.read(from: store).events
+            events = events.filter { e in
+                (type == nil || e.type == type) && (status == nil || e.status == status) && e.sources >= minSources
+                    && (actor == nil || (e.actor?.name.lowercased().contains(actor!.lowercased()) ?? false))
+                    && (place == nil || (e.placeName?.lowercased().contains(place!.lowercased()) ?? false))
+                    && (since == nil || (e.time?.end ?? "") >= since!) && (until == nil || (e.time?.start ?? "9999") <= until!)
+            }
+            events.sort { ($0.time?.start ?? "9999", $0.id) < ($1.time?.start ?? "9999", $1.id) }
+            Terminal.out(try Self.listing.render(Array(events.prefix(limit)), as: output.format))
+        }
+
+        static let listing = Listing<MergedEvent>(columns: [
+            Column("date", maxWidth: 23) { $0.time.map { $0.value + ($0.direction == "deadline" ? " (by)" : "") } ?? "" },
+            Column("type", maxWidth: 9) { $0.type },
+            Column("actor", maxWidth: 24) { $0.actor?.name ?? "" },
+            Column("place", maxWidth: 18) { $0.placeName ?? "" },
+            Column("quantity", maxWidth: 18) { $0.quantityText ?? "" },
+            Column("status", maxWidth: 10) { $0.status },
+            Column("sources", maxWidth: 7) { String($0.sources) },
+            Column("mentions", maxWidth: 8) { String($0.references.count) },
+            Column("evidence", maxWidth: 70) { $0.references.first?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
+        ])
+    }
+
+    struct Contradictions: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List contradictions: the same event with incompatible dates or figures, or reported and denied.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: FormatOptions
+
+        func run() async throws {
+            let store = try self.store.open()
+            try LanguagePass.withEvents().run(on: store)
+            let situation = try Situation.read(from: store)
+            Terminal.out(try Self.listing.render(situation.contradictions, as: output.format))
+        }
+
+        static let listing = Listing<Contradiction>(columns: [
+            Column("kind", maxWidth: 8) { $0.kind },
+            Column("summary", maxWidth: 60) { $0.summary },
+            Column("sides", maxWidth: 90) { c in
+                c.sides.map { side in
+                    side.value + " (" + side.references.map { ($0.outlet ?? "?") + ($0.mention.attribution.name.map { ": " + $0 } ?? "") }
+                        .joined(separator: "; ") + ")"
+                }.joined(separator: " vs ")
+            },
+        ])
+    }
+
+    struct BriefCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "brief",
+            abstract: "The situation report: key developments with sources, contested points, actors, places, sources.")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "At most this many key developments.") var limit = 15
+
+        func run() async throws {
+            let store = try self.store.open()
+            try LanguagePass.withEvents().run(on: store)
+            let situation = try Situation.read(from: store)
+            Terminal.out(Brief(events: situation.events, contradictions: situation.contradictions, limit: limit).markdown())
+        }
+    }
+}
