@@ -101,7 +101,8 @@ public struct EventExtractor: Sendable {
             while i < s1 {
                 if covered[i] >= 0 || tokens[i].kind != .word { i += 1; continue }
                 if let (type, len) = ontology.triggers.longest(tokens, at: i, limit: s1), (i..<i + len).allSatisfy({ covered[$0] < 0 }) {
-                    if !found.contains(where: { $0.type == type }) { found.append((type, i, i + len)) }
+                    // The same type twice in a sentence only when far apart ("vacated Bagram … a plan to withdraw by September 11").
+                    if !found.contains(where: { $0.type == type && i - $0.b < 6 }) { found.append((type, i, i + len)) }
                     i += len
                     continue
                 }
@@ -138,7 +139,9 @@ public struct EventExtractor: Sendable {
                                            reference: "publication", anchor: p.iso)
                     event.timeFromPublication = true
                 }
-                let quantities = local.filter { $0.mention.kind == .quantity && $0.mention.quantity?.unit != "%" }
+                // Counts, money and shares; not durations or distances ("24 hours", "400 kilometers").
+                let excludedUnits: Set<String> = ["year", "month", "week", "day", "hour", "minute", "km", "mi", "m", "%"]
+                let quantities = local.filter { $0.mention.kind == .quantity && !excludedUnits.contains($0.mention.quantity?.unit ?? "") }
                 if let q = quantities.first(where: { $0.a >= trigger.b && $0.a - trigger.b <= 8 })
                     ?? quantities.last(where: { $0.b <= trigger.a && trigger.a - $0.b <= 8 }) {
                     event.quantity = q.mention.quantity
@@ -198,7 +201,7 @@ public struct EventExtractor: Sendable {
     }
 
     func placeFor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ actor: Item?) -> Item? {
-        let after = local.filter { $0.a >= b && ($0.mention.kind == .place || $0.mention.kind == .country) }
+        let after = local.filter { $0.a >= b && $0.a - b <= 10 && ($0.mention.kind == .place || $0.mention.kind == .country) }
         if let first = after.first(where: { $0.a > 0 && Self.locatives.contains(tokens[$0.a - 1].hash) }) ?? after.first { return first }
         // "to the Afghan border": the nationality's country.
         if let nat = local.first(where: { $0.mention.kind == .nationality && $0.b < tokens.count && tokens[$0.b].hash == Self.border }),

@@ -33,8 +33,12 @@ public struct EventGraph: Sendable {
 
     func canonical(_ id: String?) -> String? { id.map { links[$0] ?? $0 } }
 
+    /// The first and last day of a time; a date without a year ("XXXX-08-31", no publication date)
+    /// is placed in a leap year so month-days still compare.
     static func days(_ t: TimeValue?) -> (Int, Int)? {
-        guard let t, let s = CivilDay(iso: t.start), let e = CivilDay(iso: t.end) else { return nil }
+        guard let t else { return nil }
+        func day(_ s: String) -> CivilDay? { CivilDay(iso: s.hasPrefix("XXXX") ? "2000" + s.dropFirst(4) : s) }
+        guard let s = day(t.start), let e = day(t.end) else { return nil }
         return (s.days, e.days)
     }
 
@@ -63,8 +67,8 @@ public struct EventGraph: Sendable {
                     let cl = clusters[c]
                     if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty { continue }
                     if !planned && (s - slack > cl.end || e < cl.start - slack) { continue }
+                    // Compared with the cluster's first telling, so a chain of near dates does not drift.
                     clusters[c].members.append(k)
-                    clusters[c].start = min(cl.start, s); clusters[c].end = max(cl.end, e)
                     if clusters[c].country == nil { clusters[c].country = country }
                     joined = true
                     break
@@ -125,7 +129,10 @@ public struct EventGraph: Sendable {
                                          sides: [.init(value: "reported", references: reported), .init(value: "denied by \(who)", references: denied)]))
             }
             // Dates of planned events.
-            let planned = e.references.filter { $0.mention.status == "planned" && !$0.mention.timeFromPublication && $0.mention.time != nil }
+            // Deadlines ("by August 31" vs "by September 11"), not the day a plan was announced.
+            let planned = e.references.filter {
+                $0.mention.status == "planned" && !$0.mention.timeFromPublication && $0.mention.time?.direction == "deadline"
+            }
             var byDate: [String: [EventReference]] = [:]
             for r in planned { byDate[r.mention.time!.value, default: []].append(r) }
             if byDate.count > 1 {
@@ -138,9 +145,17 @@ public struct EventGraph: Sendable {
                 }
             }
             // Quantities with the same unit whose allowed intervals do not overlap.
-            let counted = e.references.filter { $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" }
+            // Precise figures only (a vague "hundreds" conflicts with nothing), of the same unit and kind of thing.
+            let counted = e.references.filter {
+                $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" && $0.mention.quantity?.bound != "vague"
+                    && $0.mention.status != "denied"
+            }
             var byUnit: [String: [EventReference]] = [:]
-            for r in counted { byUnit[r.mention.quantity!.unit ?? "count", default: []].append(r) }
+            for r in counted {
+                let q = r.mention.quantity!
+                guard let noun = Self.nounClass(q.noun) else { continue }
+                byUnit[(q.unit ?? "count") + "|" + noun, default: []].append(r)
+            }
             for (_, refs) in byUnit where refs.count > 1 {
                 var groups: [(QuantityValue, [EventReference])] = []
                 for r in refs {
@@ -154,6 +169,17 @@ public struct EventGraph: Sendable {
             }
         }
         return out
+    }
+
+    static let personnel: Set<String> = ["troops", "soldiers", "servicemen", "personnel", "reservists", "officers", "forces",
+                                         "members", "fighters", "guards", "military", "men", "troop", "soldier", "reserve"]
+
+    /// What a counted noun counts: military personnel share one class; other nouns are their last word.
+    static func nounClass(_ noun: String?) -> String? {
+        guard let noun, !noun.isEmpty else { return nil }
+        let words = noun.lowercased().split(separator: " ").map(String.init)
+        if words.contains(where: { personnel.contains($0) }) { return "personnel" }
+        return words.last
     }
 
     /// Whether two quantities can describe the same figure given their bounds.

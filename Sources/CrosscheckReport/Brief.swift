@@ -30,7 +30,7 @@ public struct Brief: Sendable {
     static func date(_ e: MergedEvent) -> String { e.time?.start.isEmpty == false ? e.time!.start : "9999" }
 
     static func when(_ e: MergedEvent) -> String {
-        guard let t = e.time else { return "undated" }
+        guard let t = e.time, t.value != "unresolved" else { return "undated" }
         if e.timeFromPublication { return "by " + t.value + " (publication)" }
         return t.direction == "deadline" ? "by " + t.value : t.value
     }

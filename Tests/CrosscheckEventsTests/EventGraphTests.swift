@@ -1,0 +1,69 @@
+import CrosscheckCore
+import CrosscheckLanguage
+import Testing
+@testable import CrosscheckEvents
+
+@Suite struct EventGraphTests {
+    static let analyzer = LanguageAnalyzer()
+    static let extractor = EventExtractor()
+
+    /// Articles as (group, published, text) → references.
+    func references(_ articles: [(group: Int64, published: String, text: String)]) -> [EventReference] {
+        var out: [EventReference] = []
+        for (k, a) in articles.enumerated() {
+            let day = CivilDay(iso: a.published)
+            let analysis = Self.analyzer.analyze(a.text, published: day)
+            for m in Self.extractor.extract(text: a.text, analysis: analysis, published: day) {
+                out.append(EventReference(article: "a\(k)", doc: Int64(k + 1), outlet: "Outlet \(a.group)", title: nil,
+                                          published: a.published, group: a.group, mention: m))
+            }
+        }
+        return out
+    }
+
+    @Test func corroborationCountsIndependentGroupsNotArticles() {
+        let text = "More than 1,000 Afghan troops fled into Tajikistan on July 5, border guards said."
+        let refs = references([(1, "2021-07-06", text), (1, "2021-07-06", text), (2, "2021-07-06", "On July 5, 1,037 Afghan servicemen fled into Tajikistan, officials said."),
+                               (3, "2021-07-07", "Afghan soldiers fled into Tajikistan on Monday, July 5.")])
+        let graph = EventGraph()
+        let events = graph.merge(refs).filter { $0.type == "flee" }
+        #expect(events.count == 1)
+        #expect(events.first?.sources == 3 && events.first?.references.count == 4)
+        // "more than 1,000" and "1,037" refine each other: no contradiction.
+        #expect(graph.contradictions(events).isEmpty)
+    }
+
+    @Test func contradictionsOfDatesFiguresAndDenials() {
+        let refs = references([
+            (1, "2021-07-06", "The withdrawal of US forces will be completed by August 31."),
+            (2, "2021-07-06", "The United States plans to withdraw all its forces by September 11."),
+            (3, "2021-07-06", "Tajikistan mobilized 20,000 reservists on July 5."),
+            (4, "2021-07-06", "Tajikistan mobilized 10,000 reservists on July 5."),
+            (5, "2021-07-09", "Turkmenistan moved heavy weapons to the border with Afghanistan on July 8, an official who was not authorized to speak said."),
+            (6, "2021-07-10", "The Turkmen Foreign Ministry on July 9 rejected reports that Turkmenistan moved heavy weapons to the border."),
+        ])
+        let graph = EventGraph()
+        let events = graph.merge(refs)
+        let kinds = Set(graph.contradictions(events).map(\.kind))
+        #expect(kinds == ["date", "quantity", "denial"], "\(graph.contradictions(events).map(\.summary))")
+        #expect(events.first { $0.type == "deploy" }?.status == "contested")
+    }
+
+    @Test func unrelatedStoriesDoNotMerge() {
+        let refs = references([
+            (1, "2021-07-06", "Afghan troops fled into Tajikistan on July 5."),
+            (2, "2021-03-02", "Syrian refugees fled into Turkey on March 1."),
+            (3, "2021-07-06", "Soldiers fled."),
+        ])
+        let events = EventGraph().merge(refs).filter { $0.type == "flee" }
+        #expect(events.count == 3)
+    }
+
+    @Test func tenThousandMentionsOfOneEventMergeInBoundedTime() {
+        let one = references([(1, "2021-07-06", "Tajikistan mobilized 20,000 reservists on July 5.")])
+        var refs: [EventReference] = []
+        for k in 0..<10_000 { for var r in one { r.group = Int64(k % 50); r.doc = Int64(k); refs.append(r) } }
+        let events = EventGraph().merge(refs)
+        #expect(events.count == 1 && events.first?.sources == 50)
+    }
+}
