@@ -32,6 +32,10 @@ public struct EventExtractor: Sendable {
                                                   "anonymous", "anonymity", "authorized", "authorised", "identified"].map(h))
     static let explicitAnonymity: Set<UInt64> = Set(["anonymous", "anonymity", "authorized", "authorised", "identified", "unnamed"].map(h))
     static let indefinite: Set<UInt64> = Set(["a", "an", "one", "another", "some", "several", "two", "three"].map(h))
+    static let sendVerbs: Set<UInt64> = Set(["send", "sends", "sent", "sending", "order", "orders", "ordered", "ordering",
+                                             "dispatch", "dispatched", "deploy", "deployed", "deploying", "mobilize", "mobilized",
+                                             "mobilise", "mobilised", "call", "called", "calling", "summoned"].map(h))
+    static let agentless: Set<String> = ["disaster", "casualties"]
     static let hedges: Set<UInt64> = Set(["reportedly", "allegedly", "claimed", "claims", "purportedly", "unconfirmed"].map(h))
     static let future: Set<UInt64> = Set(["will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
                                           "scheduled", "expected", "would", "preparing", "ready", "upcoming"].map(h))
@@ -108,6 +112,16 @@ public struct EventExtractor: Sendable {
                 }
                 i += 1
             }
+            // "sending an additional 20,000 troops", "ordered 20,000 reserve officers to the border": a verb of
+            // sending or ordering a few words before a count of military personnel mobilizes them.
+            if let mobilize = ontology.types.firstIndex(where: { $0.name == "mobilize" }).map(Int32.init), !found.contains(where: { $0.type == mobilize }) {
+                for q in local where q.mention.kind == .quantity && EventGraph.nounClass(q.mention.quantity?.noun) == "personnel" {
+                    if let verb = (max(s0, q.a - 5)..<q.a).first(where: { Self.sendVerbs.contains(tokens[$0].hash) && covered[$0] < 0 }) {
+                        found.append((mobilize, verb, verb + 1))
+                        break
+                    }
+                }
+            }
             guard !found.isEmpty else { continue }
             let denyType = ontology.types.firstIndex { $0.name == "deny" }.map(Int32.init)
             // A denial under "whether"/"if" ("did not comment on whether anyone was denied entry") is none.
@@ -120,7 +134,8 @@ public struct EventExtractor: Sendable {
                 var event = EventMention(type: type.name, trigger: text(trigger.a, trigger.b), start: Int(tokens[trigger.a].start),
                                          end: Int(tokens[trigger.b - 1].end), sentence: sentenceText, sentenceStart: sentence.start,
                                          sentenceEnd: sentence.end, attribution: attribution)
-                let actorItem = actor(tokens, local, trigger.a, trigger.b, s0, s1, attribution)
+                // Floods and death tolls have places, not actors.
+                let actorItem = Self.agentless.contains(type.name) ? nil : actor(tokens, local, trigger.a, trigger.b, s0, s1, attribution)
                 event.actor = actorItem.map { participant($0.mention) }
                 if let target = local.first(where: { $0.a >= trigger.b && ($0.mention.kind == .person || $0.mention.kind == .organization)
                     && $0.mention.entity != actorItem?.mention.entity }) {

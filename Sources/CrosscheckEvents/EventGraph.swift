@@ -58,7 +58,9 @@ public struct EventGraph: Sendable {
             let ordered = members.sorted { (Self.days(references[$0].mention.time)?.0 ?? 0) < (Self.days(references[$1].mention.time)?.0 ?? 0) }
             for k in ordered {
                 let m = references[k].mention
-                let planned = m.status == "planned"
+                // Plans with a deadline cluster apart (their date is what sources disagree on); other plans
+                // ("will reinforce its border with 20,000 troops") join the reports of the same happening.
+                let planned = m.status == "planned" && m.time?.direction == "deadline"
                 let (s, e) = Self.days(m.time) ?? (Int.min / 4, Int.max / 4)
                 let slack = m.timeFromPublication ? 3 : 1
                 let country = m.place?.country
@@ -189,7 +191,7 @@ public struct EventGraph: Sendable {
     }
 
     public func describe(_ e: MergedEvent) -> String {
-        var s = (e.actor?.name ?? "Someone") + " — " + e.label
+        var s = (e.actor.map { $0.name + " — " } ?? "") + e.label
         if let place = e.placeName { s += " (" + place + ")" }
         return s
     }

@@ -19,7 +19,7 @@ public struct Brief: Sendable {
 
     /// The events worth a line: named actor, not hypothetical, most corroborated first, then by date.
     public var keyDevelopments: [MergedEvent] {
-        let candidates = events.filter { $0.actor != nil && $0.status != "hypothetical" && $0.type != "deny" }
+        let candidates = events.filter { ($0.actor != nil || $0.place != nil) && $0.status != "hypothetical" && $0.type != "deny" }
         let ranked = candidates.sorted {
             ($0.sources + ($0.quantity != nil ? 1 : 0) + ($0.timeFromPublication ? 0 : 1), $1.id)
                 > ($1.sources + ($1.quantity != nil ? 1 : 0) + ($1.timeFromPublication ? 0 : 1), $0.id)
@@ -56,7 +56,7 @@ public struct Brief: Sendable {
         let key = keyDevelopments
         if key.isEmpty { out += "No events found.\n" }
         for (k, e) in key.enumerated() {
-            var line = "\(k + 1). **\(Self.when(e))** — \(e.actor?.name ?? "?") \(e.label)"
+            var line = "\(k + 1). **\(Self.when(e))** — " + (e.actor.map { $0.name + " " } ?? "") + e.label
             if let place = e.placeName { line += " (\(place))" }
             if let q = e.quantityText { line += ": \(q)" + (e.quantity?.noun.map { " " + $0 } ?? "") }
             line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s")"
@@ -76,7 +76,7 @@ public struct Brief: Sendable {
                 let who = side.references.compactMap { $0.mention.attribution.name }.first.map { " (" + $0 + ")" } ?? ""
                 return "**\(side.value)**\(who) \(cites(side.references))"
             }.joined(separator: " vs ")
-            let title = byID[c.event].map { "\($0.actor?.name ?? "?") \($0.label)" + ($0.placeName.map { " (\($0))" } ?? "") } ?? c.event
+            let title = byID[c.event].map { ($0.actor.map { $0.name + " " } ?? "") + $0.label + ($0.placeName.map { " (\($0))" } ?? "") } ?? c.event
             out += "- \(title) — \(c.kind): \(sides)\n"
         }
         var actors: [String: Int] = [:], places: [String: Int] = [:]

@@ -211,4 +211,38 @@ import Testing
         let people = try CLI.run(["entities", "--kind", "person", "--format", "jsonl"], in: dir.url)
         #expect(people.stdout.split(separator: "\n").allSatisfy { $0.contains("\"kind\":\"person\"") })
     }
+
+    /// The seeds' events: Tajikistan's mobilization of 20,000 and the Afghan crossings are each
+    /// corroborated by several independent sources; the Turkmen denial and the disagreement on the
+    /// withdrawal deadline (August 31 vs September 11) are flagged; the brief cites its sources.
+    @Test func seedsEventsContradictionsAndBrief() throws {
+        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        #expect(try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url).status == 0)
+        let run = try CLI.run(["events", "--format", "json"], in: dir.url)
+        #expect(run.status == 0)
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        func actor(_ e: [String: Any]) -> String? { (e["actor"] as? [String: Any])?["entity"] as? String }
+        func quantity(_ e: [String: Any]) -> Double? { (e["quantity"] as? [String: Any])?["value"] as? Double }
+        let mobilized = events.filter { $0["type"] as? String == "mobilize" && actor($0) == "country:TJ" && quantity($0) == 20_000 }
+        #expect(mobilized.contains { ($0["sources"] as? Int ?? 0) >= 3 })
+        let crossed = events.filter { $0["type"] as? String == "flee" && actor($0) == "country:AF" && (quantity($0) ?? 0) >= 1_000 }
+        #expect(crossed.contains { ($0["sources"] as? Int ?? 0) >= 3 })
+        // Every mention keeps its sentence.
+        #expect(events.allSatisfy { e in (e["references"] as? [[String: Any]])?.allSatisfy { (($0["mention"] as? [String: Any])?["sentence"] as? String)?.isEmpty == false } == true })
+
+        let contradictions = try #require(try JSONSerialization.jsonObject(with: Data(try CLI.run(["contradictions", "--format", "json"], in: dir.url).stdout.utf8)) as? [[String: Any]])
+        let denial = contradictions.first { $0["kind"] as? String == "denial" && ($0["summary"] as? String)?.contains("Turkmen Foreign Ministry") == true }
+        #expect(denial != nil)
+        let dates = contradictions.first { $0["kind"] as? String == "date" }
+        let values = Set(((dates?["sides"] as? [[String: Any]]) ?? []).compactMap { $0["value"] as? String })
+        #expect(values.contains { $0.hasSuffix("08-31") } && values.contains { $0.hasSuffix("09-11") })
+
+        let brief = try CLI.run(["brief"], in: dir.url)
+        #expect(brief.status == 0)
+        #expect(brief.stdout.contains("## Key developments") && brief.stdout.contains("## Contested") && brief.stdout.contains("## Sources"))
+        #expect(brief.stdout.contains("independent source"))
+        #expect(brief.stdout.contains("[1]"))
+    }
 }

@@ -372,6 +372,14 @@ struct EntityRecognizer {
             classifyName(&view, a + l, b, title: nil, ev: ev, into: &found)
             return
         }
+        // "Tajikistan Emomali Rakhmon" (after "President of"): a country, then a person.
+        if len >= 3, let m = gaz, m.length < len, m.candidates.contains(where: { gazetteer.places[Int($0)].kind == .country }),
+           lexicon.isGivenName(tokens[a + m.length].hash) {
+            found.append(Candidate(a: a, b: a + m.length, kind: .country, evidence: "gazetteer",
+                                   places: m.candidates.filter { gazetteer.places[Int($0)].kind == .country }[...], strength: 3))
+            classifyName(&view, a + m.length, b, title: nil, ev: ev, into: &found)
+            return
+        }
         // 5. Person evidence.
         if givenFirst {
             found.append(Candidate(a: a, b: b, kind: .person, evidence: "given name", strength: 3))

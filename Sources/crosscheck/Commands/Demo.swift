@@ -46,6 +46,9 @@ extension Crosscheck {
             let grouped = groups.reduce(0) { $0 + $1.size }
             Terminal.out("\nSource groups: \(rows.count) articles come from \(rows.count - grouped + groups.count) independent sources; linked copies:\n")
             Terminal.out(try Crosscheck.Duplicates.relationListing.render(try store.relations(RelationQuery(kinds: [.exact, .near, .contains, .rewrite])), as: .table))
+            let situation = try Situation.read(from: store)
+            Terminal.out("\n" + Brief(title: "Brief of the demo corpus", events: situation.events,
+                                      contradictions: situation.contradictions, limit: 12).markdown())
             if keep { Terminal.out("\nStore kept at \(path)\n") }
         }
 
