@@ -13,7 +13,9 @@ extension Crosscheck {
             discussion: """
             One row per event: date, type, actor, place, quantity, status (reported, claimed, planned, denied, \
             contested), independent sources (source groups, not articles) and mentions. JSON has every mention \
-            with its sentence, attribution and status.
+            with its sentence, attribution and status; CSV has ACLED-like columns (event_date, time_precision, \
+            event_type, actor1, actor2, location, latitude, longitude, geo_precision, quantity, sources, \
+            source_count, notes, plus PLOVER and CAMEO codes); --geojson prints one point feature per located event.
             """)
 
         @OptionGroup var store: StoreOptions
@@ -26,6 +28,7 @@ extension Crosscheck {
         @Option(help: "Only events on or after this day (YYYY-MM-DD).") var since: String?
         @Option(help: "Only events on or before this day (YYYY-MM-DD).") var until: String?
         @Option(help: "At most this many rows.") var limit = 200
+        @Flag(help: "Print a GeoJSON FeatureCollection of the located events (for QGIS) instead of a listing.") var geojson = false
 
         func run() async throws {
             let store = try self.store.open()
@@ -38,7 +41,10 @@ extension Crosscheck {
                     && (since == nil || (e.time?.end ?? "") >= since!) && (until == nil || (e.time?.start ?? "9999") <= until!)
             }
             events.sort { ($0.time?.start ?? "9999", $0.id) < ($1.time?.start ?? "9999", $1.id) }
-            Terminal.out(try Self.listing.render(Array(events.prefix(limit)), as: output.format))
+            let rows = Array(events.prefix(limit))
+            if geojson { Terminal.out(try EventExports.geoJSON(rows)); return }
+            // CSV is the ACLED-like export; the table is the short view.
+            Terminal.out(try (output.format == .csv ? EventExports.acled : Self.listing).render(rows, as: output.format))
         }
 
         static let listing = Listing<MergedEvent>(columns: [
@@ -94,5 +100,38 @@ extension Crosscheck {
             let situation = try Situation.read(from: store)
             Terminal.out(Brief(events: situation.events, contradictions: situation.contradictions, limit: limit).markdown())
         }
+    }
+}
+
+extension Crosscheck {
+    struct Timeline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Events in date order, one line each, with their sources (undated events last).")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: FormatOptions
+        @Option(help: "Only events reported by at least this many independent sources.") var minSources = 1
+
+        func run() async throws {
+            let store = try self.store.open()
+            try LanguagePass.withEvents().run(on: store)
+            let events = try Situation.read(from: store).events
+                .filter { $0.sources >= minSources && $0.time != nil && $0.time?.value != "unresolved" }
+                .sorted { ($0.time!.start, $0.id) < ($1.time!.start, $1.id) }
+            Terminal.out(try Self.listing.render(events, as: output.format))
+        }
+
+        static let listing = Listing<MergedEvent>(columns: [
+            Column("date", maxWidth: 23) { e in (e.time?.value ?? "") + (e.timeFromPublication ? " (pub)" : e.time?.direction == "deadline" ? " (by)" : "") },
+            Column("event", maxWidth: 60) { e in
+                (e.actor.map { $0.name + " " } ?? "") + e.label + (e.placeName.map { " — " + $0 } ?? "") + (e.quantityText.map { ": " + $0 } ?? "")
+            },
+            Column("status", maxWidth: 10) { $0.status },
+            Column("sources", maxWidth: 7) { String($0.sources) },
+            Column("outlets", maxWidth: 50) { e in
+                var seen = Set<String>()
+                return e.references.map { $0.outlet ?? String($0.article.prefix(12)) }.filter { seen.insert($0).inserted }.joined(separator: ", ")
+            },
+        ])
     }
 }

@@ -1,0 +1,55 @@
+import CrosscheckCore
+import Foundation
+
+/// Event exports that other tools read directly: ACLED-like CSV (pandas, spreadsheets) and GeoJSON
+/// (QGIS, one point feature per located event).
+public enum EventExports {
+    /// The ACLED-like columns: event_date, time_precision, event_type, plover, cameo, actor1, actor2,
+    /// location, latitude, longitude, geo_precision, country, quantity, status, sources, source_count,
+    /// notes (the evidence sentence).
+    public static let acled = Listing<MergedEvent>(columns: [
+        Column("event_id") { $0.id },
+        Column("event_date") { $0.time?.start ?? "" },
+        Column("time_precision") { $0.timeFromPublication ? "publication" : ($0.time?.granularity ?? "") },
+        Column("event_type") { $0.type },
+        Column("plover") { $0.plover },
+        Column("cameo") { $0.cameo },
+        Column("actor1") { $0.actor?.name ?? "" },
+        Column("actor2") { $0.target?.name ?? "" },
+        Column("location") { $0.placeName ?? "" },
+        Column("latitude") { $0.place.map { String(format: "%.4f", $0.latitude) } ?? "" },
+        Column("longitude") { $0.place.map { String(format: "%.4f", $0.longitude) } ?? "" },
+        Column("geo_precision") { $0.place?.precision ?? "" },
+        Column("country") { $0.place?.country ?? "" },
+        Column("quantity") { $0.quantity.map { q in q.value == q.value.rounded() ? String(Int64(q.value)) : String(q.value) } ?? "" },
+        Column("quantity_text") { $0.quantityText ?? "" },
+        Column("status") { $0.status },
+        Column("sources") { e in
+            var seen = Set<String>()
+            return e.references.compactMap { $0.outlet ?? String($0.article.prefix(12)) }.filter { seen.insert($0).inserted }.joined(separator: "; ")
+        },
+        Column("source_count") { String($0.sources) },
+        Column("notes") { $0.references.first?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
+    ])
+
+    /// A GeoJSON FeatureCollection of the located events.
+    public static func geoJSON(_ events: [MergedEvent]) throws -> String {
+        var features: [[String: Any]] = []
+        for e in events {
+            guard let p = e.place else { continue }
+            var properties: [String: Any] = [
+                "id": e.id, "type": e.type, "label": e.label, "plover": e.plover, "cameo": e.cameo, "status": e.status,
+                "sources": e.sources, "mentions": e.references.count, "location": e.placeName ?? p.name, "geo_precision": p.precision,
+            ]
+            if let a = e.actor { properties["actor"] = a.name }
+            if let t = e.time { properties["date"] = t.value; properties["date_start"] = t.start; properties["date_end"] = t.end }
+            if let q = e.quantity { properties["quantity"] = q.value }
+            if let s = e.references.first?.mention.sentence { properties["evidence"] = s }
+            features.append(["type": "Feature", "geometry": ["type": "Point", "coordinates": [(p.longitude * 10_000).rounded() / 10_000, (p.latitude * 10_000).rounded() / 10_000]],
+                             "properties": properties])
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": features],
+                                              options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
