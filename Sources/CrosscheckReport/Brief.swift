@@ -19,7 +19,7 @@ public struct Brief: Sendable {
 
     /// The events worth a line: named actor, not hypothetical, most corroborated first, then by date.
     public var keyDevelopments: [MergedEvent] {
-        let candidates = events.filter { ($0.actor != nil || $0.place != nil) && $0.status != "hypothetical" && $0.type != "deny" }
+        let candidates = events.filter { ($0.actor != nil || $0.place != nil) && $0.status != "hypothetical" && $0.type != "deny" && $0.type != "statement" }
         let ranked = candidates.sorted {
             ($0.sources + ($0.quantity != nil ? 1 : 0) + ($0.timeFromPublication ? 0 : 1), $1.id)
                 > ($1.sources + ($1.quantity != nil ? 1 : 0) + ($1.timeFromPublication ? 0 : 1), $0.id)

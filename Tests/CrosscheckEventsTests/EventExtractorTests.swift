@@ -44,7 +44,7 @@ import Testing
         #expect(according?.attribution.name?.hasPrefix("Tajik state media") == true)
         let pronoun = events("Tajik President Emomali Rahmon said the border was safe. He said troops crossed the river.")
         #expect(pronoun.first { $0.type == "flee" }?.attribution.kind != "pronoun")
-        let none = first("withdraw", "US forces evacuated their largest base in Afghanistan.")
+        let none = first("withdraw", "US forces vacated their largest base in Afghanistan.")
         #expect(none?.attribution.kind == "article")
     }
 

@@ -61,15 +61,3 @@ import Testing
     }
 }
 
-/// UTF-8 offset → Unicode scalar offset.
-struct ScalarOffsets {
-    private var table: [Int32] = []
-    init(_ text: String) {
-        var n: Int32 = 0
-        for b in text.utf8 {
-            if b & 0xC0 != 0x80 { table.append(n); n += 1 } else { table.append(n) }
-        }
-        table.append(n)
-    }
-    subscript(_ utf8: Int) -> Int { Int(table[min(max(utf8, 0), table.count - 1)]) }
-}

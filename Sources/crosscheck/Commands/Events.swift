@@ -79,7 +79,7 @@ extension Crosscheck {
             Column("summary", maxWidth: 60) { $0.summary },
             Column("sides", maxWidth: 90) { c in
                 c.sides.map { side in
-                    side.value + " (" + side.references.map { ($0.outlet ?? "?") + ($0.mention.attribution.name.map { ": " + $0 } ?? "") }
+                    side.value + " (" + side.references.map { ($0.outlet ?? String($0.article.prefix(12))) + ($0.mention.attribution.name.map { ": " + $0 } ?? "") }
                         .joined(separator: "; ") + ")"
                 }.joined(separator: " vs ")
             },

@@ -5,28 +5,30 @@ import Foundation
 /// each annotated document, gold = PER/LOC/ORG mentions with a proper-noun head that is not a
 /// role title, neutral = products, financial entities, other and nominal mentions, a prediction
 /// matches a gold unit when it covers the head token and the type agrees.
-struct MeantimeCorpus {
-    struct Document {
-        var key: String
-        var text: String
+public struct MeantimeCorpus {
+    public struct Document {
+        public var key: String
+        public var text: String
         /// Character (Unicode scalar) ranges of tokens, per sentence.
-        var tokens: [[Range<Int>]]
+        public var tokens: [[Range<Int>]]
         /// End of the scored text (characters); 0 when the document has no annotation.
-        var zone: Int
+        public var zone: Int
     }
 
-    struct GoldUnit: Hashable {
-        var doc: String
-        var sentence: Int
-        var head: Int
-        var type: String
-        var core: Range<Int>
-        var chain: String
+    public struct GoldUnit: Hashable {
+        public var doc: String
+        public var sentence: Int
+        public var head: Int
+        public var type: String
+        public var core: Range<Int>
+        public var chain: String
     }
 
-    var documents: [Document] = []
-    var gold: [GoldUnit] = []
-    var neutral: [String: [Range<Int>]] = [:]
+    public var documents: [Document] = []
+    public var gold: [GoldUnit] = []
+    public var neutral: [String: [Range<Int>]] = [:]
+    /// Gold event mentions (all types) in sentences 0–5, by head token; chain = coreference chain.
+    public var events: [GoldUnit] = []
 
     static let roleTitles: Set<String> = [
         "ceo", "cfo", "coo", "president", "vice-president", "minister", "chairman", "chairwoman", "chairperson", "officer",
@@ -35,7 +37,7 @@ struct MeantimeCorpus {
         "ambassador", "general", "commissioner", "treasurer", "premier", "head", "leader", "executive",
     ]
 
-    init(folder: URL) throws {
+    public init(folder: URL) throws {
         let conll = try String(contentsOf: folder.appendingPathComponent("meantime.conll"), encoding: .utf8)
         var order: [String] = []
         var sentences: [String: [[String]]] = [:]
@@ -70,6 +72,17 @@ struct MeantimeCorpus {
             } else if !scored {
                 for i in indices { neutral[doc, default: []].append(offsets[i]) }
             }
+        }
+        let eventData = try Data(contentsOf: folder.appendingPathComponent("event_mentions.json"))
+        var seenEvents = Set<String>()
+        for m in (try JSONSerialization.jsonObject(with: eventData) as? [[String: Any]]) ?? [] {
+            guard let doc = m["conll_doc_key"] as? String, let s = m["sent_id"] as? Int, s <= 5, let tokens = sentences[doc]?[s],
+                  let indices = (m["tokens_number"] as? [Int])?.sorted(), !indices.isEmpty else { continue }
+            let head = Self.head(m, tokens, indices)
+            let key = "\(doc)|\(s)|\(head)"
+            guard seenEvents.insert(key).inserted else { continue }
+            events.append(GoldUnit(doc: doc, sentence: s, head: head, type: m["mention_type"] as? String ?? "OTH",
+                                   core: Self.core(texts[doc]!.0, texts[doc]!.1[s][head]), chain: m["coref_chain"] as? String ?? key))
         }
         for doc in order {
             let (text, offsets) = texts[doc]!
@@ -131,16 +144,24 @@ struct MeantimeCorpus {
         return (text, offsets)
     }
 
-    struct Prediction { var start: Int; var end: Int; var type: String; var entity: String? }
-    struct Counts { var tp = 0, fp = 0, fn = 0 }
-    struct Score {
-        var byType: [String: Counts] = [:]
-        var micro: Counts { byType.values.reduce(into: Counts()) { $0.tp += $1.tp; $0.fp += $1.fp; $0.fn += $1.fn } }
+    public struct Prediction {
+        public var start: Int, end: Int
+        public var type: String
+        public var entity: String?
+        public init(start: Int, end: Int, type: String, entity: String?) { self.start = start; self.end = end; self.type = type; self.entity = entity }
+    }
+    public struct Counts {
+        public var tp = 0, fp = 0, fn = 0
+        public init() {}
+    }
+    public struct Score {
+        public var byType: [String: Counts] = [:]
+        public var micro: Counts { byType.values.reduce(into: Counts()) { $0.tp += $1.tp; $0.fp += $1.fp; $0.fn += $1.fn } }
         /// (gold chain, predicted entity) of every matched unit, for alias scoring.
-        var pairs: [(chain: String, entity: String)] = []
+        public var pairs: [(chain: String, entity: String)] = []
     }
 
-    func score(_ predictions: [String: [Prediction]]) -> Score {
+    public func score(_ predictions: [String: [Prediction]]) -> Score {
         var result = Score()
         var byDoc: [String: [Int]] = [:]
         for (k, g) in gold.enumerated() { byDoc[g.doc, default: []].append(k) }
@@ -169,7 +190,7 @@ struct MeantimeCorpus {
         return result
     }
 
-    static func prf(_ c: Counts) -> (p: Double, r: Double, f: Double) {
+    public static func prf(_ c: Counts) -> (p: Double, r: Double, f: Double) {
         let p = c.tp + c.fp > 0 ? Double(c.tp) / Double(c.tp + c.fp) : 0
         let r = c.tp + c.fn > 0 ? Double(c.tp) / Double(c.tp + c.fn) : 0
         return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
@@ -177,7 +198,7 @@ struct MeantimeCorpus {
 
     /// B-cubed precision, recall and F1 of predicted entity ids against gold coreference chains,
     /// over the matched mentions.
-    static func bCubed(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
+    public static func bCubed(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
         guard !pairs.isEmpty else { return (0, 0, 0) }
         var byChain: [String: [Int]] = [:], byEntity: [String: [Int]] = [:]
         for (k, pair) in pairs.enumerated() { byChain[pair.chain, default: []].append(k); byEntity[pair.entity, default: []].append(k) }
@@ -193,7 +214,7 @@ struct MeantimeCorpus {
     }
 
     /// MUC link-based precision, recall and F1 of predicted clusters against gold chains.
-    static func muc(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
+    public static func muc(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
         func score(_ key: (Int) -> String, _ response: (Int) -> String) -> Double {
             var clusters: [String: [Int]] = [:]
             for k in pairs.indices { clusters[key(k), default: []].append(k) }
@@ -211,7 +232,7 @@ struct MeantimeCorpus {
 
     /// CEAF-e: the best one-to-one alignment of gold and predicted clusters by
     /// φ4 = 2|K ∩ R| / (|K| + |R|) (Kuhn–Munkres), divided by the number of each side's clusters.
-    static func ceafE(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
+    public static func ceafE(_ pairs: [(chain: String, entity: String)]) -> (p: Double, r: Double, f: Double) {
         var gold: [String: Set<Int>] = [:], response: [String: Set<Int>] = [:]
         for (k, pair) in pairs.enumerated() { gold[pair.chain, default: []].insert(k); response[pair.entity, default: []].insert(k) }
         let g = Array(gold.values), r = Array(response.values)
@@ -261,4 +282,17 @@ struct MeantimeCorpus {
         for j in 1...n where p[j] > 0 { cost += a[p[j] - 1][j - 1] }
         return cost
     }
+}
+
+/// UTF-8 offset → Unicode scalar offset.
+public struct ScalarOffsets {
+    private var table: [Int32] = []
+    public init(_ text: String) {
+        var n: Int32 = 0
+        for b in text.utf8 {
+            if b & 0xC0 != 0x80 { table.append(n); n += 1 } else { table.append(n) }
+        }
+        table.append(n)
+    }
+    public subscript(_ utf8: Int) -> Int { Int(table[min(max(utf8, 0), table.count - 1)]) }
 }
