@@ -164,10 +164,17 @@ public struct EventExtractor: Sendable {
                 }
                 // Status.
                 let futureCue = (max(s0, trigger.a - 6)..<trigger.a).contains { Self.future.contains(tokens[$0].hash) }
-                if let denial, trigger.type != denyType {
-                    event.status = "denied"
-                    event.deniedBy = actor(tokens, local, denial.a, denial.b, s0, s1, attribution).map { participant($0.mention) }
+                let denier = denial.flatMap { d in
+                    actor(tokens, local, d.a, d.b, s0, s1, attribution).map { participant($0.mention) }
                         ?? (attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: .organization) })
+                }
+                // What is denied follows the denial ("rejected reports that troops moved"), or precedes it with
+                // another actor ("reports that troops moved were denied by the ministry"); the denier's own
+                // statement is not denied.
+                if let denial, trigger.type != denyType,
+                   trigger.a > denial.a || (event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
+                    event.status = "denied"
+                    event.deniedBy = denier
                 } else if conditional {
                     event.status = "hypothetical"
                 } else if futureCue || event.time?.direction == "future" || event.time?.direction == "deadline" {
