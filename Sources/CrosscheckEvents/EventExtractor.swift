@@ -216,9 +216,12 @@ public struct EventExtractor: Sendable {
                local.contains(where: { $0.mention.entity == source && $0.a != item.a }) == false, a - item.b > 3 { continue }
             return item
         }
-        if b < s1, tokens[b].hash == Self.of {
-            return local.first { $0.a > b && $0.a <= b + 3 && actorKinds.contains($0.mention.kind) }
+        // "Tajik officials announced they were sending troops": the speakers act when nobody else does.
+        if let source = local.last(where: { $0.b <= a && ($0.mention.kind == .country || $0.mention.kind == .nationality)
+            && $0.mention.entity == attribution.entity }) {
+            return source
         }
+        if let nationality = local.first(where: { $0.b <= a && $0.a == s0 && $0.mention.kind == .nationality }) { return nationality }
         return nil
     }
 

@@ -35,9 +35,9 @@ public struct EventGraph: Sendable {
 
     /// The first and last day of a time; a date without a year ("XXXX-08-31", no publication date)
     /// is placed in a leap year so month-days still compare.
-    static func days(_ t: TimeValue?) -> (Int, Int)? {
+    static func days(_ t: TimeValue?, year: Int = 2000) -> (Int, Int)? {
         guard let t else { return nil }
-        func day(_ s: String) -> CivilDay? { CivilDay(iso: s.hasPrefix("XXXX") ? "2000" + s.dropFirst(4) : s) }
+        func day(_ s: String) -> CivilDay? { CivilDay(iso: s.hasPrefix("XXXX") ? String(year) + s.dropFirst(4) : s) }
         guard let s = day(t.start), let e = day(t.end) else { return nil }
         return (s.days, e.days)
     }
@@ -54,29 +54,54 @@ public struct EventGraph: Sendable {
         }
         var clusters: [Cluster] = []
         for (_, members) in buckets.sorted(by: { $0.key < $1.key }) {
-            var local: [Int] = []
-            let ordered = members.sorted { (Self.days(references[$0].mention.time)?.0 ?? 0) < (Self.days(references[$1].mention.time)?.0 ?? 0) }
+            // Dated clusters in day order (searched back from the newest, two months at most) and
+            // undated ones (compatible with any day), so each mention meets few clusters.
+            var dated: [Int] = [], undated: [Int] = []
+            // A date without a year (an article without a publication date) is read in the year most
+            // dated tellings of this bucket use.
+            var years: [Int: Int] = [:]
+            for k in members { if let t = references[k].mention.time, !t.start.hasPrefix("XXXX"), let y = Int(t.start.prefix(4)) { years[y, default: 0] += 1 } }
+            let year = years.max { $0.value < $1.value }?.key ?? 2000
+            // A day taken from the publication date only says the event happened by then: the month before it.
+            let spans = Dictionary(uniqueKeysWithValues: members.map { k -> (Int, (Int, Int)?) in
+                let m = references[k].mention
+                guard let d = Self.days(m.time, year: year) else { return (k, nil) }
+                return (k, m.timeFromPublication ? (d.1 - 30, d.1) : d)
+            })
+            // Dated tellings first, in day order; undated ones after them.
+            let ordered = members.sorted { (spans[$0]!?.0 ?? Int.max) < (spans[$1]!?.0 ?? Int.max) }
             for k in ordered {
                 let m = references[k].mention
                 // Plans with a deadline cluster apart (their date is what sources disagree on); other plans
                 // ("will reinforce its border with 20,000 troops") join the reports of the same happening.
                 let planned = m.status == "planned" && m.time?.direction == "deadline"
-                let (s, e) = Self.days(m.time) ?? (Int.min / 4, Int.max / 4)
+                let span = spans[k]!
+                let (s, e) = span ?? (Int.min / 4, Int.max / 4)
                 let slack = m.timeFromPublication ? 3 : 1
                 let country = m.place?.country
-                var joined = false
-                for c in local where clusters[c].planned == planned {
+                func fits(_ c: Int) -> Bool {
                     let cl = clusters[c]
-                    if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty { continue }
-                    if !planned && (s - slack > cl.end || e < cl.start - slack) { continue }
+                    guard cl.planned == planned else { return false }
+                    if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty { return false }
+                    if !planned && (s - slack > cl.end || e < cl.start - slack) { return false }
+                    return true
+                }
+                var target: Int? = nil
+                if span != nil || planned {
+                    for c in dated.reversed() {
+                        if !planned && clusters[c].start < s - 62 { break }
+                        if fits(c) { target = c; break }
+                    }
+                }
+                if target == nil { target = undated.first(where: fits) }
+                // An undated telling joins the best-corroborated dated cluster it fits.
+                if target == nil, span == nil, !planned { target = dated.filter(fits).max { clusters[$0].members.count < clusters[$1].members.count } }
+                if let c = target {
                     // Compared with the cluster's first telling, so a chain of near dates does not drift.
                     clusters[c].members.append(k)
                     if clusters[c].country == nil { clusters[c].country = country }
-                    joined = true
-                    break
-                }
-                if !joined {
-                    local.append(clusters.count)
+                } else {
+                    (span == nil && !planned ? { undated.append(clusters.count) } : { dated.append(clusters.count) })()
                     clusters.append(Cluster(members: [k], start: s, end: e, country: country, planned: planned))
                 }
             }
