@@ -221,3 +221,47 @@ public struct EventGraph: Sendable {
         return s
     }
 }
+
+extension EventGraph {
+    /// Stories: articles joined when they tell the same merged event (an event told by one article
+    /// joins nothing), so two situations in one country stay apart unless an event links them.
+    public func stories(_ events: [MergedEvent]) -> [Story] {
+        var parent: [String: String] = [:]
+        func find(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { parent[x] = parent[p] ?? p; x = p }
+            return x
+        }
+        func union(_ a: String, _ b: String) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { if ra < rb { parent[rb] = ra } else { parent[ra] = rb } }
+        }
+        for e in events {
+            let articles = Array(Set(e.references.map(\.article))).sorted()
+            for a in articles where parent[a] == nil { parent[a] = a }
+            // Statements and undated single-actor events are too generic to tie stories.
+            guard e.type != "statement", articles.count > 1, e.actor != nil || e.place != nil else { continue }
+            for a in articles.dropFirst() { union(articles[0], a) }
+        }
+        var members: [String: [MergedEvent]] = [:]
+        for e in events {
+            guard let a = e.references.first?.article else { continue }
+            members[find(a), default: []].append(e)
+        }
+        var out: [Story] = []
+        for (_, evs) in members {
+            let articles = Array(Set(evs.flatMap { $0.references.map(\.article) })).sorted()
+            let groups = Set(evs.flatMap { $0.references.map(\.group) })
+            var names: [String: Int] = [:]
+            for e in evs {
+                if let a = e.actor?.name { names[a, default: 0] += e.references.count }
+                if let p = e.placeName { names[p, default: 0] += e.references.count }
+            }
+            let title = names.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map(\.key).joined(separator: ", ")
+            let days = evs.compactMap { $0.timeFromPublication ? nil : $0.time?.start }.filter { !$0.isEmpty && !$0.hasPrefix("XXXX") }.sorted()
+            out.append(Story(id: "story-" + String(articles.first?.prefix(12) ?? "empty"), title: title.isEmpty ? "(untitled)" : title,
+                             articles: articles, events: evs.map(\.id), sources: groups.count, start: days.first, end: days.last))
+        }
+        return out.sorted { ($0.articles.count, $1.id) > ($1.articles.count, $0.id) }
+    }
+}

@@ -12,11 +12,20 @@ extension LanguagePass {
 public struct Situation: Sendable {
     public var events: [MergedEvent]
     public var contradictions: [Contradiction]
+    public var stories: [Story]
+
+    /// The part of the situation that belongs to one story.
+    public func story(_ id: String) -> Situation? {
+        guard let story = stories.first(where: { $0.id == id || $0.id.hasPrefix(id) || $0.id.hasPrefix("story-" + id) }) else { return nil }
+        let ids = Set(story.events)
+        return Situation(events: events.filter { ids.contains($0.id) }, contradictions: contradictions.filter { ids.contains($0.event) },
+                         stories: [story])
+    }
 
     /// Reads every event mention of `store` and merges them.
     public static func read(from store: any AnnotationIndex, ontology: EventOntology = .bundled) throws -> Situation {
         let graph = EventGraph(ontology: ontology, links: try store.entityLinks())
         let events = graph.merge(try store.eventReferences())
-        return Situation(events: events, contradictions: graph.contradictions(events))
+        return Situation(events: events, contradictions: graph.contradictions(events), stories: graph.stories(events))
     }
 }

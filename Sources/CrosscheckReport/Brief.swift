@@ -1,3 +1,4 @@
+import Foundation
 import CrosscheckCore
 
 /// The situation brief in Markdown: key developments in date order with their corroboration and
@@ -91,5 +92,44 @@ public struct Brief: Sendable {
             out += "\(k + 1). \(r.outlet ?? "unknown outlet"), \(r.published.map { String($0.prefix(10)) } ?? "undated") — \(r.title ?? r.article.prefix(12).description) (source group \(r.group))\n"
         }
         return out
+    }
+
+    /// The brief as a standalone HTML page (the Markdown's structure; text escaped).
+    public func html() -> String {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        func inline(_ s: String) -> String {
+            var out = escape(s)
+            while let open = out.range(of: "**"), let close = out.range(of: "**", range: open.upperBound..<out.endIndex) {
+                out.replaceSubrange(close, with: "</strong>")
+                out.replaceSubrange(open, with: "<strong>")
+            }
+            return out
+        }
+        var body = ""
+        var list: String? = nil
+        func closeList() { if let l = list { body += "</\(l)>\n"; list = nil } }
+        for line in markdown().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("# ") { closeList(); body += "<h1>\(inline(String(line.dropFirst(2))))</h1>\n" }
+            else if line.hasPrefix("## ") { closeList(); body += "<h2>\(inline(String(line.dropFirst(3))))</h2>\n" }
+            else if line.hasPrefix("   > ") { body += "<blockquote>\(inline(String(line.dropFirst(5))))</blockquote>\n" }
+            else if line.hasPrefix("- ") {
+                if list != "ul" { closeList(); body += "<ul>\n"; list = "ul" }
+                body += "<li>\(inline(String(line.dropFirst(2))))</li>\n"
+            } else if let dot = line.firstIndex(of: "."), line[..<dot].allSatisfy(\.isNumber), !line[..<dot].isEmpty {
+                if list != "ol" { closeList(); body += "<ol>\n"; list = "ol" }
+                body += "<li>\(inline(String(line[line.index(after: dot)...]).trimmingCharacters(in: .whitespaces)))</li>\n"
+            } else if !line.isEmpty { closeList(); body += "<p>\(inline(line))</p>\n" }
+        }
+        closeList()
+        return """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
+            <style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}blockquote{color:#444;border-left:3px solid #ccc;margin:.3rem 0 .8rem;padding-left:.8rem}</style>
+            </head><body>
+            \(body)</body></html>
+
+            """
     }
 }

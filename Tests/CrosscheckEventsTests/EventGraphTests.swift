@@ -66,4 +66,16 @@ import Testing
         let events = EventGraph().merge(refs)
         #expect(events.count == 1 && events.first?.sources == 50)
     }
+
+    @Test func storiesKeepUnrelatedSituationsApart() {
+        let refs = references([
+            (1, "2021-07-06", "More than 1,000 Afghan troops fled into Tajikistan on July 5."),
+            (2, "2021-07-06", "On July 5, 1,037 Afghan servicemen fled into Tajikistan."),
+            (3, "2021-07-06", "Floods killed nine people in Khatlon on July 4."),
+        ])
+        let graph = EventGraph()
+        let stories = graph.stories(graph.merge(refs))
+        #expect(stories.count == 2)
+        #expect(stories.first?.articles.count == 2 && stories.first?.sources == 2)
+    }
 }

@@ -244,5 +244,14 @@ import Testing
         #expect(brief.stdout.contains("## Key developments") && brief.stdout.contains("## Contested") && brief.stdout.contains("## Sources"))
         #expect(brief.stdout.contains("independent source"))
         #expect(brief.stdout.contains("[1]"))
+        let html = try CLI.run(["brief", "--format", "html"], in: dir.url)
+        #expect(html.stdout.hasPrefix("<!doctype html>") && html.stdout.contains("<h2>Contested</h2>"))
+        let stories = try CLI.run(["stories", "--format", "json"], in: dir.url)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(stories.stdout.utf8)) as? [[String: Any]])
+        #expect((list.first?["articles"] as? [String])?.count == 5)
+        let csv = try CLI.run(["events", "--format", "csv"], in: dir.url)
+        #expect(csv.stdout.hasPrefix("event_id,event_date,time_precision,event_type,plover,cameo,actor1,actor2,location,latitude,longitude"))
+        let geo = try JSONSerialization.jsonObject(with: Data(try CLI.run(["events", "--geojson"], in: dir.url).stdout.utf8)) as? [String: Any]
+        #expect(geo?["type"] as? String == "FeatureCollection" && ((geo?["features"] as? [Any])?.count ?? 0) > 5)
     }
 }

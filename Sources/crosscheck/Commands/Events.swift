@@ -93,12 +93,25 @@ extension Crosscheck {
 
         @OptionGroup var store: StoreOptions
         @Option(help: "At most this many key developments.") var limit = 15
+        @Option(help: "Only this story (id or prefix, see `crosscheck stories`).") var story: String?
+        @Option(help: "md (Markdown) or html.") var format = "md"
+
+        func validate() throws {
+            if !["md", "html"].contains(format) { throw ValidationError("--format must be md or html, not '\(format)'") }
+        }
 
         func run() async throws {
             let store = try self.store.open()
             try LanguagePass.withEvents().run(on: store)
-            let situation = try Situation.read(from: store)
-            Terminal.out(Brief(events: situation.events, contradictions: situation.contradictions, limit: limit).markdown())
+            var situation = try Situation.read(from: store)
+            var title = "Situation brief"
+            if let story {
+                guard let part = situation.story(story) else { throw CLIError("no story '\(story)'; see crosscheck stories") }
+                situation = part
+                title += ": " + (part.stories.first?.title ?? story)
+            }
+            let brief = Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit)
+            Terminal.out(format == "html" ? brief.html() : brief.markdown())
         }
     }
 }
@@ -132,6 +145,32 @@ extension Crosscheck {
                 var seen = Set<String>()
                 return e.references.map { $0.outlet ?? String($0.article.prefix(12)) }.filter { seen.insert($0).inserted }.joined(separator: ", ")
             },
+        ])
+    }
+}
+
+extension Crosscheck {
+    struct Stories: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Developing situations: articles joined by the events they tell, with their span in time.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: FormatOptions
+
+        func run() async throws {
+            let store = try self.store.open()
+            try LanguagePass.withEvents().run(on: store)
+            Terminal.out(try Self.listing.render(try Situation.read(from: store).stories, as: output.format))
+        }
+
+        static let listing = Listing<Story>(columns: [
+            Column("id", maxWidth: 18) { $0.id },
+            Column("title", maxWidth: 60) { $0.title },
+            Column("articles", maxWidth: 8) { String($0.articles.count) },
+            Column("sources", maxWidth: 7) { String($0.sources) },
+            Column("events", maxWidth: 6) { String($0.events.count) },
+            Column("from", maxWidth: 10) { $0.start ?? "" },
+            Column("to", maxWidth: 10) { $0.end ?? "" },
         ])
     }
 }
