@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "CrosscheckEventsTests",
                     dependencies: ["CrosscheckEvents", "CrosscheckLanguage", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckStoreTests",
-                    dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckCore", "CrosscheckTesting"]),
+                    dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckReportTests", dependencies: ["CrosscheckReport", "CrosscheckCore"]),
         // Runs the built executable end to end; depending on it makes `swift test` build it first.
         .testTarget(name: "crosscheckTests", dependencies: ["crosscheck", "CrosscheckTesting"]),

@@ -68,22 +68,8 @@ extension Crosscheck {
                 }
                 return
             }
-            let reader = InputReader()
-            let cleaner = ArticleCleaner()
-            for item in InputEnumerator().items(for: inputs) {
-                try reader.read(item, receivedAt: Date()) { event in
-                    switch event {
-                    case .progress: break
-                    case .rejected(let rejected): Terminal.err("rejected: \(rejected.line)\n")
-                    case .article(let raw):
-                        switch cleaner.clean(raw) {
-                        case .failure(let rejection):
-                            Terminal.err("rejected: \(RejectedInput(origin: raw.origin, rejection: rejection).line)\n")
-                        case .success(let article):
-                            try emit(source: raw.origin.description, title: article.title, date: article.published, text: article.text)
-                        }
-                    }
-                }
+            try CleanedInputs.forEach(inputs) { raw, article in
+                try emit(source: raw.origin.description, title: article.title, date: article.published, text: article.text)
             }
         }
     }

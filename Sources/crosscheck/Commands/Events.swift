@@ -31,9 +31,7 @@ extension Crosscheck {
         @Flag(help: "Print a GeoJSON FeatureCollection of the located events (for QGIS) instead of a listing.") var geojson = false
 
         func run() async throws {
-            let store = try self.store.open()
-            try LanguagePass.withEvents().run(on: store)
-            var events = try Situation.read(from: store).events
+            var events = try store.situation().events
             events = events.filter { e in
                 (type == nil || e.type == type) && (status == nil || e.status == status) && e.sources >= minSources
                     && (actor == nil || (e.actor?.name.lowercased().contains(actor!.lowercased()) ?? false))
@@ -68,10 +66,7 @@ extension Crosscheck {
         @OptionGroup var output: FormatOptions
 
         func run() async throws {
-            let store = try self.store.open()
-            try LanguagePass.withEvents().run(on: store)
-            let situation = try Situation.read(from: store)
-            Terminal.out(try Self.listing.render(situation.contradictions, as: output.format))
+            Terminal.out(try Self.listing.render(try store.situation().contradictions, as: output.format))
         }
 
         static let listing = Listing<Contradiction>(columns: [
@@ -101,9 +96,7 @@ extension Crosscheck {
         }
 
         func run() async throws {
-            let store = try self.store.open()
-            try LanguagePass.withEvents().run(on: store)
-            var situation = try Situation.read(from: store)
+            var situation = try store.situation()
             var title = "Situation brief"
             if let story {
                 guard let part = situation.story(story) else { throw CLIError("no story '\(story)'; see crosscheck stories") }
@@ -126,9 +119,7 @@ extension Crosscheck {
         @Option(help: "Only events reported by at least this many independent sources.") var minSources = 1
 
         func run() async throws {
-            let store = try self.store.open()
-            try LanguagePass.withEvents().run(on: store)
-            let events = try Situation.read(from: store).events
+            let events = try store.situation().events
                 .filter { $0.sources >= minSources && $0.time != nil && $0.time?.value != "unresolved" }
                 .sorted { ($0.time!.start, $0.id) < ($1.time!.start, $1.id) }
             Terminal.out(try Self.listing.render(events, as: output.format))
@@ -158,9 +149,7 @@ extension Crosscheck {
         @OptionGroup var output: FormatOptions
 
         func run() async throws {
-            let store = try self.store.open()
-            try LanguagePass.withEvents().run(on: store)
-            Terminal.out(try Self.listing.render(try Situation.read(from: store).stories, as: output.format))
+            Terminal.out(try Self.listing.render(try store.situation().stories, as: output.format))
         }
 
         static let listing = Listing<Story>(columns: [
@@ -172,5 +161,14 @@ extension Crosscheck {
             Column("from", maxWidth: 10) { $0.start ?? "" },
             Column("to", maxWidth: 10) { $0.end ?? "" },
         ])
+    }
+}
+
+extension StoreOptions {
+    /// Opens the store, reads what the language layer has not read yet, and merges the events.
+    func situation() throws -> Situation {
+        let store = try open()
+        try LanguagePass.withEvents().run(on: store)
+        return try Situation.read(from: store)
     }
 }

@@ -22,27 +22,13 @@ extension Crosscheck {
         }
 
         func run() async throws {
-            let reader = InputReader()
-            let cleaner = ArticleCleaner()
             let encoder = JSONOutput.encoder(pretty: false)
-            for item in InputEnumerator().items(for: inputs) {
-                try reader.read(item, receivedAt: Date()) { event in
-                    switch event {
-                    case .progress: break
-                    case .rejected(let rejected): Terminal.err("rejected: \(rejected.line)\n")
-                    case .article(let raw):
-                        switch cleaner.clean(raw) {
-                        case .failure(let rejection):
-                            Terminal.err("rejected: \(RejectedInput(origin: raw.origin, rejection: rejection).line)\n")
-                        case .success(let article):
-                            let record = ExtractRecord(source: raw.origin.description, id: article.id.hex, title: article.title,
-                                                       published: article.published, updated: article.updated,
-                                                       outlet: article.outlet, url: article.url, authors: article.authors,
-                                                       language: article.language, text: article.text, removed: article.removed)
-                            Terminal.out(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
-                        }
-                    }
-                }
+            try CleanedInputs.forEach(inputs) { raw, article in
+                let record = ExtractRecord(source: raw.origin.description, id: article.id.hex, title: article.title,
+                                           published: article.published, updated: article.updated,
+                                           outlet: article.outlet, url: article.url, authors: article.authors,
+                                           language: article.language, text: article.text, removed: article.removed)
+                Terminal.out(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
             }
         }
     }
