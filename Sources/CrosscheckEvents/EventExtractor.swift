@@ -35,6 +35,7 @@ public struct EventExtractor: Sendable {
     static let sendVerbs: Set<UInt64> = Set(["send", "sends", "sent", "sending", "order", "orders", "ordered", "ordering",
                                              "dispatch", "dispatched", "deploy", "deployed", "deploying", "mobilize", "mobilized",
                                              "mobilise", "mobilised", "call", "called", "calling", "summoned"].map(h))
+    static let outlets = Set(Lexicon.bundled.knownOrganizations.filter { $0.kind == "outlet" }.map(\.name))
     static let agentless: Set<String> = ["disaster", "casualties"]
     static let hedges: Set<UInt64> = Set(["reportedly", "allegedly", "claimed", "claims", "purportedly", "unconfirmed"].map(h))
     static let future: Set<UInt64> = Set(["will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
@@ -314,7 +315,7 @@ public struct EventExtractor: Sendable {
         case .person: return "person"
         case .organization:
             let name = mention.value ?? mention.text
-            return Lexicon.bundled.knownOrganizations.contains { $0.kind == "outlet" && $0.name == name } ? "outlet" : "institution"
+            return Self.outlets.contains(name) ? "outlet" : "institution"
         default: return "institution"
         }
     }

@@ -55,7 +55,7 @@ public enum NameFolding {
             if let latin = romanised(Array(word.utf8)) { ascii = latin } else {
                 for scalar in word.unicodeScalars {
                     if scalar.isASCII { ascii.append(UInt8(scalar.value)); continue }
-                    let folded = String(scalar).applyingTransformFolding()
+                    let folded = String(scalar).foldingDiacritics()
                     ascii.append(contentsOf: folded.utf8.filter { $0 < 0x80 })
                 }
             }
@@ -99,7 +99,7 @@ public enum NameFolding {
 
 extension String {
     /// Latin letters without diacritics ("é" → "e", "ü" → "u"); other scripts unchanged.
-    func applyingTransformFolding() -> String {
+    public func foldingDiacritics() -> String {
         var out = ""
         for scalar in unicodeScalars {
             // Canonical decomposition, then drop combining marks.

@@ -13,7 +13,7 @@ struct AliasResolver {
     static func slug(_ s: String) -> String {
         var out = ""
         var dash = false
-        for ch in s.lowercased().applyingFolding() {
+        for ch in s.lowercased().foldingDiacritics() {
             if ch.isLetter || ch.isNumber { out.append(ch); dash = false }
             else if !dash && !out.isEmpty { out.append("-"); dash = true }
         }
@@ -169,14 +169,4 @@ struct AliasResolver {
 
 extension String {
     var droppingThe: String { hasPrefix("The ") || hasPrefix("the ") ? String(dropFirst(4)) : self }
-
-    func applyingFolding() -> String {
-        var out = ""
-        for scalar in unicodeScalars {
-            for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(s.value) {
-                out.unicodeScalars.append(s)
-            }
-        }
-        return out
-    }
 }

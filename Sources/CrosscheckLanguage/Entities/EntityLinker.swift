@@ -83,12 +83,13 @@ public struct LanguageSummary: Sendable {
 /// Reads every article the store has not annotated yet (in parallel batches), stores the mentions,
 /// then merges entity ids across the collection.
 public struct LanguagePass: Sendable {
-    public var analyzer: LanguageAnalyzer
+    /// The analyzer; nil loads the bundled one (gazetteer and lexicon) when there is something to read.
+    public var analyzer: LanguageAnalyzer?
     public var batchSize = 256
     /// Finds event mentions in an analysed text (the events layer plugs in here), or nil.
     public var events: (@Sendable (String, Analysis, CivilDay?) -> [EventMention])?
 
-    public init(analyzer: LanguageAnalyzer = LanguageAnalyzer(),
+    public init(analyzer: LanguageAnalyzer? = nil,
                 events: (@Sendable (String, Analysis, CivilDay?) -> [EventMention])? = nil) {
         self.analyzer = analyzer
         self.events = events
@@ -101,6 +102,7 @@ public struct LanguagePass: Sendable {
         while true {
             let pending = try store.pendingAnnotations(limit: batchSize)
             if pending.isEmpty { break }
+            let analyzer = self.analyzer ?? LanguageAnalyzer()
             let results = parallelMap(pending) { article -> ArticleAnnotations in
                 let day = article.published.flatMap { CivilDay(iso: $0) }
                 let analysis = analyzer.analyze(article.text, published: day)

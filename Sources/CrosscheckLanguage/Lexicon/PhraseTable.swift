@@ -54,13 +54,6 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     public mutating func set(key: UInt64, _ value: Value) { entries[key] = value }
     public func value(key: UInt64) -> Value? { entries[key] }
 
-    /// Modifies the value of a phrase in place, inserting `initial` first when absent.
-    public mutating func update(_ phrase: String, initial: Value, _ change: (inout Value) -> Void) {
-        guard let (key, _) = Self.key(phrase) else { return }
-        if entries[key] == nil { insert(phrase, initial) }
-        change(&entries[key]!)
-    }
-
     /// The value of the one-token phrase with this hash.
     @inline(__always)
     public func value(token hash: UInt64) -> Value? { entries[Self.combine(Self.seed, hash)] }

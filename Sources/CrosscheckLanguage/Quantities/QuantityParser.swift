@@ -179,7 +179,7 @@ struct QuantityParser {
         // Fractions: "two-thirds", "one-third", "a third", "half".
         if let (numerator, used) = fractionNumerator(view, k), let d = Self.fractions[view.hash(k + used)], view.free(k, k + used + 1) {
             let v = numerator / d
-            var end = k + used + 1
+            let end = k + used + 1
             var noun: String? = nil
             if view.hash(end) == Self.of { noun = countedNoun(view, end + 1, skipDeterminers: true)?.0 }
             let value = QuantityValue(value: v, low: v, high: v, bound: bound == nil ? "exact" : boundName(bound!), qualifier: qualifier, unit: "fraction", noun: noun)

@@ -90,10 +90,10 @@ struct TimeResolver {
             if !futureFlag, i > 0, view.hash(i - 1) == Self.by || (i > 1 && view.hash(i - 2) == Self.by && view.hash(i - 1) == Self.the) {
                 futureFlag = view.sentences[s].tokens.contains { Self.futureCues.contains(tokens[$0].hash) }
             }
-            if var found = match(view, at: i, published: published, future: futureFlag) {
+            if let found = match(view, at: i, published: published, future: futureFlag) {
                 // "by August 31", "by the end of the year": a deadline.
                 var direction = found.relative || found.granularity != "time" ? (futureFlag ? "future" : "past") : "present"
-                var a = found.a
+                let a = found.a
                 if a > 0, view.hash(a - 1) == Self.by || (a > 1 && view.hash(a - 1) == Self.the && view.hash(a - 2) == Self.by) {
                     direction = "deadline"
                 }
@@ -102,9 +102,6 @@ struct TimeResolver {
                     if found.endDay < p && direction == "future" { direction = "past" }
                 }
                 if found.granularity == "time" { direction = "present" }
-                // Include a leading "on"/"in" only in the text, never in the value.
-                a = found.a
-                found.a = a
                 var value: String
                 switch found.granularity {
                 case "day", "night": value = found.startDay.iso
@@ -128,7 +125,6 @@ struct TimeResolver {
                 let time = TimeValue(value: value, start: startISO, end: endISO,
                                      granularity: found.granularity, direction: direction,
                                      reference: found.relative ? "relative" : "absolute", anchor: published?.iso)
-                _ = startISO
                 mentions.append(Mention(start: Int(tokens[found.a].start), end: Int(tokens[found.b - 1].end), text: text,
                                         kind: .time, value: value, time: time))
                 view.claim(found.a, found.b)
