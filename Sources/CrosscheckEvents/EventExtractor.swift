@@ -146,8 +146,15 @@ public struct EventExtractor: Sendable {
                     event.place = place.mention.place
                     event.placeName = place.mention.value ?? place.mention.text
                 }
+                // The time of the trigger's clause; else a time that opens the sentence ("On July 5, …");
+                // else the nearest one when the sentence reports speech ("…, guards said on July 5").
                 let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != "time" }
-                if let time = times.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {
+                let clause = clauseRange(tokens, trigger.a, s0, s1)
+                let inClause = times.filter { $0.a >= clause.lowerBound && $0.b <= clause.upperBound }
+                let opening = times.filter { $0.a <= s0 + 1 }
+                let reporting = attribution.kind != "article" ? times : []
+                let candidates = !inClause.isEmpty ? inClause : (!opening.isEmpty ? opening : reporting)
+                if let time = candidates.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {
                     event.time = time.mention.time
                     event.timeText = time.mention.text
                 } else if let p = published {
@@ -189,6 +196,16 @@ public struct EventExtractor: Sendable {
         return out
     }
 
+    /// The tokens of the clause around `i`: between the nearest commas, semicolons, colons or dashes.
+    func clauseRange(_ tokens: UnsafeBufferPointer<Token>, _ i: Int, _ s0: Int, _ s1: Int) -> Range<Int> {
+        var a = i, b = i
+        while a > s0, !Self.clauseBreaks.contains(tokens[a - 1].hash) { a -= 1 }
+        while b < s1, !Self.clauseBreaks.contains(tokens[b].hash) { b += 1 }
+        return a..<b
+    }
+
+    static let clauseBreaks: Set<UInt64> = Set([",", ";", ":", "—", "–"].map(h))
+
     func distance(_ item: Item, _ i: Int) -> Int { item.a > i ? item.a - i : i - item.b }
 
     func participant(_ m: Mention) -> Participant {
@@ -227,7 +244,9 @@ public struct EventExtractor: Sendable {
     }
 
     func placeFor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ actor: Item?) -> Item? {
-        let after = local.filter { $0.a >= b && $0.a - b <= 10 && ($0.mention.kind == .place || $0.mention.kind == .country) }
+        // Not the actor itself ("the withdrawal of US forces" happens elsewhere than in the US).
+        let after = local.filter { $0.a >= b && $0.a - b <= 10 && ($0.mention.kind == .place || $0.mention.kind == .country)
+            && ($0.mention.entity == nil || $0.mention.entity != actor?.mention.entity) }
         if let first = after.first(where: { $0.a > 0 && Self.locatives.contains(tokens[$0.a - 1].hash) }) ?? after.first { return first }
         // "to the Afghan border": the nationality's country.
         if let nat = local.first(where: { $0.mention.kind == .nationality && $0.b < tokens.count && tokens[$0.b].hash == Self.border }),
