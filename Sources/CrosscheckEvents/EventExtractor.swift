@@ -137,7 +137,15 @@ public struct EventExtractor: Sendable {
                                          sentenceEnd: sentence.end, attribution: attribution)
                 // Floods and death tolls have places, not actors.
                 let actorItem = Self.agentless.contains(type.name) ? nil : actor(tokens, local, trigger.a, trigger.b, s0, s1, attribution)
-                event.actor = actorItem.map { participant($0.mention) }
+                event.actor = actorItem.map { item in
+                    var p = participant(item.mention)
+                    // "Tajik President Emomali Rahmon": a nationality or country a few words before a person.
+                    if item.mention.kind == .person, let nat = local.last(where: { $0.b <= item.a && item.a - $0.b <= 3
+                        && ($0.mention.kind == .nationality || $0.mention.kind == .country) }), (nat.b..<item.a).allSatisfy({ tokens[$0].kind == .word }) {
+                        p.country = nat.mention.entity
+                    }
+                    return p
+                }
                 if let target = local.first(where: { $0.a >= trigger.b && ($0.mention.kind == .person || $0.mention.kind == .organization)
                     && $0.mention.entity != actorItem?.mention.entity }) {
                     event.target = participant(target.mention)
@@ -151,7 +159,9 @@ public struct EventExtractor: Sendable {
                 let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != "time" }
                 let clause = clauseRange(tokens, trigger.a, s0, s1)
                 let inClause = times.filter { $0.a >= clause.lowerBound && $0.b <= clause.upperBound }
-                let opening = times.filter { $0.a <= s0 + 1 }
+                // An introductory phrase: "On July 5, …", "Following a top security meeting on July 5, …".
+                let firstClause = clauseRange(tokens, s0, s0, s1)
+                let opening = times.filter { $0.b <= firstClause.upperBound }
                 let reporting = attribution.kind != "article" ? times : []
                 let candidates = !inClause.isEmpty ? inClause : (!opening.isEmpty ? opening : reporting)
                 if let time = candidates.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {

@@ -24,6 +24,9 @@ public struct EventGraph: Sendable {
         self.links = links
     }
 
+    static let actsOfState: Set<String> = ["mobilize", "deploy", "withdraw", "support", "exercise", "prepare", "refugees",
+                                           "suspend", "sanction", "agree"]
+
     struct Cluster {
         var members: [Int]
         var start: Int, end: Int
@@ -47,7 +50,9 @@ public struct EventGraph: Sendable {
         var singles: [Int] = []
         for (k, r) in references.enumerated() {
             let m = r.mention
-            let actor = canonical(m.actor?.entity)
+            // A head of state or minister acting for a country ("Tajik President Emomali Rahmon ordered…")
+            // is that country for the acts of states, so his order and the country's mobilization meet.
+            let actor = (Self.actsOfState.contains(m.type) ? m.actor?.country : nil) ?? canonical(m.actor?.entity)
             let key = actor ?? m.place.map { "country:" + $0.country }
             guard let key, m.type != "deny" || actor != nil else { singles.append(k); continue }
             buckets[m.type + "|" + key, default: []].append(k)
@@ -114,7 +119,7 @@ public struct EventGraph: Sendable {
         let first = refs[0].mention
         let type = ontology.type(named: first.type)
         // The most specific written time; else the earliest publication day.
-        let written = refs.filter { !$0.mention.timeFromPublication && $0.mention.time != nil }
+        let written = refs.filter { !$0.mention.timeFromPublication && $0.mention.time.map { !$0.start.isEmpty } == true }
         let best = written.min { a, b in
             let da = Self.days(a.mention.time).map { $0.1 - $0.0 } ?? .max, db = Self.days(b.mention.time).map { $0.1 - $0.0 } ?? .max
             return da < db
