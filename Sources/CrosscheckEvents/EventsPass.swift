@@ -24,8 +24,13 @@ public struct Situation: Sendable {
 
     /// Reads every event mention of `store` and merges them.
     public static func read(from store: any AnnotationIndex, ontology: EventOntology = .bundled) throws -> Situation {
-        let graph = EventGraph(ontology: ontology, links: try store.entityLinks())
-        let events = graph.merge(try store.eventReferences())
+        make(try store.eventReferences(), links: try store.entityLinks(), ontology: ontology)
+    }
+
+    /// Merges event mentions already read.
+    public static func make(_ references: [EventReference], links: [String: String], ontology: EventOntology = .bundled) -> Situation {
+        let graph = EventGraph(ontology: ontology, links: links)
+        let events = graph.merge(references)
         return Situation(events: events, contradictions: graph.contradictions(events), stories: graph.stories(events))
     }
 }

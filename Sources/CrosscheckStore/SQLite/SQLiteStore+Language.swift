@@ -129,19 +129,34 @@ extension SQLiteStore {
     }
 
     public func eventReferences() throws -> [EventReference] {
-        try pool.read { db in
-            let decoder = JSONDecoder()
-            return try Row.fetchAll(db, sql: """
+        struct RawRow: Sendable { var doc: Int64, detail: String, id: String, outlet: String?, title: String?, published: String?, group: Int64 }
+        let rows: [RawRow] = try pool.read { db in
+            try Row.fetchAll(db, sql: """
                 SELECT e.doc, e.detail, a.id, a.outlet, a.title, a.published, coalesce(d.grp, e.doc) AS grp
                 FROM event_mention e JOIN article a ON a.rowid = e.doc LEFT JOIN dedup_doc d ON d.doc = e.doc
                 ORDER BY e.doc, e.start
-                """).compactMap { row in
-                guard let data = (row["detail"] as String?)?.data(using: .utf8),
-                      let mention = try? decoder.decode(EventMention.self, from: data) else { return nil }
-                return EventReference(article: row["id"], doc: row["doc"], outlet: row["outlet"], title: row["title"],
-                                      published: row["published"], group: row["grp"], mention: mention)
+                """).map { RawRow(doc: $0["doc"], detail: $0["detail"], id: $0["id"], outlet: $0["outlet"], title: $0["title"],
+                                 published: $0["published"], group: $0["grp"]) }
+        }
+        // Decoding the JSON details is most of the cost: on all cores, one decoder per worker.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 512))
+        var decoded = [EventReference?](repeating: nil, count: rows.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let decoder = JSONDecoder()
+                var k = worker
+                while k < rows.count {
+                    let row = rows[k]
+                    if let mention = try? decoder.decode(EventMention.self, from: Data(row.detail.utf8)) {
+                        out[k] = EventReference(article: row.id, doc: row.doc, outlet: row.outlet, title: row.title,
+                                                published: row.published, group: row.group, mention: mention)
+                    }
+                    k += workers
+                }
             }
         }
+        return decoded.compactMap { $0 }
     }
 
     public func entityLinks() throws -> [String: String] {
