@@ -150,7 +150,8 @@ public struct EventExtractor: Sendable {
                     && $0.mention.entity != actorItem?.mention.entity }) {
                     event.target = participant(target.mention)
                 }
-                if let place = placeFor(tokens, local, trigger.a, trigger.b, actorItem) {
+                if let place = placeFor(tokens, local, trigger.a, trigger.b, actorItem,
+                                        clause: clauseRange(tokens, trigger.a, s0, s1)) {
                     event.place = place.mention.place
                     event.placeName = place.mention.value ?? place.mention.text
                 }
@@ -160,8 +161,9 @@ public struct EventExtractor: Sendable {
                 let clause = clauseRange(tokens, trigger.a, s0, s1)
                 let inClause = times.filter { $0.a >= clause.lowerBound && $0.b <= clause.upperBound }
                 // An introductory phrase: "On July 5, …", "Following a top security meeting on July 5, …".
+                // Only a short phrase counts ("Since Biden in April announced troops would withdraw, …" is a clause of its own).
                 let firstClause = clauseRange(tokens, s0, s0, s1)
-                let opening = times.filter { $0.b <= firstClause.upperBound }
+                let opening = firstClause.count <= 8 && firstClause.upperBound < s1 ? times.filter { $0.b <= firstClause.upperBound } : []
                 let reporting = attribution.kind != "article" ? times : []
                 let candidates = !inClause.isEmpty ? inClause : (!opening.isEmpty ? opening : reporting)
                 if let time = candidates.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {
@@ -253,9 +255,11 @@ public struct EventExtractor: Sendable {
         return nil
     }
 
-    func placeFor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ actor: Item?) -> Item? {
-        // Not the actor itself ("the withdrawal of US forces" happens elsewhere than in the US).
-        let after = local.filter { $0.a >= b && $0.a - b <= 10 && ($0.mention.kind == .place || $0.mention.kind == .country)
+    func placeFor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ actor: Item?,
+                  clause: Range<Int>) -> Item? {
+        // In the trigger's clause, and not the actor itself ("the withdrawal of US forces" happens elsewhere).
+        let after = local.filter { $0.a >= b && $0.a - b <= 10 && $0.b <= clause.upperBound
+            && ($0.mention.kind == .place || $0.mention.kind == .country)
             && ($0.mention.entity == nil || $0.mention.entity != actor?.mention.entity) }
         if let first = after.first(where: { $0.a > 0 && Self.locatives.contains(tokens[$0.a - 1].hash) }) ?? after.first { return first }
         // "to the Afghan border": the nationality's country.
