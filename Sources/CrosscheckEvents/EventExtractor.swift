@@ -184,9 +184,13 @@ public struct EventExtractor: Sendable {
                 }
                 // Status.
                 let futureCue = (max(s0, trigger.a - 6)..<trigger.a).contains { Self.future.contains(tokens[$0].hash) }
+                // The denier is who speaks when the sentence names a speaker ("Tajikistan's emergencies committee
+                // denied reports…"), else the actor of the denial.
+                let speaker: Participant? = ["person", "institution"].contains(attribution.kind)
+                    ? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: attribution.kind == "person" ? .person : .organization) }
+                    : nil
                 let denier = denial.flatMap { d in
-                    actor(tokens, local, d.a, d.b, s0, s1, attribution).map { participant($0.mention) }
-                        ?? (attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: .organization) })
+                    speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution).map { participant($0.mention) }
                 }
                 // What is denied follows the denial ("rejected reports that troops moved"), or precedes it with
                 // another actor ("reports that troops moved were denied by the ministry"); the denier's own
