@@ -24,10 +24,7 @@ public enum EventExports {
         Column("quantity") { $0.quantity.map { q in q.value == q.value.rounded() ? String(Int64(q.value)) : String(q.value) } ?? "" },
         Column("quantity_text") { $0.quantityText ?? "" },
         Column("status") { $0.status },
-        Column("sources") { e in
-            var seen = Set<String>()
-            return e.references.compactMap { $0.outlet ?? String($0.article.prefix(12)) }.filter { seen.insert($0).inserted }.joined(separator: "; ")
-        },
+        Column("sources") { $0.sourceNames.joined(separator: "; ") },
         Column("source_count") { String($0.sources) },
         Column("notes") { $0.references.first?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
     ])

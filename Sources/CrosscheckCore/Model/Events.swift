@@ -101,6 +101,9 @@ public struct EventReference: Codable, Sendable, Hashable {
     public var group: Int64
     public var mention: EventMention
 
+    /// Who to name as the source in listings: the outlet, else the article id's first 12 hex digits.
+    public var source: String { outlet ?? String(article.prefix(12)) }
+
     public init(article: String, doc: Int64, outlet: String?, title: String?, published: String?, group: Int64, mention: EventMention) {
         self.article = article
         self.doc = doc
@@ -136,6 +139,12 @@ public struct MergedEvent: Codable, Sendable, Hashable {
     /// Source groups that deny it.
     public var deniedBy: Int
     public var references: [EventReference]
+
+    /// The sources of its references (`EventReference.source`), each once, in reference order.
+    public var sourceNames: [String] {
+        var seen = Set<String>()
+        return references.map(\.source).filter { seen.insert($0).inserted }
+    }
 
     public init(id: String, type: String, label: String, plover: String, cameo: String, actor: Participant?, target: Participant?,
                 place: PlaceRef?, placeName: String?, time: TimeValue?, timeFromPublication: Bool, quantity: QuantityValue?,

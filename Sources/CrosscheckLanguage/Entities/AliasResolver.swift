@@ -130,11 +130,10 @@ struct AliasResolver {
         // "the president" → the president named before; "the militants" → the armed group named before.
         var extra: [Mention] = []
         var i = 1
-        var claimed = Set<Int>()
-        for c in candidates { for k in c.a..<c.b { claimed.insert(k) } }
         while i < view.count {
             defer { i += 1 }
-            guard !claimed.contains(i), !view.claimed[i], view.hash(i - 1) == EntityRecognizer.the, tokens[i].kind == .word else { continue }
+            // The recogniser has claimed every kept candidate's tokens (and the times').
+            guard !view.claimed[i], view.hash(i - 1) == EntityRecognizer.the, tokens[i].kind == .word else { continue }
             let hash = tokens[i].hash
             if EntityRecognizer.roleNouns.contains(hash), let holder = holders[hash],
                !(i + 1 < view.count && tokens[i + 1].has(.capitalized) && !view.claimed[i + 1]) {

@@ -64,9 +64,8 @@ public struct Gazetteer: Sendable {
                 while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
                 defer { lineStart = lineEnd + 1 }
                 guard lineEnd > lineStart, bytes[lineStart] != 0x23 else { continue }
-                var fields: [Substring] = []
                 let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
-                fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard fields.count >= 8 else { continue }
                 let kind: Kind = switch fields[1] { case "C": .country; case "A": .admin1; default: .locality }
                 let place = Place(id: String(fields[0]), kind: kind, name: String(fields[2]),

@@ -283,7 +283,7 @@ struct QuantityParser {
         var words: [Int] = []
         while k < view.count, words.count < 2 {
             let t = view.tokens[k]
-            guard t.kind == .word, t.has(.lowerInitial) || (words.isEmpty && t.has(.capitalized) && false), !Self.stopNoun.contains(t.hash) else { break }
+            guard t.kind == .word, t.has(.lowerInitial), !Self.stopNoun.contains(t.hash) else { break }
             if !words.isEmpty {
                 let s = view.string(k)
                 if s.hasSuffix("ed") || s.hasSuffix("ing") || s.hasSuffix("ly") { break }

@@ -132,13 +132,7 @@ struct CodePointOffsets {
             table.append(n)
             if b & 0xC0 != 0x80 { n += 1 }
         }
-        // Continuation bytes point at their scalar; the end maps past the last scalar.
-        var k = 0
-        n = 0
-        for b in text.utf8 {
-            if b & 0xC0 != 0x80 { table[k] = n; n += 1 } else { table[k] = n }
-            k += 1
-        }
+        // The end maps past the last scalar.
         table.append(n)
     }
     subscript(_ utf8: Int) -> Int { Int(table[min(max(utf8, 0), table.count - 1)]) }

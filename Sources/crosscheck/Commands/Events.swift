@@ -74,7 +74,7 @@ extension Crosscheck {
             Column("summary", maxWidth: 60) { $0.summary },
             Column("sides", maxWidth: 90) { c in
                 c.sides.map { side in
-                    side.value + " (" + side.references.map { ($0.outlet ?? String($0.article.prefix(12))) + ($0.mention.attribution.name.map { ": " + $0 } ?? "") }
+                    side.value + " (" + side.references.map { $0.source + ($0.mention.attribution.name.map { ": " + $0 } ?? "") }
                         .joined(separator: "; ") + ")"
                 }.joined(separator: " vs ")
             },
@@ -132,10 +132,7 @@ extension Crosscheck {
             },
             Column("status", maxWidth: 10) { $0.status },
             Column("sources", maxWidth: 7) { String($0.sources) },
-            Column("outlets", maxWidth: 50) { e in
-                var seen = Set<String>()
-                return e.references.map { $0.outlet ?? String($0.article.prefix(12)) }.filter { seen.insert($0).inserted }.joined(separator: ", ")
-            },
+            Column("outlets", maxWidth: 50) { $0.sourceNames.joined(separator: ", ") },
         ])
     }
 }
