@@ -26,7 +26,7 @@ public struct EventExtractor: Sendable {
     static let speech: Set<UInt64> = Set(["said", "says", "told", "tells", "reported", "reports", "announced", "announces",
                                           "stated", "confirmed", "claimed", "claims", "added", "declared", "wrote", "warned",
                                           "quoted", "cited"].map(h))
-    static let according = h("according"), to = h("to"), of = h("of"), border = h("border"), the = h("the")
+    static let according = h("according"), to = h("to"), of = h("of"), by = h("by"), border = h("border"), the = h("the")
     static let anonymousWords: Set<UInt64> = Set(["official", "officials", "source", "sources", "diplomat", "diplomats",
                                                   "participant", "worker", "resident", "residents", "witness", "witnesses",
                                                   "anonymous", "anonymity", "authorized", "authorised", "identified"].map(h))
@@ -43,11 +43,96 @@ public struct EventExtractor: Sendable {
     static let conditional: Set<UInt64> = Set(["if", "unless", "whether", "hypothetically"].map(h))
     static let locatives: Set<UInt64> = Set(["to", "in", "into", "at", "near", "across", "toward", "towards", "from", "along",
                                              "on", "inside", "within", "through"].map(h))
+    static let subordinators: Set<UInt64> = Set(["since", "after", "before", "when", "as", "while", "although", "though",
+                                                 "because", "if", "until", "unless", "once", "whereas"].map(h))
+    static let hyphenHash = h("-")
     static let stopPunctuation: Set<UInt64> = Set([",", ";", ":", "(", ")", "“", "”", "\"", "—", "–"].map(h))
 
     struct Item {
         var mention: Mention
         var a: Int, b: Int // token range
+    }
+
+    /// A trigger found in a sentence: its type, token range, whether it is a noun, and the token where
+    /// its slot's mention starts.
+    struct Found {
+        var type: Int32
+        var a: Int, b: Int
+        var nominal: Bool
+        var slot: Int? = nil
+    }
+
+    static let quotes: Set<UInt64> = Set(["\"", "”", "“", "'", "’"].map(h))
+    static let possessive: Set<UInt64> = Set(["'s", "’s"].map(h))
+    static let ifNeeded: Set<UInt64> = Set(["needed", "necessary", "required", "requested", "asked"].map(h))
+    static let possible: Set<UInt64> = Set(["possible", "potential", "possibly", "hypothetical", "feared", "threatened", "threat"].map(h))
+    static let installations: Set<UInt64> = Set(["base", "bases", "embassy", "consulate", "post", "posts", "positions",
+                                                 "garrison", "airfield", "airport", "compound", "outpost", "outposts"].map(h))
+    /// Types whose trigger takes a person or organization as its object ("met Ghani", "arrested the mayor").
+    static let targeted: Set<String> = ["meet", "visit", "support", "attack", "arrest", "sanction", "agree", "deny", "aid", "statement"]
+    static let negations: Set<UInt64> = Set(["not", "never", "no", "without", "n't", "didn't", "don't", "doesn't", "won't",
+                                             "wasn't", "weren't", "hasn't", "haven't", "hadn't", "nor"].map(h))
+    static let preventing: Set<UInt64> = Set(["block", "blocked", "blocks", "blocking", "prevent", "prevented", "prevents",
+                                              "preventing", "thwart", "thwarted", "foil", "foiled", "avert", "averted", "stop",
+                                              "stopped", "ban", "banned", "forbid", "forbade", "forbidden", "rule out", "ruled"].map(h))
+    static let weaponWords: Set<UInt64> = Set(["aircraft", "helicopter", "helicopters", "jet", "jets", "drone", "drones",
+                                               "submarine", "submarines", "dog", "dogs", "plane", "planes", "boat", "boats"].map(h))
+
+    /// Trigger words that name no event here: negated ("not attacking", "without a fight", "no
+    /// announcement"), prevented ("blocked any crossing"), a comparison ("looks like a preemptive strike"),
+    /// a mode of speaking ("told RFE/RL by phone"), a pledge of words ("pledged that…"), a weapon
+    /// ("ground attack aircraft"), or the object of a walk-back ("walk back that pledge").
+    func notAnEvent(_ tokens: UnsafeBufferPointer<Token>, _ a: Int, _ b: Int, _ s0: Int, _ s1: Int, nominal: Bool) -> Bool {
+        let before1 = a > s0 ? tokens[a - 1].hash : 0, before2 = a > s0 + 1 ? tokens[a - 2].hash : 0
+        if Self.negations.contains(before1) || Self.negations.contains(before2) && !Self.clauseBreaks.contains(before1) { return true }
+        if a > s0 + 2, Self.negations.contains(tokens[a - 3].hash), Self.determiners.contains(before1) || Self.determiners.contains(before2) { return true }
+        if (max(s0, a - 3)..<a).contains(where: { Self.preventing.contains(tokens[$0].hash) }) { return true }
+        if (max(s0, a - 3)..<a).contains(where: { tokens[$0].hash == Self.h("like") }) { return true }
+        if (max(s0, a - 3)..<a).contains(where: { Self.walkBacks.longest(tokens, at: $0, limit: a) != nil }) { return true }
+        let first = tokens[a].hash
+        if first == Self.by, (max(s0, a - 4)..<a).contains(where: { Self.speech.contains(tokens[$0].hash) }) { return true }
+        if Self.pledges.contains(first), b < s1, tokens[b].hash == Self.h("that") { return true }
+        if b < s1, Self.weaponWords.contains(tokens[b].hash) { return true }
+        return false
+    }
+    static let pledges: Set<UInt64> = Set(["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises", "promising"].map(h))
+
+    static let crossingWords: Set<UInt64> = Set(["crossing", "crossings", "post", "posts", "point", "points"].map(h))
+    static let determiners: Set<UInt64> = Set(["a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that",
+                                               "these", "those", "'s", "’s", "no", "further", "new"].map(h))
+    static let personPronouns: Set<UInt64> = Set(["he", "she"].map(h))
+    static let relatives: Set<UInt64> = Set(["where", "which", "who", "whom", "whose", "when", "that", "while", "after", "before"].map(h))
+    /// Words that open a span of time rather than date what follows: "Since Biden announced…, the Taliban…".
+    static let spanOpeners: Set<UInt64> = Set(["since", "until", "till", "before", "ever"].map(h))
+    /// Types a source can commit to and later walk back.
+    static let commitments: Set<String> = ["support", "refugees", "agree", "aid", "withdraw", "deploy", "mobilize", "prepare", "evacuate"]
+    static let walkBacks: PhraseTable<Bool> = {
+        var table = PhraseTable<Bool>()
+        for phrase in ["walk back", "walked back", "walks back", "walking back", "walk-back", "backtrack", "backtracked",
+                       "backtracks", "backtracking", "back away from", "backed away from", "backs away from", "retract", "retracted",
+                       "retracts", "row back", "rowed back", "rows back", "went back on", "go back on", "reneged", "renege",
+                       "reneges", "u-turn on", "reversed course"] {
+            table.insert(phrase, true)
+        }
+        return table
+    }()
+
+    /// A trigger around an entity slot at `i` ("provide Tajikistan with", "entered Tajikistan").
+    func slotted(_ tokens: UnsafeBufferPointer<Token>, _ covered: [Int32], _ items: [Item], _ local: [Item], _ i: Int,
+                 _ s1: Int) -> (found: Found, next: Int)? {
+        guard let (entries, len) = ontology.slotted.longest(tokens, at: i, limit: s1), i + len < s1,
+              (i..<i + len).allSatisfy({ covered[$0] < 0 }), covered[i + len] >= 0 else { return nil }
+        let item = items[Int(covered[i + len])]
+        guard item.a == i + len else { return nil }
+        let entityKinds: Set<MentionKind> = [.person, .organization, .country, .nationality, .place]
+        for entry in entries {
+            if let kind = entry.kind { guard item.mention.kind.rawValue == kind else { continue } }
+            else { guard entityKinds.contains(item.mention.kind) else { continue } }
+            guard item.b + entry.after.count <= s1,
+                  entry.after.indices.allSatisfy({ tokens[item.b + $0].hash == entry.after[$0] && covered[item.b + $0] < 0 }) else { continue }
+            return (Found(type: entry.type, a: i, b: i + len, nominal: false, slot: item.a), item.b + entry.after.count)
+        }
+        return nil
     }
 
     public func extract(text: String, analysis: Analysis, published: CivilDay?, outlet: String? = nil) -> [EventMention] {
@@ -82,6 +167,7 @@ public struct EventExtractor: Sendable {
         var itemCursor = 0
         var s0 = 0
         var lastSpeaker: Attribution? = nil
+        var lastPersonActor: Participant? = nil
         for sentence in analysis.sentences {
             while s0 < tokens.count && Int(tokens[s0].start) < sentence.start { s0 += 1 }
             var s1 = s0
@@ -101,26 +187,69 @@ public struct EventExtractor: Sendable {
             if attribution.kind != "article" { lastSpeaker = attribution }
             if tokens[s0].has(.paragraphBefore) && attribution.kind == "article" { lastSpeaker = nil }
             // Triggers.
-            var found: [(type: Int32, a: Int, b: Int)] = []
+            var found: [Found] = []
             var i = s0
             while i < s1 {
                 if covered[i] >= 0 || tokens[i].kind != .word { i += 1; continue }
-                if let (type, len) = ontology.triggers.longest(tokens, at: i, limit: s1), (i..<i + len).allSatisfy({ covered[$0] < 0 }) {
+                if let hit = slotted(tokens, covered, items, local, i, s1) {
+                    found.append(hit.found)
+                    i = hit.next
+                    continue
+                }
+                if let (trigger, len) = ontology.triggers.longest(tokens, at: i, limit: s1), (i..<i + len).allSatisfy({ covered[$0] < 0 }) {
+                    // "a major border crossing": a place, not an event.
+                    let facility = len == 1 && i > s0 && tokens[i - 1].hash == Self.border && Self.crossingWords.contains(tokens[i].hash)
                     // The same type twice in a sentence only when far apart ("vacated Bagram … a plan to withdraw by September 11").
-                    if !found.contains(where: { $0.type == type && i - $0.b < 6 }) { found.append((type, i, i + len)) }
+                    if !facility && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal)
+                        && !found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
+                        // A verb-or-noun trigger after a determiner is a noun ("any crossing", "its support").
+                        let nominal = trigger.nominal || (i > s0 && Self.determiners.contains(tokens[i - 1].hash))
+                        found.append(Found(type: trigger.type, a: i, b: i + len, nominal: nominal))
+                    }
                     i += len
                     continue
                 }
                 i += 1
             }
             // "sending an additional 20,000 troops", "ordered 20,000 reserve officers to the border": a verb of
-            // sending or ordering a few words before a count of military personnel mobilizes them.
+            // sending or ordering a few words before a count of military personnel mobilizes them — unless the
+            // personnel do something themselves ("battles that sent several hundred soldiers … retreating").
             if let mobilize = ontology.types.firstIndex(where: { $0.name == "mobilize" }).map(Int32.init), !found.contains(where: { $0.type == mobilize }) {
                 for q in local where q.mention.kind == .quantity && EventGraph.nounClass(q.mention.quantity?.noun) == "personnel" {
+                    if found.contains(where: { $0.a >= q.b && $0.a - q.b <= 8 }) { continue }
                     if let verb = (max(s0, q.a - 5)..<q.a).first(where: { Self.sendVerbs.contains(tokens[$0].hash) && covered[$0] < 0 }) {
-                        found.append((mobilize, verb, verb + 1))
+                        found.append(Found(type: mobilize, a: verb, b: verb + 1, nominal: false))
                         break
                     }
+                }
+            }
+            // "appeared to walk back that pledge": the commitment told just before is walked back.
+            if let cue = (s0..<s1).first(where: { covered[$0] < 0 && Self.walkBacks.longest(tokens, at: $0, limit: s1) != nil }),
+               let len = Self.walkBacks.longest(tokens, at: cue, limit: s1)?.length {
+                if let previous = out.lastIndex(where: { Self.commitments.contains($0.type) && $0.sentenceStart < sentence.start
+                    && sentence.start - $0.sentenceEnd < 600 && $0.status != "walked back" }) {
+                    var back = out[previous]
+                    back.trigger = text(cue, min(s1, cue + len))
+                    back.start = Int(tokens[cue].start)
+                    back.end = Int(tokens[min(s1, cue + len) - 1].end)
+                    back.sentence = text(s0, s1)
+                    back.sentenceStart = sentence.start
+                    back.sentenceEnd = sentence.end
+                    back.quantity = nil
+                    back.quantityText = nil
+                    back.status = "walked back"
+                    back.attribution = attribution
+                    // Who walks it back: the named speaker of this sentence, else the sentence's first person.
+                    let person = local.first { $0.mention.kind == .person && $0.a < cue }
+                    back.deniedBy = person.map { participant($0.mention) }
+                        ?? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: .organization) }
+                    let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != "time" }
+                    if let t = times.first {
+                        back.time = t.mention.time
+                        back.timeText = t.mention.text
+                        back.timeFromPublication = false
+                    }
+                    out.append(back)
                 }
             }
             guard !found.isEmpty else { continue }
@@ -128,43 +257,106 @@ public struct EventExtractor: Sendable {
             // A denial under "whether"/"if" ("did not comment on whether anyone was denied entry") is none.
             let denial = found.first { d in d.type == denyType && !(s0..<d.a).contains { Self.conditional.contains(tokens[$0].hash) } }
             let hedged = (s0..<s1).contains { Self.hedges.contains(tokens[$0].hash) }
-            let conditional = (s0..<s1).contains { Self.conditional.contains(tokens[$0].hash) }
+            // "if"/"whether" before the trigger in its clause; "if needed" only hedges a pledge.
+            func conditional(_ a: Int, _ clause: Range<Int>) -> Bool {
+                // "would support Tajikistan if the Taliban crossed": "if"/"unless" anywhere in the clause;
+                // "whether" only before the trigger ("let in 152 people but did not comment on whether…").
+                clause.contains { k in
+                    Self.conditional.contains(tokens[k].hash) && !(k + 1 < s1 && Self.ifNeeded.contains(tokens[k + 1].hash))
+                        && (k < a || tokens[k].hash != Self.h("whether"))
+                } || (max(s0, a - 3)..<a).contains { Self.possible.contains(tokens[$0].hash) }
+            }
             let sentenceText = text(s0, s1)
-            for trigger in found {
-                let type = ontology.types[Int(trigger.type)]
+            // Each count belongs to the trigger nearest it: the one before it when close ("relocated 20,000
+            // troops"), else the one after ("1,037 Afghan servicemen fled").
+            let excludedUnits: Set<String> = ["year", "month", "week", "day", "hour", "minute", "km", "mi", "m", "%"]
+            var owned: [Int: [Item]] = [:]
+            for q in local where q.mention.kind == .quantity && !excludedUnits.contains(q.mention.quantity?.unit ?? "") {
+                if found.contains(where: { $0.slot == q.a }) { continue }
+                let before = found.indices.filter { found[$0].b <= q.a && q.a - found[$0].b <= 8 }.max { found[$0].b < found[$1].b }
+                let after = found.indices.filter { found[$0].a >= q.b && found[$0].a - q.b <= 12 }.min { found[$0].a < found[$1].a }
+                if let t = before ?? after { owned[t, default: []].append(q) }
+            }
+            let speechVerbs = (s0..<s1).filter { Self.speech.contains(tokens[$0].hash) && covered[$0] < 0 }
+            for (index, trigger) in found.enumerated() {
+                var type = ontology.types[Int(trigger.type)]
+                let slot = trigger.slot.flatMap { a in local.first { $0.a == a } }
                 var event = EventMention(type: type.name, trigger: text(trigger.a, trigger.b), start: Int(tokens[trigger.a].start),
                                          end: Int(tokens[trigger.b - 1].end), sentence: sentenceText, sentenceStart: sentence.start,
                                          sentenceEnd: sentence.end, attribution: attribution)
+                let clause = clauseRange(tokens, trigger.a, s0, s1)
                 // Floods and death tolls have places, not actors.
-                let actorItem = Self.agentless.contains(type.name) ? nil : actor(tokens, local, trigger.a, trigger.b, s0, s1, attribution)
-                event.actor = actorItem.map { item in
-                    var p = participant(item.mention)
-                    // "Tajik President Emomali Rahmon": a nationality or country a few words before a person.
-                    if item.mention.kind == .person, let nat = local.last(where: { $0.b <= item.a && item.a - $0.b <= 3
-                        && ($0.mention.kind == .nationality || $0.mention.kind == .country) }), (nat.b..<item.a).allSatisfy({ tokens[$0].kind == .word }) {
-                        p.country = nat.mention.entity
+                let actorItem = Self.agentless.contains(type.name) ? nil
+                    : actor(tokens, local, trigger.a, trigger.b, s0, s1, attribution, nominal: trigger.nominal, clause: clause)
+                // "He also spoke with Putin": a pronoun subject is the person who acted last.
+                // "…where he met his counterpart, Shoigu said": he is the speaker when a person speaks.
+                // "Tajik authorities say … and they are preparing": they is the sentence's first actor.
+                let pronoun = actorItem == nil && !Self.agentless.contains(type.name)
+                    ? (clause.lowerBound..<trigger.a).last(where: { Self.subjectPronouns.contains(tokens[$0].hash) }) : nil
+                if let pronoun, Self.personPronouns.contains(tokens[pronoun].hash),
+                   let person = attribution.kind == "person" ? attribution.name.map({ Participant(entity: attribution.entity, name: $0, kind: .person) })
+                       : lastPersonActor {
+                    event.actor = person
+                } else if let pronoun, !Self.personPronouns.contains(tokens[pronoun].hash),
+                          let first = local.first(where: { $0.b <= pronoun && isActor($0) && canAct(tokens, $0, s0) && $0.mention.kind != .person }) {
+                    event.actor = participant(first.mention)
+                } else {
+                    event.actor = actorItem.map { item in
+                        var p = participant(item.mention)
+                        // "Tajik President Emomali Rahmon": a nationality or country a few words before a person.
+                        if item.mention.kind == .person, let nat = local.last(where: { $0.b <= item.a && item.a - $0.b <= 3
+                            && ($0.mention.kind == .nationality || $0.mention.kind == .country) }), (nat.b..<item.a).allSatisfy({ tokens[$0].kind == .word }) {
+                            p.country = nat.mention.entity
+                        }
+                        return p
                     }
-                    return p
                 }
-                if let target = local.first(where: { $0.a >= trigger.b && ($0.mention.kind == .person || $0.mention.kind == .organization)
-                    && $0.mention.entity != actorItem?.mention.entity }) {
+                if let p = event.actor, p.kind == .person { lastPersonActor = p }
+                // The recipient: a slot ("provide Tajikistan with support"), else the first person or organization
+                // after the trigger in its clause, before a relative clause ("…, where the Taliban…").
+                // The object comes before the next trigger ("visited Ashgabat and held talks with the ministry").
+                let nextTrigger = found.filter { $0.a >= trigger.b }.map(\.a).min() ?? s1
+                var relative = (trigger.b..<min(clause.upperBound, nextTrigger)).first { Self.relatives.contains(tokens[$0].hash) }
+                    ?? min(clause.upperBound, nextTrigger)
+                // "spoke with his Afghan counterpart, Ashraf Ghani": an apposition after the clause names the object.
+                if relative == clause.upperBound, clause.upperBound + 1 < s1, tokens[clause.upperBound].hash == Self.h(","),
+                   let apposition = local.first(where: { $0.a == clause.upperBound + 1 && $0.mention.kind == .person }) {
+                    relative = apposition.b
+                }
+                // "under Taliban control": the slot acts.
+                if let slot, isActor(slot), !["support", "meet", "flee", "withdraw"].contains(type.name) {
+                    event.actor = participant(slot.mention)
+                } else if let slot, slot.mention.kind != .quantity, type.name == "support" || type.name == "meet" {
+                    event.target = participant(slot.mention)
+                } else if Self.targeted.contains(type.name), let target = local.filter({ t in t.a >= trigger.b && t.a < relative
+                    && !found.contains(where: { $0.a == t.b || ($0.a == t.b + 1 && Self.possessive.contains(tokens[t.b].hash)) }) })
+                    .first(where: { $0.a >= trigger.b && $0.a < relative
+                    && ($0.mention.kind == .person || $0.mention.kind == .organization)
+                    && $0.mention.entity != actorItem?.mention.entity && $0.mention.entity != event.actor?.entity }) {
                     event.target = participant(target.mention)
                 }
-                if let place = placeFor(tokens, local, trigger.a, trigger.b, actorItem,
-                                        clause: clauseRange(tokens, trigger.a, s0, s1)) {
+                if let slot, slot.mention.kind == .country || slot.mention.kind == .place, type.name != "support" {
+                    event.place = slot.mention.place
+                    event.placeName = slot.mention.value ?? slot.mention.text
+                } else if let place = placeFor(tokens, local, trigger.a, trigger.b, actorItem, clause: clause) {
                     event.place = place.mention.place
                     event.placeName = place.mention.value ?? place.mention.text
                 }
                 // The time of the trigger's clause; else a time that opens the sentence ("On July 5, …");
-                // else the nearest one when the sentence reports speech ("…, guards said on July 5").
-                let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != "time" }
-                let clause = clauseRange(tokens, trigger.a, s0, s1)
+                // else one right after the verb of a reported speech ("…, guards said on July 5").
+                // A time before a verb of saying dates the saying ("Biden in April announced troops would withdraw").
+                let times = local.filter { t in
+                    t.mention.kind == .time && t.mention.time?.granularity != "time"
+                        && !(t.b <= trigger.a && speechVerbs.contains { v in v >= t.b && v < trigger.a
+                            && (v + 1..<trigger.a).contains { Self.future.contains(tokens[$0].hash) } })
+                }
                 let inClause = times.filter { $0.a >= clause.lowerBound && $0.b <= clause.upperBound }
                 // An introductory phrase: "On July 5, …", "Following a top security meeting on July 5, …".
-                // Only a short phrase counts ("Since Biden in April announced troops would withdraw, …" is a clause of its own).
+                // Only a short phrase counts, and not one that starts a span ("Since …", "Until …").
                 let firstClause = clauseRange(tokens, s0, s0, s1)
-                let opening = firstClause.count <= 8 && firstClause.upperBound < s1 ? times.filter { $0.b <= firstClause.upperBound } : []
-                let reporting = attribution.kind != "article" ? times : []
+                let opening = firstClause.count <= 8 && firstClause.upperBound < s1 && !Self.spanOpeners.contains(tokens[s0].hash)
+                    ? times.filter { $0.b <= firstClause.upperBound } : []
+                let reporting = attribution.kind != "article" ? times.filter { t in speechVerbs.contains { t.a > $0 && t.a - $0 <= 3 } } : []
                 let candidates = !inClause.isEmpty ? inClause : (!opening.isEmpty ? opening : reporting)
                 if let time = candidates.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {
                     event.time = time.mention.time
@@ -175,12 +367,25 @@ public struct EventExtractor: Sendable {
                     event.timeFromPublication = true
                 }
                 // Counts, money and shares; not durations or distances ("24 hours", "400 kilometers").
-                let excludedUnits: Set<String> = ["year", "month", "week", "day", "hour", "minute", "km", "mi", "m", "%"]
-                let quantities = local.filter { $0.mention.kind == .quantity && !excludedUnits.contains($0.mention.quantity?.unit ?? "") }
-                if let q = quantities.first(where: { $0.a >= trigger.b && $0.a - trigger.b <= 8 })
-                    ?? quantities.last(where: { $0.b <= trigger.a && trigger.a - $0.b <= 8 }) {
+                let mine = owned[index] ?? []
+                if let slot, slot.mention.kind == .quantity {
+                    event.quantity = slot.mention.quantity
+                    event.quantityText = slot.mention.text
+                } else if let q = mine.first(where: { $0.a >= trigger.b }) ?? mine.last {
                     event.quantity = q.mention.quantity
                     event.quantityText = q.mention.text
+                }
+                // "evacuated their largest base": leaving a base or post is a withdrawal.
+                if type.name == "evacuate", (trigger.b..<min(s1, trigger.b + 4)).contains(where: { Self.installations.contains(tokens[$0].hash) }),
+                   let withdraw = ontology.type(named: "withdraw") {
+                    type = withdraw
+                    event.type = withdraw.name
+                }
+                // "relocated 20,000 troops": moving soldiers is a deployment, not an evacuation.
+                if type.name == "evacuate", EventGraph.nounClass(event.quantity?.noun) == "personnel",
+                   let deploy = ontology.type(named: "deploy") {
+                    type = deploy
+                    event.type = deploy.name
                 }
                 // Status.
                 let futureCue = (max(s0, trigger.a - 6)..<trigger.a).contains { Self.future.contains(tokens[$0].hash) }
@@ -190,7 +395,8 @@ public struct EventExtractor: Sendable {
                     ? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: attribution.kind == "person" ? .person : .organization) }
                     : nil
                 let denier = denial.flatMap { d in
-                    speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution).map { participant($0.mention) }
+                    speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
+                                     clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
                 }
                 // What is denied follows the denial ("rejected reports that troops moved"), or precedes it with
                 // another actor ("reports that troops moved were denied by the ministry"); the denier's own
@@ -199,7 +405,7 @@ public struct EventExtractor: Sendable {
                    trigger.a > denial.a || (event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
                     event.status = "denied"
                     event.deniedBy = denier
-                } else if conditional {
+                } else if conditional(trigger.a, clause) {
                     event.status = "hypothetical"
                 } else if futureCue || event.time?.direction == "future" || event.time?.direction == "deadline" {
                     event.status = "planned"
@@ -225,30 +431,119 @@ public struct EventExtractor: Sendable {
     func distance(_ item: Item, _ i: Int) -> Int { item.a > i ? item.a - i : i - item.b }
 
     func participant(_ m: Mention) -> Participant {
+        if let country = capitalOf(m) {
+            let name = Gazetteer.bundled.countries[country].map { Gazetteer.bundled.places[Int($0)].name } ?? country
+            return Participant(entity: "country:" + country, name: name, kind: .country)
+        }
         if m.kind == .nationality {
             return Participant(entity: m.entity, name: m.value ?? m.text, kind: .country)
         }
         return Participant(entity: m.entity, name: m.value ?? m.text, kind: m.kind)
     }
 
-    /// The nearest actor-like entity before the trigger, or after "of" for a nominal trigger.
+    /// The country whose capital a place mention names ("Moscow said", "Dushanbe relocated troops"):
+    /// a capital acting stands for its government. (Country coordinates in the gazetteer are the capital's.)
+    func capitalOf(_ m: Mention) -> String? {
+        guard m.kind == .place, let p = m.place, p.precision == "locality", let c = Gazetteer.bundled.countries[p.country] else { return nil }
+        let country = Gazetteer.bundled.places[Int(c)]
+        return abs(Double(country.latitude) - p.latitude) < 0.001 && abs(Double(country.longitude) - p.longitude) < 0.001 ? p.country : nil
+    }
+
+    func isActor(_ item: Item) -> Bool {
+        switch item.mention.kind {
+        case .person, .organization, .country, .nationality: return true
+        case .place: return capitalOf(item.mention) != nil
+        default: return false
+        }
+    }
+
+    /// A capital acts only as a subject ("Moscow said", "…that Moscow was ready", "and Dushanbe relocated"),
+    /// not as an object ("visited Ashgabat and held talks"); a nationality that modifies a place ("the
+    /// Afghan city of Mazar", "the Afghan border") acts for nobody.
+    func canAct(_ tokens: UnsafeBufferPointer<Token>, _ item: Item, _ s0: Int) -> Bool {
+        if item.mention.kind == .place {
+            guard item.a > s0 else { return true }
+            let before = tokens[item.a - 1]
+            return before.kind == .punctuation || Self.subjectOpeners.contains(before.hash) || Self.speech.contains(before.hash)
+        }
+        if item.mention.kind == .nationality, item.b < tokens.count, Self.placeNouns.contains(tokens[item.b].hash) { return false }
+        return true
+    }
+    static let subjectOpeners: Set<UInt64> = Set(["that", "and", "but", "while", "as", "also", "so", "when", "after", "before"].map(h))
+    static let placeNouns: Set<UInt64> = Set(["city", "cities", "town", "towns", "village", "villages", "border", "borders",
+        "territory", "territories", "province", "provinces", "capital", "side", "soil", "airspace", "region", "district",
+        "districts", "frontier", "countryside", "north", "south", "east", "west", "port", "coast"].map(h))
+    static let prepositions: Set<UInt64> = Set(["to", "in", "into", "at", "near", "across", "toward", "towards", "from", "along",
+        "on", "inside", "within", "through", "under", "against", "over", "about", "with", "for", "of", "by", "between",
+        "among", "amid", "despite", "beyond", "around", "behind", "upon", "onto", "via"].map(h))
+    static let subjectPronouns: Set<UInt64> = Set(["he", "she", "they", "we", "i"].map(h))
+
+    /// Verbs whose subject stops, fears or answers an event named as a noun rather than doing it
+    /// ("border forces had blocked any crossing").
+    static let opposing: Set<UInt64> = Set(["block", "blocked", "blocks", "blocking", "prevent", "prevented", "prevents", "stop",
+        "stopped", "stops", "halt", "halted", "anticipate", "anticipated", "expect", "expected", "fear", "feared", "fears",
+        "avoid", "avoided", "resist", "resisted", "repel", "repelled", "repulse", "repulsed", "condemn", "condemned",
+        "condemns", "counter", "countered", "face", "faced", "faces", "facing", "survive", "survived", "withstand",
+        "withstood", "blame", "blamed", "blames", "criticize", "criticized", "criticise", "criticised", "discuss",
+        "discussed", "report", "reported", "reports", "deny", "denied", "denies", "reject", "rejected", "rejects",
+        "dismiss", "dismissed", "underscore", "underscored", "welcomed", "welcome", "urged", "demanded", "investigate",
+        "investigated", "monitor", "monitored", "confirmed", "confirm", "concern", "concerned", "worried", "alarmed",
+        "about"].map(h))
+    static let auxiliaries: Set<UInt64> = Set(["has", "have", "had", "is", "are", "was", "were", "will", "would", "be", "been",
+                                               "and", "or", "but", "to", "that", "which", "who"].map(h))
+
+    /// Who does the event. A noun's own actor: "the deployment of Turkmen troops", "a Taliban offensive",
+    /// "the Taliban's gains"; else the subject, unless its verb opposes the event ("blocked any crossing").
+    /// A verb's actor: the nearest actor-like entity before it in its clause (a capital stands for its
+    /// country), skipping sources ("told RFE/RL", "according to X") and entities after a preposition;
+    /// of a list ("Russia, Tajikistan and Uzbekistan will hold drills") the first.
     func actor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ s0: Int, _ s1: Int,
-               _ attribution: Attribution) -> Item? {
-        let actorKinds: Set<MentionKind> = [.person, .organization, .country, .nationality]
-        // "the deployment of Turkmen troops": the entity after "of" acts.
-        if b < s1, tokens[b].hash == Self.of, let after = local.first(where: { $0.a > b && $0.a <= b + 3 && actorKinds.contains($0.mention.kind) }) {
+               _ attribution: Attribution, nominal: Bool = false, clause: Range<Int>? = nil) -> Item? {
+        // "the deployment of Turkmen troops": the entity after "of"/"by" acts.
+        if b < s1, tokens[b].hash == Self.of || tokens[b].hash == Self.by,
+           let after = local.first(where: { $0.a > b && $0.a <= b + 3 && isActor($0) }) {
             return after
         }
-        for item in local.reversed() where item.b <= a && actorKinds.contains(item.mention.kind) {
+        // "forced crossings by members of the Afghan security forces".
+        let afterTrigger = b < s1 && Self.quotes.contains(tokens[b].hash) ? b + 1 : b
+        if nominal, afterTrigger < s1, tokens[afterTrigger].hash == Self.by,
+           let after = local.first(where: { $0.a > afterTrigger && $0.a <= afterTrigger + 6 && isActor($0) && $0.mention.kind != .place }) {
+            return after
+        }
+        if nominal {
+            // "a Taliban offensive", "the Taliban's gains", "Turkmen troop deployment".
+            if let pre = local.last(where: { $0.b <= a && a - $0.b <= 2 && isActor($0) && canAct(tokens, $0, s0) }),
+               (pre.b..<a).allSatisfy({ tokens[$0].kind != .punctuation || tokens[$0].hash == Self.h("'s") || tokens[$0].hash == Self.h("’s") }),
+               !(pre.b..<a).contains(where: { Self.auxiliaries.contains(tokens[$0].hash) }) {
+                return pre
+            }
+        }
+        let from = clause?.lowerBound ?? s0
+        for item in local.reversed() where item.b <= a && item.a >= from && isActor(item) && canAct(tokens, item, s0) {
+            // A noun's subject that blocks, fears or answers it does not do it ("forces had blocked any crossing").
+            if nominal, (item.b..<a).contains(where: { Self.opposing.contains(tokens[$0].hash) }) { return nil }
+            // "as they make gains": a subject pronoun between a name and the trigger is the subject.
+            if (item.b..<a).contains(where: { Self.subjectPronouns.contains(tokens[$0].hash) }) { return nil }
             // A source after "told" or "according to", or an entity after a preposition, is not the actor.
             if item.a > s0 {
                 let before = tokens[item.a - 1].hash
                 if before == Self.h("told") || before == Self.to && item.a > s0 + 1 && tokens[item.a - 2].hash == Self.according { continue }
-                if Self.locatives.contains(before) && item.mention.kind != .nationality { continue }
+                // "soldiers from Afghanistan's army retreated": the country of the people counted acts.
+                let personnelFrom = before == Self.h("from") && item.a > s0 + 1
+                    && local.contains(where: { $0.b <= item.a - 1 && item.a - 1 - $0.b <= 2 && $0.mention.kind == .quantity
+                        && EventGraph.nounClass($0.mention.quantity?.noun) == "personnel" })
+                if Self.prepositions.contains(before) && item.mention.kind != .nationality && !personnelFrom { continue }
+                if before == Self.the, item.a > s0 + 1, Self.prepositions.contains(tokens[item.a - 2].hash), item.mention.kind != .nationality { continue }
             }
             if let source = attribution.entity, source == item.mention.entity, attribution.kind != "article",
                local.contains(where: { $0.mention.entity == source && $0.a != item.a }) == false, a - item.b > 3 { continue }
-            return item
+            // The first of a list: "Russia, Tajikistan and Uzbekistan will hold…".
+            var first = item
+            while first.a >= 2, [Self.h(","), Self.h("and")].contains(tokens[first.a - 1].hash),
+                  let previous = local.last(where: { $0.b == first.a - 1 && isActor($0) && $0.mention.kind == item.mention.kind }) {
+                first = previous
+            }
+            return first
         }
         // "Tajik officials announced they were sending troops": the speakers act when nobody else does.
         if let source = local.last(where: { $0.b <= a && ($0.mention.kind == .country || $0.mention.kind == .nationality)
@@ -267,11 +562,12 @@ public struct EventExtractor: Sendable {
             && ($0.mention.entity == nil || $0.mention.entity != actor?.mention.entity) }
         if let first = after.first(where: { $0.a > 0 && Self.locatives.contains(tokens[$0.a - 1].hash) }) ?? after.first { return first }
         // "to the Afghan border": the nationality's country.
-        if let nat = local.first(where: { $0.mention.kind == .nationality && $0.b < tokens.count && tokens[$0.b].hash == Self.border }),
+        if let nat = local.first(where: { $0.mention.kind == .nationality && $0.b < tokens.count && tokens[$0.b].hash == Self.border
+            && $0.a >= clause.lowerBound && $0.b <= clause.upperBound }),
            nat.mention.place != nil {
             return nat
         }
-        return local.last { $0.b <= a && $0.mention.kind == .place && $0.mention.entity != actor?.mention.entity }
+        return local.last { $0.b <= a && $0.a >= clause.lowerBound && $0.mention.kind == .place && $0.mention.entity != actor?.mention.entity }
     }
 
     /// Who the sentence says its facts come from.
@@ -301,9 +597,36 @@ public struct EventExtractor: Sendable {
             return Attribution(kind: kind(of: item?.mention, anonymous: false), name: name.droppingArticle,
                                entity: item?.mention.entity, cue: text(k, e))
         }
+        // A verb of saying inside an opening subordinate clause reports nothing of the main one
+        // ("Since Biden announced troops would withdraw, the Taliban has…").
+        let opening = clauseRange(tokens, s0, s0, s1)
+        let subordinate = Self.subordinators.contains(tokens[s0].hash) && opening.upperBound < s1
         for k in s0..<s1 where Self.speech.contains(tokens[k].hash) {
-            // "X said", "X told RFE/RL": the speaker before the verb (within eight words).
-            let before = local.last { $0.b <= k && $0.b >= k - 8 && sources.contains($0.mention.kind) }
+            // "claims to control", "said to be": a hedge, not a source.
+            if k + 1 < s1, tokens[k + 1].hash == Self.to { continue }
+            if subordinate && opening.contains(k) { continue }
+            // "X said", "X told RFE/RL": the speaker before the verb (within eight words, in the same phrase).
+            func samePhrase(_ m: Item) -> Bool {
+                for j in m.b..<k where tokens[j].kind == .punctuation {
+                    let hash = tokens[j].hash
+                    if !Self.possessive.contains(hash) && hash != Self.hyphenHash { return false }
+                }
+                return true
+            }
+            var before: Item? = local.last { (m: Item) -> Bool in
+                m.b <= k && m.b >= k - 8 && sources.contains(m.mention.kind) && samePhrase(m)
+            }
+            // "Shoigu, who blamed …, said": the speaker before the relative clause.
+            if before == nil, k > s0 + 2, tokens[k - 1].hash == Self.h(","),
+               let who = (max(s0 + 1, k - 40)..<(k - 1)).last(where: { tokens[$0].hash == Self.h("who") && tokens[$0 - 1].hash == Self.h(",") }) {
+                before = local.last { $0.b == who - 1 && sources.contains($0.mention.kind) }
+            }
+            // "Several sources close to the Turkmen Foreign Ministry told", "a senior official at X said":
+            // an unnamed speaker named by where they work.
+            if let named = before, anonymous,
+               (max(s0, named.a - 6)..<named.a).contains(where: { Self.anonymousWords.contains(tokens[$0].hash) }) {
+                before = nil
+            }
             if anonymous, before == nil || before!.mention.kind == .nationality {
                 let phrase = speakerPhrase(tokens, s0, k, text)
                 if phrase.isEmpty, k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: "pronoun") }
@@ -322,7 +645,9 @@ public struct EventExtractor: Sendable {
             }
             if k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: "pronoun") }
             let phrase = speakerPhrase(tokens, s0, k, text)
-            if !phrase.isEmpty { return Attribution(kind: anonymous ? "anonymous" : "institution", name: phrase, cue: text(k, min(s1, k + 1))) }
+            // "the official said": an unnamed official.
+            let unnamed = k > s0 && Self.anonymousWords.contains(tokens[k - 1].hash)
+            if !phrase.isEmpty { return Attribution(kind: anonymous || unnamed ? "anonymous" : "institution", name: phrase, cue: text(k, min(s1, k + 1))) }
         }
         if anonymous, (s0..<s1).contains(where: { [Self.h("authorized"), Self.h("anonymity"), Self.h("identified")].contains(tokens[$0].hash) }) {
             return Attribution(kind: "anonymous", name: "an unnamed source")

@@ -24,12 +24,21 @@ public struct EventGraph: Sendable {
         self.links = links
     }
 
+    static let symmetric: Set<String> = ["meet", "agree"]
+    static let crossBorder: Set<String> = ["flee", "refugees"]
+    /// Types told of one happening in different words merge: "sending 20,000 troops to the border" (mobilize)
+    /// and "relocated 20,000 troops to the border" (deploy). The merged event takes its tellings' usual type.
+    static let family: [String: String] = ["deploy": "mobilize"]
+    /// Statuses that speak against a telling: a denial, or the source itself walking its word back.
+    static let against: Set<String> = ["denied", "walked back"]
+
     static let actsOfState: Set<String> = ["mobilize", "deploy", "withdraw", "support", "exercise", "prepare", "refugees",
                                            "suspend", "sanction", "agree"]
 
     struct Cluster {
         var members: [Int]
         var start: Int, end: Int
+        var disputed = false
         var country: String?
         var planned: Bool
     }
@@ -53,11 +62,18 @@ public struct EventGraph: Sendable {
             // A head of state or minister acting for a country ("Tajik President Emomali Rahmon ordered…")
             // is that country for the acts of states, so his order and the country's mobilization meet.
             let actor = (Self.actsOfState.contains(m.type) ? m.actor?.country : nil) ?? canonical(m.actor?.entity)
-            let key = actor ?? m.place.map { "country:" + $0.country }
+            var key = actor ?? m.place.map { "country:" + $0.country }
+            // Talks and agreements have no direction: "Rahmon spoke with Ghani" is "Ghani spoke to Rakhmon".
+            if Self.symmetric.contains(m.type), let actor, let other = canonical(m.target?.entity), other != actor {
+                key = [actor, other].sorted().joined(separator: "+")
+            }
             guard let key, m.type != "deny" || actor != nil else { singles.append(k); continue }
-            buckets[m.type + "|" + key, default: []].append(k)
+            buckets[(Self.family[m.type] ?? m.type) + "|" + key, default: []].append(k)
         }
         var clusters: [Cluster] = []
+        // Undated tellings only meet undated tellings of the same standing: a claim and its denial ("the
+        // Taliban claims to control 90% of the borders" — "dismissed as a lie") stay apart from reports.
+        func standing(_ k: Int) -> Bool { ["claimed", "denied", "walked back"].contains(references[k].mention.status) }
         for (_, members) in buckets.sorted(by: { $0.key < $1.key }) {
             // Dated clusters in day order (searched back from the newest, two months at most) and
             // undated ones (compatible with any day), so each mention meets few clusters.
@@ -84,10 +100,13 @@ public struct EventGraph: Sendable {
                 let (s, e) = span ?? (Int.min / 4, Int.max / 4)
                 let slack = m.timeFromPublication ? 3 : 1
                 let country = m.place?.country
+                let disputed = standing(k)
                 func fits(_ c: Int) -> Bool {
                     let cl = clusters[c]
                     guard cl.planned == planned else { return false }
-                    if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty { return false }
+                    if span == nil && cl.start == Int.min / 4 && cl.disputed != disputed { return false }
+                    // Crossings and flights span two countries: where one source puts them says little.
+                    if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty, !Self.crossBorder.contains(m.type) { return false }
                     if !planned && (s - slack > cl.end || e < cl.start - slack) { return false }
                     return true
                 }
@@ -100,43 +119,57 @@ public struct EventGraph: Sendable {
                 }
                 if target == nil { target = undated.first(where: fits) }
                 // An undated telling joins the best-corroborated dated cluster it fits.
-                if target == nil, span == nil, !planned { target = dated.filter(fits).max { clusters[$0].members.count < clusters[$1].members.count } }
+                // A claim, denial or walk-back only joins a dated cluster that is disputed too.
+                if target == nil, span == nil, !planned {
+                    target = dated.filter { fits($0) && (!disputed || clusters[$0].disputed) }.max { clusters[$0].members.count < clusters[$1].members.count }
+                }
                 if let c = target {
                     // Compared with the cluster's first telling, so a chain of near dates does not drift.
                     clusters[c].members.append(k)
+                    if disputed && span != nil { clusters[c].disputed = true }
                     if clusters[c].country == nil { clusters[c].country = country }
                 } else {
                     (span == nil && !planned ? { undated.append(clusters.count) } : { dated.append(clusters.count) })()
-                    clusters.append(Cluster(members: [k], start: s, end: e, country: country, planned: planned))
+                    clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, country: country, planned: planned))
                 }
             }
         }
-        for k in singles { clusters.append(Cluster(members: [k], start: 0, end: 0, country: nil, planned: false)) }
+        for k in singles { clusters.append(Cluster(members: [k], start: 0, end: 0, disputed: false, country: nil, planned: false)) }
         return clusters.map { event($0.members.map { references[$0] }) }
     }
 
     func event(_ refs: [EventReference]) -> MergedEvent {
-        let first = refs[0].mention
+        var first = refs[0].mention
+        // The usual type of its tellings (a family merges "mobilize" and "deploy").
+        var typeCounts: [String: Int] = [:]
+        for r in refs where !Self.against.contains(r.mention.status) { typeCounts[r.mention.type, default: 0] += 1 }
+        if let usual = typeCounts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { first.type = usual }
         let type = ontology.type(named: first.type)
         // The most specific written time; else the earliest publication day.
-        let written = refs.filter { !$0.mention.timeFromPublication && $0.mention.time.map { !$0.start.isEmpty } == true }
+        // The most specific written time, a date with its year before one without ("2021-07-05" over "XXXX-07-05"),
+        // and not the date of a walk-back or a denial.
+        let written = refs.filter { !$0.mention.timeFromPublication && $0.mention.time.map { !$0.start.isEmpty } == true
+            && !Self.against.contains($0.mention.status) }
         let best = written.min { a, b in
             let da = Self.days(a.mention.time).map { $0.1 - $0.0 } ?? .max, db = Self.days(b.mention.time).map { $0.1 - $0.0 } ?? .max
-            return da < db
-        } ?? refs.min { ($0.mention.time?.start ?? "~") < ($1.mention.time?.start ?? "~") }
+            let ya = a.mention.time!.start.hasPrefix("XXXX") ? 1 : 0, yb = b.mention.time!.start.hasPrefix("XXXX") ? 1 : 0
+            return (ya, da) < (yb, db)
+        } ?? refs.filter { !Self.against.contains($0.mention.status) }.min { ($0.mention.time?.start ?? "~") < ($1.mention.time?.start ?? "~") }
         let quantityRank: [String: Int] = ["exact": 0, "range": 1, "lower": 2, "upper": 2, "approximate": 3, "upper-approximate": 3, "vague": 4]
         let withQuantity = refs.filter { $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" }
         let q = withQuantity.min { (quantityRank[$0.mention.quantity!.bound] ?? 9) < (quantityRank[$1.mention.quantity!.bound] ?? 9) }
-        let reporting = Set(refs.filter { $0.mention.status != "denied" }.map(\.group))
+        let reporting = Set(refs.filter { !Self.against.contains($0.mention.status) }.map(\.group))
         let denying = Set(refs.filter { $0.mention.status == "denied" }.map(\.group))
         let statuses = Set(refs.map(\.mention.status))
         let status: String
-        if !denying.isEmpty && !reporting.isEmpty { status = "contested" }
+        if statuses.contains("walked back") { status = "walked back" }
+        else if !denying.isEmpty && !reporting.isEmpty { status = "contested" }
         else if !denying.isEmpty { status = "denied" }
         else if statuses.contains("reported") { status = "reported" }
         else if statuses.contains("claimed") { status = "claimed" }
         else { status = statuses.contains("planned") ? "planned" : (statuses.first ?? "reported") }
-        let actor = refs.lazy.compactMap(\.mention.actor).first
+        let actor = refs.lazy.filter { !Self.against.contains($0.mention.status) }.compactMap(\.mention.actor).first
+            ?? refs.lazy.compactMap(\.mention.actor).first
         let place = refs.lazy.compactMap(\.mention.place).first
         let id = first.type + "-" + String(UInt64(bitPattern: Int64(refs.map { $0.doc &* 1_000_003 &+ Int64($0.mention.start) }.min() ?? 0)), radix: 36)
         return MergedEvent(id: id, type: first.type, label: type?.label ?? first.type, plover: type?.plover ?? "",
@@ -154,11 +187,19 @@ public struct EventGraph: Sendable {
         for e in events {
             let what = describe(e)
             let denied = e.references.filter { $0.mention.status == "denied" }
-            let reported = e.references.filter { $0.mention.status != "denied" }
+            let reported = e.references.filter { !Self.against.contains($0.mention.status) }
+            let walkedBack = e.references.filter { $0.mention.status == "walked back" }
+            if !walkedBack.isEmpty && !reported.isEmpty {
+                let who = walkedBack.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
+                out.append(Contradiction(event: e.id, kind: "walk-back", summary: "\(what): stated, then walked back by \(who)",
+                                         sides: [.init(value: "stated", references: reported), .init(value: "walked back by \(who)", references: walkedBack)]))
+            }
             if !denied.isEmpty && !reported.isEmpty {
                 let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
-                out.append(Contradiction(event: e.id, kind: "denial", summary: "\(what): reported, but denied by \(who)",
-                                         sides: [.init(value: "reported", references: reported), .init(value: "denied by \(who)", references: denied)]))
+                // A claim ("the Taliban claims to control 90%") against its denial reads as such.
+                let side = reported.allSatisfy { $0.mention.status == "claimed" } ? "claimed" : "reported"
+                out.append(Contradiction(event: e.id, kind: "denial", summary: "\(what): \(side), but denied by \(who)",
+                                         sides: [.init(value: side, references: reported), .init(value: "denied by \(who)", references: denied)]))
             }
             // Dates of planned events.
             // Deadlines ("by August 31" vs "by September 11"), not the day a plan was announced.
@@ -180,7 +221,7 @@ public struct EventGraph: Sendable {
             // Precise figures only (a vague "hundreds" conflicts with nothing), of the same unit and kind of thing.
             let counted = e.references.filter {
                 $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" && $0.mention.quantity?.bound != "vague"
-                    && $0.mention.status != "denied"
+                    && !Self.against.contains($0.mention.status)
             }
             var byUnit: [String: [EventReference]] = [:]
             for r in counted {

@@ -12,8 +12,29 @@ public struct EventType: Sendable, Hashable, Codable {
 /// The event types and their trigger phrases, from the `events.tsv` resource.
 public struct EventOntology: Sendable {
     public private(set) var types: [EventType] = []
-    /// Trigger phrase → index into `types`.
-    public private(set) var triggers = PhraseTable<Int32>()
+    /// Trigger phrase → its type (index into `types`) and whether it is a noun.
+    public private(set) var triggers = PhraseTable<Trigger>()
+    /// Triggers with an entity slot ("provide @ with", "enter:v @country"): the words before the slot
+    /// (matched like `triggers`), what the slot takes and the words after it.
+    public private(set) var slotted = PhraseTable<[SlotTrigger]>()
+
+    /// A trigger phrase's type, and whether it names the event as a noun ("the deployment", "an
+    /// offensive"): a noun's actor is its own ("of X", "X's", "a Taliban offensive"), not
+    /// whoever the sentence is about.
+    public struct Trigger: Sendable, Hashable {
+        public var type: Int32
+        public var nominal: Bool
+    }
+
+    /// A trigger around one entity mention: "provide Tajikistan with" (the slot is the recipient),
+    /// "entered Tajikistan" (the slot is where), "accept 100,000 refugees" (the slot is the count).
+    public struct SlotTrigger: Sendable, Hashable {
+        public var type: Int32
+        /// Mention kind the slot takes (`country`, `quantity`…); nil for any entity.
+        public var kind: String?
+        /// Hashes of the words that must follow the slot.
+        public var after: [UInt64]
+    }
 
     public init(tsv: String) {
         for line in tsv.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
@@ -22,15 +43,37 @@ public struct EventOntology: Sendable {
             let index = Int32(types.count)
             types.append(EventType(name: parts[0], label: parts[1], plover: parts[2], cameo: parts[3]))
             for trigger in parts[4].split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) where !trigger.isEmpty {
-                for form in Self.forms(trigger) { triggers.insert(form, index) }
+                let words = trigger.split(separator: " ").map(String.init)
+                if let slot = words.firstIndex(where: { $0.hasPrefix("@") }) {
+                    // "enter:v @country": the forms of the words before the slot, the slot's kind, the words after.
+                    let before = words[..<slot].joined(separator: " ")
+                    let kind = words[slot].dropFirst()
+                    let after = words[(slot + 1)...].flatMap { Tokenizer.tokenize($0).map(\.hash) }
+                    let entry = SlotTrigger(type: index, kind: kind.isEmpty ? nil : String(kind), after: after)
+                    for form in Self.forms(before) {
+                        guard let (key, _) = PhraseTable<[SlotTrigger]>.key(form) else { continue }
+                        _ = slotted.register(Tokenizer.tokenize(form))
+                        slotted.set(key: key, (slotted.value(key: key) ?? []) + [entry])
+                    }
+                    continue
+                }
+                let nominal = trigger.hasSuffix(":n")
+                let phrase = nominal ? String(trigger.dropLast(2)) : trigger
+                for form in Self.forms(phrase) { triggers.insert(form, Trigger(type: index, nominal: nominal)) }
             }
         }
     }
 
-    /// "move:v" → move, moves, moved, moving; anything else as written.
+    /// "move:v" → move, moves, moved, moving ("move:v heavy weapons" → moved heavy weapons…);
+    /// anything else as written.
     static func forms(_ trigger: String) -> [String] {
-        guard trigger.hasSuffix(":v") else { return [trigger] }
-        let base = String(trigger.dropLast(2))
+        let words = trigger.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let first = words.first, first.hasSuffix(":v") else { return [trigger] }
+        let rest = words.count > 1 ? " " + words[1] : ""
+        return verbForms(String(first.dropLast(2))).map { $0 + rest }
+    }
+
+    static func verbForms(_ base: String) -> [String] {
         var out = [base]
         let last = base.last ?? "x"
         if base.hasSuffix("e") {

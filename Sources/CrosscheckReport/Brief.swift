@@ -5,35 +5,96 @@ import CrosscheckCore
 /// numbered citations (outlet, date, the sentence), the contested points with both sides, the
 /// actors, the places, and the sources with their independence groups.
 public struct Brief: Sendable {
+    /// What the brief says about an article in its source list beyond the event references.
+    public struct SourceNote: Sendable, Hashable {
+        /// Where the publication date came from (`inferred:latest-date-in-text` is flagged).
+        public var publishedFrom: String?
+        /// Outlets the article attributes its facts to ("told RFE/RL", "according to Reuters").
+        public var cites: [String]
+        public init(publishedFrom: String? = nil, cites: [String] = []) {
+            self.publishedFrom = publishedFrom
+            self.cites = cites
+        }
+    }
+
     public var title: String
     public var events: [MergedEvent]
     public var contradictions: [Contradiction]
-    /// At most this many key developments.
+    /// At most this many developments (dated and undated together).
     public var limit: Int
+    /// Per article id (hex): how its date was found and which outlets it cites.
+    public var notes: [String: SourceNote]
 
-    public init(title: String = "Situation brief", events: [MergedEvent], contradictions: [Contradiction], limit: Int = 15) {
+    public init(title: String = "Situation brief", events: [MergedEvent], contradictions: [Contradiction], limit: Int = 20,
+                notes: [String: SourceNote] = [:]) {
         self.title = title
         self.events = events
         self.contradictions = contradictions
         self.limit = limit
+        self.notes = notes
     }
 
-    /// The events worth a line: named actor, not hypothetical, most corroborated first, then by date.
+    /// The events worth a line: an actor or a place, not hypothetical, not a bare statement or denial
+    /// (denials show as the status of what they deny); most corroborated, dated and counted first,
+    /// then in date order.
     public var keyDevelopments: [MergedEvent] {
         let candidates = events.filter { ($0.actor != nil || $0.place != nil) && $0.status != "hypothetical" && $0.type != "deny" && $0.type != "statement" }
-        let ranked = candidates.sorted {
-            ($0.sources + ($0.quantity != nil ? 1 : 0) + ($0.timeFromPublication ? 0 : 1), $1.id)
-                > ($1.sources + ($1.quantity != nil ? 1 : 0) + ($1.timeFromPublication ? 0 : 1), $0.id)
+        func score(_ e: MergedEvent) -> Int {
+            e.sources * 2 + (e.quantity != nil ? 1 : 0) + (Self.isDated(e) ? 2 : 0) + (e.deniedBy > 0 || e.status == "walked back" ? 3 : 0)
+                + (e.actor != nil ? 1 : 0)
         }
-        return Array(ranked.prefix(limit)).sorted { Self.date($0) < Self.date($1) }
+        let ranked = candidates.sorted { (score($0), $1.id) > (score($1), $0.id) }
+        let year = storyYear
+        return Array(ranked.prefix(limit)).sorted { (Self.date($0, year: year), $0.id) < (Self.date($1, year: year), $1.id) }
     }
 
-    static func date(_ e: MergedEvent) -> String { e.time?.start.isEmpty == false ? e.time!.start : "9999" }
+    static func isDated(_ e: MergedEvent) -> Bool {
+        guard let t = e.time, t.value != "unresolved", !t.start.isEmpty else { return false }
+        return !e.timeFromPublication
+    }
 
-    static func when(_ e: MergedEvent) -> String {
-        guard let t = e.time, t.value != "unresolved" else { return "undated" }
-        if e.timeFromPublication { return "by " + t.value + " (publication)" }
-        return t.direction == "deadline" ? "by " + t.value : t.value
+    static func date(_ e: MergedEvent, year: String?) -> String {
+        guard let t = e.time, !t.start.isEmpty else { return "9999" }
+        // Dates without a year sort within the year they are read in.
+        return t.start.hasPrefix("XXXX") ? (year ?? "0000") + t.start.dropFirst(4) : t.start
+    }
+
+    /// The one year every dated telling and publication date of the brief falls in, if there is one:
+    /// dates written without a year ("July 5" in an undated article) are shown in it.
+    var storyYear: String? {
+        var years = Set<String>()
+        for e in events {
+            for r in e.references {
+                if let p = r.published, p.count >= 4 { years.insert(String(p.prefix(4))) }
+                if let t = r.mention.time, !t.start.isEmpty, !t.start.hasPrefix("XXXX"), !r.mention.timeFromPublication {
+                    years.insert(String(t.start.prefix(4)))
+                }
+            }
+        }
+        return years.count == 1 ? years.first : nil
+    }
+
+    func when(_ e: MergedEvent, year: String?) -> String {
+        guard let t = e.time, t.value != "unresolved", !t.value.isEmpty else { return "undated" }
+        var value = t.value
+        var inferred = false
+        if value.hasPrefix("XXXX") {
+            if let year { value = year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year); inferred = true }
+            else { value = String(value.dropFirst(5)) }
+        }
+        if e.timeFromPublication { return "by " + value + " (publication)" }
+        return (t.direction == "deadline" ? "by " + value : value) + (inferred ? " (year inferred)" : "")
+    }
+
+    /// The event as a line: "Tajikistan mobilized forces (Afghanistan): 20,000 troops".
+    public static func headline(_ e: MergedEvent) -> String {
+        var line = (e.actor.map { $0.name + " " } ?? "") + e.label
+        if let target = e.target, target.name != e.actor?.name {
+            line += (e.type == "support" || e.type == "aid" ? " to " : e.type == "meet" ? " with " : " — ") + target.name
+        }
+        if let place = e.placeName, place != e.actor?.name, place != e.target?.name { line += " (\(place))" }
+        if let q = e.quantityText { line += ": \(q)" + (e.quantity?.noun.map { " " + $0 } ?? "") }
+        return line
     }
 
     public func markdown() -> String {
@@ -50,24 +111,48 @@ public struct Brief: Sendable {
             var seen = Set<String>()
             return refs.filter { seen.insert($0.article).inserted }.map(cite).joined()
         }
+        let year = storyYear
         var out = "# \(title)\n\n"
         let articles = Set(events.flatMap { $0.references.map(\.article) })
         let groups = Set(events.flatMap { $0.references.map(\.group) })
-        out += "\(articles.count) articles from \(groups.count) independent sources.\n\n## Key developments\n\n"
+        out += "\(articles.count) articles from \(groups.count) independent sources (copies, rewrites and articles citing one another count once)."
+        if let year { out += " Dates written without a year are read in \(year)." }
+        out += "\n"
         let key = keyDevelopments
-        if key.isEmpty { out += "No events found.\n" }
-        for (k, e) in key.enumerated() {
-            var line = "\(k + 1). **\(Self.when(e))** — " + (e.actor.map { $0.name + " " } ?? "") + e.label
-            if let place = e.placeName { line += " (\(place))" }
-            if let q = e.quantityText { line += ": \(q)" + (e.quantity?.noun.map { " " + $0 } ?? "") }
-            line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s")"
-            if e.status != "reported" { line += ", \(e.status)" }
-            line += " " + cites(e.references) + "\n"
-            out += line
-            if let r = e.references.first(where: { $0.mention.status == "reported" }) ?? e.references.first {
+        let dated = key.filter(Self.isDated), undated = key.filter { !Self.isDated($0) }
+        func line(_ k: Int, _ e: MergedEvent) {
+            var line = "\(k). **\(when(e, year: year))** — " + Self.headline(e)
+            let denied = e.references.filter { $0.mention.status == "denied" }
+            let walked = e.references.filter { $0.mention.status == "walked back" }
+            line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s") " + cites(e.references.filter { !["denied", "walked back"].contains($0.mention.status) })
+            switch e.status {
+            case "reported": break
+            case "contested", "denied":
+                let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
+                let on = denied.compactMap { r in r.mention.time.flatMap { t in t.value == "unresolved" || r.mention.timeFromPublication ? nil : t.value } }.first
+                    .map { v in " on " + (v.hasPrefix("XXXX") ? (year.map { $0 + v.dropFirst(4) } ?? String(v.dropFirst(5))) : v) } ?? ""
+                line += "; **denied** by \(who)\(on) " + cites(denied)
+            case "walked back":
+                let who = walked.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
+                line += "; **walked back** by \(who) " + cites(walked)
+            default: line += "; \(e.status)"
+            }
+            if let anonymous = e.references.first(where: { $0.mention.attribution.kind == "anonymous" }), e.references.allSatisfy({ $0.mention.attribution.kind == "anonymous" || $0.mention.attribution.kind == "article" }) {
+                line += " (anonymous: \(anonymous.mention.attribution.name ?? "unnamed source"))"
+            }
+            out += line + "\n"
+            if let r = e.references.first(where: { $0.mention.status == "reported" && $0.mention.attribution.kind != "article" })
+                ?? e.references.first(where: { $0.mention.status == "reported" }) ?? e.references.first {
                 let who = r.mention.attribution.name.map { " — " + $0 } ?? ""
                 out += "   > \(r.mention.sentence.replacingOccurrences(of: "\n", with: " "))\(who) \(cite(r))\n"
             }
+        }
+        out += "\n## Key developments\n\n"
+        if dated.isEmpty { out += "No dated events found.\n" }
+        for (k, e) in dated.enumerated() { line(k + 1, e) }
+        if !undated.isEmpty {
+            out += "\n## Also reported (no date in the text)\n\n"
+            for (k, e) in undated.enumerated() { line(dated.count + k + 1, e) }
         }
         out += "\n## Contested\n\n"
         if contradictions.isEmpty { out += "No contradictions found.\n" }
@@ -75,21 +160,45 @@ public struct Brief: Sendable {
         for c in contradictions {
             let sides = c.sides.map { side -> String in
                 let who = side.references.compactMap { $0.mention.attribution.name }.first.map { " (" + $0 + ")" } ?? ""
-                return "**\(side.value)**\(who) \(cites(side.references))"
+                var value = side.value
+                if value.hasPrefix("XXXX"), let year { value = year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year) }
+                return "**\(value)**\(who) \(cites(side.references))"
             }.joined(separator: " vs ")
-            let title = byID[c.event].map { ($0.actor.map { $0.name + " " } ?? "") + $0.label + ($0.placeName.map { " (\($0))" } ?? "") } ?? c.event
+            let title = byID[c.event].map(Self.headline) ?? c.event
             out += "- \(title) — \(c.kind): \(sides)\n"
         }
-        var actors: [String: Int] = [:], places: [String: Int] = [:]
+        // Actors and places by entity, so "Rahmon" and "Rakhmon" count as one, named as most tellings name them.
+        var actorNames: [String: [String: Int]] = [:], placeNames: [String: [String: Int]] = [:]
         for e in events {
-            if let a = e.actor?.name { actors[a, default: 0] += e.references.count }
-            if let p = e.placeName { places[p, default: 0] += e.references.count }
+            for r in e.references {
+                if let a = r.mention.actor { actorNames[e.actor?.entity == a.entity || a.entity == nil ? (e.actor?.entity ?? a.name) : a.entity!, default: [:]][a.name, default: 0] += 1 }
+                if let p = r.mention.placeName { placeNames[r.mention.place?.id ?? p, default: [:]][p, default: 0] += 1 }
+            }
         }
-        out += "\n## Actors\n\n" + actors.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + "\n"
-        out += "\n## Places\n\n" + places.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + "\n"
+        func listing(_ table: [String: [String: Int]]) -> String {
+            let rows = table.values.map { names -> (String, Int) in
+                let sorted = names.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                let others = sorted.dropFirst().map(\.key)
+                return (sorted[0].key + (others.isEmpty ? "" : " (also " + others.joined(separator: ", ") + ")"), names.values.reduce(0, +))
+            }
+            return rows.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(15).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+        }
+        out += "\n## Actors\n\n" + listing(actorNames) + "\n"
+        out += "\n## Places\n\n" + listing(placeNames) + "\n"
         out += "\n## Sources\n\n"
+        // Source groups numbered in order of first citation.
+        var groupNumbers: [Int64: Int] = [:]
+        for r in cited where groupNumbers[r.group] == nil { groupNumbers[r.group] = groupNumbers.count + 1 }
         for (k, r) in cited.enumerated() {
-            out += "\(k + 1). \(r.outlet ?? "unknown outlet"), \(r.published.map { String($0.prefix(10)) } ?? "undated") — \(r.title ?? r.article.prefix(12).description) (source group \(r.group))\n"
+            let note = notes[r.article]
+            var date = r.published.map { String($0.prefix(10)) } ?? "undated"
+            if note?.publishedFrom?.hasPrefix("inferred") == true { date += " (inferred from the text)" }
+            var line = "\(k + 1). \(r.outlet ?? "outlet not stated"), \(date) — \(r.title ?? "untitled (" + r.article.prefix(12) + ")")"
+            let members = cited.filter { $0.group == r.group }.compactMap { numbers[$0.article] }
+            line += members.count > 1 ? " (source \(groupNumbers[r.group]!), with \(members.filter { $0 != k + 1 }.map { "[\($0)]" }.joined()))"
+                : " (source \(groupNumbers[r.group]!))"
+            if let citesOutlets = note?.cites, !citesOutlets.isEmpty { line += "; cites " + citesOutlets.joined(separator: ", ") }
+            out += line + "\n"
         }
         return out
     }

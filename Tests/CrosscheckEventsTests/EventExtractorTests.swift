@@ -53,8 +53,11 @@ import Testing
         #expect(planned?.status == "planned" && planned?.time?.direction == "deadline" && planned?.time?.value == "2021-08-31")
         let denied = first("deploy", "The Turkmen Foreign Ministry issued a statement rejecting reports about the deployment of Turkmen troops along the border.")
         #expect(denied?.status == "denied" && denied?.deniedBy?.name == "Turkmen Foreign Ministry")
-        let hypothetical = first("support", "Putin said Moscow would support Tajikistan if needed.")
+        let hypothetical = first("support", "Putin said Moscow would support Tajikistan if the Taliban crossed the border.")
         #expect(hypothetical?.status == "hypothetical")
+        // "if needed" only hedges a pledge: it is still a plan.
+        let pledge = first("support", "Putin said Moscow would support Tajikistan if needed.")
+        #expect(pledge?.status == "planned")
         let notADenial = events("Officials let in 152 people but did not comment on whether anyone was denied entry.")
         #expect(notADenial.first { $0.type == "refugees" }?.status != "denied")
     }

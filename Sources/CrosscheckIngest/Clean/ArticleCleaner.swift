@@ -43,15 +43,65 @@ public struct ArticleCleaner: Sendable {
                 break
             }
         }
+        if published == nil { published = Self.inferredDate(text: cleaned.text, removed: cleaned.removed) }
         let updated = (cleaned.metadata["updated"] ?? cleaned.metadata["last updated"])
             .flatMap { DateParser.parse($0, from: "text:metadata-line") }
         let authors = (cleaned.metadata["author"] ?? cleaned.metadata["by"])
             .map { $0.components(separatedBy: "; ") } ?? []
         return .success(Article(id: id, title: cleaned.title, published: published, updated: updated,
-                                outlet: cleaned.metadata["outlet"],
+                                outlet: cleaned.metadata["outlet"] ?? Self.outletFromAppeals(cleaned.removed),
                                 language: LanguageIdentifier.identify(cleaned.text), authors: authors,
                                 text: cleaned.text, removed: cleaned.removed, sourceMap: cleaned.sourceMap,
                                 cleanerVersion: Self.version))
+    }
+
+    /// For a text without a stated publication date: the latest full date (day, month and year) the
+    /// article itself mentions in the past, in its text or in a caption of a current photo ("…, Afghanistan,
+    /// July 5, 2021."): an article is written on or after the days it reports. Archive photos ("FILE – …"),
+    /// boilerplate and dates ahead ("by September 11, 2021", "until", "next") do not count. Recorded as
+    /// `inferred:latest-date-in-text` with day precision, so readers can tell it from a stated date.
+    static func inferredDate(text: String, removed: [RemovedPiece]) -> PublishedDate? {
+        var latest: String?
+        func consider(_ s: String) {
+            for date in DateParser.datesWithYear(in: s) where latest == nil || date > latest! { latest = date }
+        }
+        consider(text)
+        for piece in removed where piece.reason == "photo-caption" && !piece.text.uppercased().hasPrefix("FILE") { consider(piece.text) }
+        return latest.map { PublishedDate(value: $0, precision: .day, from: "inferred:latest-date-in-text") }
+    }
+
+    /// The outlet a scraped page's own appeals name: donation and newsletter blocks speak of the
+    /// publisher ("A Message from The Moscow Times", "By supporting The Moscow Times…"). A name of two to
+    /// five capitalised words (with "The") that recurs in three or more of them, the most frequent one.
+    static func outletFromAppeals(_ removed: [RemovedPiece]) -> String? {
+        let appeals: Set<String> = ["donation", "reader-appeal", "newsletter", "tail-heading", "subscription", "membership"]
+        var counts: [String: Int] = [:]
+        for piece in removed where appeals.contains(piece.reason) {
+            var names = Set<String>()
+            let words = piece.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            var k = 0
+            while k < words.count {
+                var run: [Substring] = []
+                var j = k
+                while j < words.count, run.count < 5 {
+                    let word = words[j].trimmingCharacters(in: CharacterSet(charactersIn: ",.:;!?\"“”()"))
+                    guard let first = word.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first),
+                          word.count > 1 || run.isEmpty == false else { break }
+                    run.append(Substring(word))
+                    // A name ends at punctuation after it.
+                    if words[j].last.map({ ",.:;!?\"”)".contains($0) }) == true { j += 1; break }
+                    j += 1
+                }
+                let core = run.first == "The" ? run.dropFirst() : run[...]
+                if core.count >= (run.first == "The" ? 1 : 2), !(core.last?.hasSuffix("'s") ?? false) {
+                    names.insert(run.joined(separator: " "))
+                }
+                k = max(j, k + 1)
+            }
+            for name in names { counts[name, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 3 else { return nil }
+        return best.key
     }
 
     func cleanHTML(_ bytes: [UInt8], id: ContentID) -> Result<Article, Rejection> {

@@ -60,6 +60,44 @@ public enum DateParser {
         return nil
     }
 
+    /// The full dates (day, month, year) written in a text, as ISO days, except those ahead of the writer
+    /// ("by September 11, 2021", "until …", "next …", "scheduled for …"). Only the words around a
+    /// four-digit year are parsed, so a long text costs one byte scan.
+    public static func datesWithYear(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var out: [String] = []
+        var i = 0
+        let n = bytes.count
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && bytes[k] >= 48 && bytes[k] <= 57 }
+        while i + 3 < n {
+            // A year: 19xx or 20xx standing alone.
+            guard (bytes[i] == 0x31 && bytes[i + 1] == 0x39) || (bytes[i] == 0x32 && bytes[i + 1] == 0x30),
+                  isDigit(i + 2), isDigit(i + 3), !isDigit(i - 1), !isDigit(i + 4) else { i += 1; continue }
+            let end = i + 4
+            // Try the word starts of the 24 bytes before the year, nearest first window widest.
+            var start = max(0, i - 24)
+            while start < i, start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A { start += 1 }
+            var found: String?
+            var k = start
+            while k < i {
+                if k == 0 || bytes[k - 1] == 0x20 || bytes[k - 1] == 0x0A || bytes[k - 1] == 0x28 {
+                    let candidate = String(decoding: bytes[k..<end], as: UTF8.self)
+                    if let date = parse(candidate, from: ""), date.precision >= .day {
+                        let before = String(decoding: bytes[max(0, k - 24)..<k], as: UTF8.self).lowercased()
+                        let ahead = ["by ", "until ", "till ", "before ", "next ", "scheduled for ", "deadline of ", "due on ", "expected on "]
+                            .contains { before.hasSuffix($0) || before.hasSuffix($0 + "the ") }
+                        if !ahead { found = String(date.value.prefix(10)) }
+                        break
+                    }
+                }
+                k += 1
+            }
+            if let found { out.append(found) }
+            i = end
+        }
+        return out
+    }
+
     /// Word starts tried by `parseEmbedded`.
     static let maxEmbeddedStarts = 40
 

@@ -380,6 +380,13 @@ struct EntityRecognizer {
             classifyName(&view, a + m.length, b, title: nil, ev: ev, into: &found)
             return
         }
+        // "the main Shir Khan Bandar border crossing", "Ishkashem district": a name before a lower-case place
+        // word is a place, even when the gazetteer does not know it.
+        if !givenFirst, len >= 2, b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial),
+           lexicon.isPlaceHead(view.hash(b)) || lexicon.isPlaceCue(view.hash(b)) {
+            found.append(Candidate(a: a, b: b, kind: .place, evidence: "before a place word", places: gaz?.length == len ? gaz!.candidates : [], strength: 2))
+            return
+        }
         // 5. Person evidence.
         if givenFirst {
             found.append(Candidate(a: a, b: b, kind: .person, evidence: "given name", strength: 3))
@@ -505,6 +512,11 @@ struct EntityRecognizer {
                 }
                 if c.a > 0, Self.strongLocatives.contains(view.hash(c.a - 1)) {
                     c.kind = .place; c.evidence = "place context"; c.strength = 1
+                    keep.append(c); continue
+                }
+                // "in Ishkashem district": a name before a lower-case place word.
+                if c.b < view.count, tokens[c.b].has(.lowerInitial), lexicon.isPlaceHead(view.hash(c.b)) || lexicon.isPlaceCue(view.hash(c.b)) {
+                    c.kind = .place; c.evidence = "before a place word"; c.strength = 1
                     keep.append(c); continue
                 }
                 // "said Uralsib analyst Chris Weafer": a name before a role word is an organization.

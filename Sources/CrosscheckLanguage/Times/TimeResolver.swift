@@ -117,6 +117,8 @@ struct TimeResolver {
                     let floatingDate = found.startDay.civil.year == Self.floatingYear && found.endDay.civil.year == Self.floatingYear
                     let calendar = floatingDate && (found.granularity == "day" || found.granularity == "month" || found.granularity == "part-of-month")
                         && !(Self.weekdays[view.hash(found.a)] != nil || Self.weekdays[view.hash(found.a + 1)] != nil)
+                        // Only a month written out ("July 5", "early July") floats; "last month" needs the publication date.
+                        && (found.a..<found.b).contains { Self.months[view.hash($0)] != nil }
                     value = calendar ? "XXXX" + value.dropFirst(4).replacingOccurrences(of: "/0004", with: "/XXXX") : "unresolved"
                     startISO = calendar ? "XXXX" + startISO.dropFirst(4) : ""
                     endISO = calendar ? "XXXX" + endISO.dropFirst(4) : ""

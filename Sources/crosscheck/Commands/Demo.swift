@@ -48,7 +48,8 @@ extension Crosscheck {
             Terminal.out(try Crosscheck.Duplicates.relationListing.render(try store.relations(RelationQuery(kinds: [.exact, .near, .contains, .rewrite])), as: .table))
             let situation = try Situation.read(from: store)
             Terminal.out("\n" + Brief(title: "Brief of the demo corpus", events: situation.events,
-                                      contradictions: situation.contradictions, limit: 12).markdown())
+                                      contradictions: situation.contradictions, limit: 12,
+                                      notes: try BriefNotes.load(store, events: situation.events)).markdown())
             if keep { Terminal.out("\nStore kept at \(path)\n") }
         }
 

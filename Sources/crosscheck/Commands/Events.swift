@@ -87,7 +87,7 @@ extension Crosscheck {
             abstract: "The situation report: key developments with sources, contested points, actors, places, sources.")
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "At most this many key developments.") var limit = 15
+        @Option(help: "At most this many developments (dated and undated).") var limit = 20
         @Option(help: "Only this story (id or prefix, see `crosscheck stories`).") var story: String?
         @Option(help: "md (Markdown) or html.") var format = "md"
 
@@ -103,7 +103,8 @@ extension Crosscheck {
                 situation = part
                 title += ": " + (part.stories.first?.title ?? story)
             }
-            let brief = Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit)
+            let brief = Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit,
+                              notes: try BriefNotes.load(try store.open(), events: situation.events))
             Terminal.out(format == "html" ? brief.html() : brief.markdown())
         }
     }
