@@ -36,7 +36,9 @@ public struct EventExtractor: Sendable {
                                              "dispatch", "dispatched", "deploy", "deployed", "deploying", "mobilize", "mobilized",
                                              "mobilise", "mobilised", "call", "called", "calling", "summoned"].map(h))
     static let outlets = Set(Lexicon.bundled.knownOrganizations.filter { $0.kind == "outlet" }.map(\.name))
-    static let agentless: Set<String> = ["disaster", "casualties"]
+    static let agentless: Set<String> = ["disaster", "casualties", "failure"]
+    /// Types a sum of money can be the figure of ("pledged $250,000"); a flood's figure is never money.
+    static let monetary: Set<String> = ["support", "aid", "sanction", "agree", "statement", "refugees", "prepare"]
     static let hedges: Set<UInt64> = Set(["reportedly", "allegedly", "claimed", "claims", "purportedly", "unconfirmed"].map(h))
     static let future: Set<UInt64> = Set(["will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends",
                                           "scheduled", "expected", "would", "preparing", "ready", "upcoming"].map(h))
@@ -200,7 +202,10 @@ public struct EventExtractor: Sendable {
                     // "a major border crossing": a place, not an event.
                     let facility = len == 1 && i > s0 && tokens[i - 1].hash == Self.border && Self.crossingWords.contains(tokens[i].hash)
                     // The same type twice in a sentence only when far apart ("vacated Bagram … a plan to withdraw by September 11").
-                    if !facility && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal)
+                    // "the flood that struck Khatlon": nature strikes, nobody attacks.
+                    let natural = ontology.types[Int(trigger.type)].name == "attack"
+                        && found.contains { ["disaster", "failure"].contains(ontology.types[Int($0.type)].name) && i - $0.b <= 3 }
+                    if !facility && !natural && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal)
                         && !found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
                         // A verb-or-noun trigger after a determiner is a noun ("any crossing", "its support").
                         let nominal = trigger.nominal || (i > s0 && Self.determiners.contains(tokens[i - 1].hash))
@@ -273,8 +278,10 @@ public struct EventExtractor: Sendable {
             var owned: [Int: [Item]] = [:]
             for q in local where q.mention.kind == .quantity && !excludedUnits.contains(q.mention.quantity?.unit ?? "") {
                 if found.contains(where: { $0.slot == q.a }) { continue }
-                let before = found.indices.filter { found[$0].b <= q.a && q.a - found[$0].b <= 8 }.max { found[$0].b < found[$1].b }
-                let after = found.indices.filter { found[$0].a >= q.b && found[$0].a - q.b <= 12 }.min { found[$0].a < found[$1].a }
+                let money = (q.mention.quantity?.unit).map { $0.count == 3 && $0.allSatisfy(\.isUppercase) } ?? false
+                func takes(_ t: Int) -> Bool { !money || Self.monetary.contains(ontology.types[Int(found[t].type)].name) }
+                let before = found.indices.filter { found[$0].b <= q.a && q.a - found[$0].b <= 8 && takes($0) }.max { found[$0].b < found[$1].b }
+                let after = found.indices.filter { found[$0].a >= q.b && found[$0].a - q.b <= 12 && takes($0) }.min { found[$0].a < found[$1].a }
                 if let t = before ?? after { owned[t, default: []].append(q) }
             }
             let speechVerbs = (s0..<s1).filter { Self.speech.contains(tokens[$0].hash) && covered[$0] < 0 }
@@ -401,8 +408,11 @@ public struct EventExtractor: Sendable {
                 // What is denied follows the denial ("rejected reports that troops moved"), or precedes it with
                 // another actor ("reports that troops moved were denied by the ministry"); the denier's own
                 // statement is not denied.
+                // Only the first event after the denial is what it denies ("denied reports that an embankment was
+                // breached during last weekend's floods": the breach, not the floods).
+                let firstDenied = denial.flatMap { d in found.filter { $0.a > d.a && $0.type != denyType }.map(\.a).min() }
                 if let denial, trigger.type != denyType,
-                   trigger.a > denial.a || (event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
+                   trigger.a == firstDenied || (trigger.a < denial.a && event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
                     event.status = "denied"
                     event.deniedBy = denier
                 } else if conditional(trigger.a, clause) {

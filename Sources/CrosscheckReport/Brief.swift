@@ -181,7 +181,10 @@ public struct Brief: Sendable {
                 let others = sorted.dropFirst().map(\.key)
                 return (sorted[0].key + (others.isEmpty ? "" : " (also " + others.joined(separator: ", ") + ")"), names.values.reduce(0, +))
             }
-            return rows.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(15).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+            // Two entities shown under one name ("CoES" as acronym and as organization) are one row.
+            var merged: [String: Int] = [:]
+            for (name, count) in rows { merged[name, default: 0] += count }
+            return merged.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map { "\($0.key): \($0.value)" }.joined(separator: "; ")
         }
         out += "\n## Actors\n\n" + listing(actorNames) + "\n"
         out += "\n## Places\n\n" + listing(placeNames) + "\n"

@@ -68,4 +68,64 @@ import Testing
             _ = events(text)
         }
     }
+
+    @Test func nounsHaveTheirOwnActors() {
+        // "a Taliban offensive": the noun's modifier acts, not the sentence's subject.
+        let text = "Tajikistan will reinforce its border with an additional 20,000 troops in response to a Taliban offensive."
+        #expect(first("attack", text)?.actor?.entity == "org:taliban")
+        let reinforce = first("mobilize", text)
+        #expect(reinforce?.actor?.entity == "country:TJ" && reinforce?.quantity?.value == 20_000)
+        // "the deployment of Turkmen troops"
+        #expect(first("deploy", "Officials reported the deployment of Turkmen troops along the border.")?.actor?.entity == "country:TM")
+        // A subject that blocks or fears the event does not do it.
+        #expect(events("Tajik border forces had blocked any crossing in Ishkashem district.").first { $0.type == "flee" } == nil)
+        #expect(first("attack", "Afghan officials said government forces had not anticipated the Taliban offensive.")?.actor?.entity == "org:taliban")
+    }
+
+    @Test func negatedAndFigurativeTriggersAreNoEvents() {
+        let none = events("The Taliban did not attack the border post. The talks were held without a fight. The government made no announcement.")
+        #expect(!none.contains { $0.type == "attack" || $0.type == "statement" }, "found \(none.map(\.trigger))")
+        #expect(!events("The strategy looks like a preemptive strike.").contains { $0.type == "attack" })
+        #expect(!events("Mary is about 400 kilometers north of Serhetabad, a major border crossing with Afghanistan.").contains { $0.type == "flee" })
+        #expect(!events("The official told RFE/RL by phone on July 11 that nothing had changed.").contains { $0.type == "meet" })
+        #expect(!events("Biden has pledged that the withdrawal will be completed by August 31.").contains { $0.type == "support" })
+    }
+
+    @Test func capitalsActForTheirCountryOnlyAsSubjects() {
+        let support = first("support", "Putin confirmed that Moscow was ready to provide Tajikistan with the necessary support.")
+        #expect(support?.actor?.entity == "country:RU" && support?.target?.name == "Tajikistan")
+        let talks = first("meet", "Taliban representatives have visited Ashgabat and held talks with Turkmen Foreign Ministry officials.")
+        #expect(talks?.actor?.entity == "org:taliban")
+        let deploy = first("deploy", "Some 230,000 members of the security forces took part in the exercise and Dushanbe also relocated 20,000 troops to the border.")
+        #expect(deploy?.actor?.entity == "country:TJ" && deploy?.quantity?.value == 20_000)
+        // Each count goes to the trigger nearest it.
+        #expect(first("exercise", "Some 230,000 members of the security forces took part in the exercise and Dushanbe also relocated 20,000 troops.")?.quantity?.value == 230_000)
+    }
+
+    @Test func pronounSubjectsAndAppositions() {
+        let found = events("Tajik President Emomali Rahmon ordered 20,000 reservists to the border. He also spoke with Russian President Vladimir Putin.")
+        let call = found.first { $0.type == "meet" }
+        #expect(call?.actor?.name == "Emomali Rahmon" && call?.target?.name == "Vladimir Putin")
+        let ghani = first("meet", "On July 4, Rahmon spoke with his Afghan counterpart, Ashraf Ghani, about the situation along the border.")
+        #expect(ghani?.target?.name == "Ashraf Ghani" && ghani?.time?.value == "2021-07-04")
+    }
+
+    @Test func walkBacksFollowThePledgeTheyCut() {
+        let found = events("A Tajik official said Tajikistan was ready to accept 100,000 refugees from Afghanistan. But foreign minister Sirojiddin Muhriddin appeared to walk back that pledge at a Tuesday briefing.")
+        let pledge = found.first { $0.type == "refugees" && $0.status != "walked back" }
+        #expect(pledge?.quantity?.value == 100_000 && pledge?.actor?.entity == "country:TJ")
+        let back = found.first { $0.status == "walked back" }
+        #expect(back?.type == "refugees" && back?.deniedBy?.name == "Sirojiddin Muhriddin" && back?.sentence.contains("walk back") == true)
+        // "that pledge" is the pledge walked back, not a new one.
+        #expect(!found.contains { $0.type == "support" })
+    }
+
+    @Test func aDenialDeniesTheEventItIntroduces() {
+        let found = events("Tajikistan's emergencies committee denied reports that an embankment was deliberately breached during last weekend's floods.")
+        #expect(found.first { $0.type == "failure" }?.status == "denied")
+        #expect(found.first { $0.type == "disaster" }?.status == "reported")
+        // A sum of money is not a flood's figure.
+        let flooded = first("disaster", "Every household whose home was flooded would receive 10,000 somoni.")
+        #expect(flooded?.quantity == nil)
+    }
 }

@@ -78,4 +78,31 @@ import Testing
         #expect(stories.count == 2)
         #expect(stories.first?.articles.count == 2 && stories.first?.sources == 2)
     }
+
+    @Test func talksHaveNoDirectionAndWalkBacksAreContested() {
+        let refs = references([
+            (1, "2021-07-06", "On July 4, Emomali Rahmon spoke with his Afghan counterpart, Ashraf Ghani, about the border."),
+            (2, "2021-07-05", "On Sunday, Afghan President Ashraf Ghani spoke to Emomali Rahmon by phone."),
+            (3, "2021-07-14", "A Tajik official said Tajikistan was ready to accept 100,000 refugees. But foreign minister Sirojiddin Muhriddin appeared to walk back that pledge on Tuesday."),
+        ])
+        let graph = EventGraph()
+        let events = graph.merge(refs)
+        let talks = events.filter { $0.type == "meet" }
+        #expect(talks.count == 1 && talks.first?.sources == 2)
+        let refugees = events.first { $0.type == "refugees" }
+        #expect(refugees?.status == "walked back")
+        #expect(graph.contradictions(events).contains { $0.kind == "walk-back" })
+    }
+
+    @Test func undatedClaimsAndDenialsStayApartFromReports() {
+        let refs = references([
+            (1, "", "The Taliban captured 26 of the province's 28 districts."),
+            (2, "", "The Taliban claims to control 90% of the country's borders. The government in Kabul has dismissed as a lie the Taliban's claim of near-total border control."),
+        ])
+        let graph = EventGraph()
+        let seize = graph.merge(refs).filter { $0.type == "seize" }
+        let disputed = seize.first { $0.deniedBy > 0 }
+        #expect(disputed != nil && disputed?.references.allSatisfy { $0.group == 2 } == true)
+        #expect(graph.contradictions(seize).contains { $0.kind == "denial" && $0.sides.first?.value == "claimed" })
+    }
 }

@@ -244,6 +244,13 @@ import Testing
         #expect(brief.stdout.contains("## Key developments") && brief.stdout.contains("## Contested") && brief.stdout.contains("## Sources"))
         #expect(brief.stdout.contains("independent source"))
         #expect(brief.stdout.contains("[1]"))
+        // The Reuters story is dated from its own text, The Moscow Times named by its appeals, the
+        // rewrites' sources listed with what they cite; the refugee pledge is walked back, and the
+        // Turkmen deployment shows with its denial.
+        #expect(brief.stdout.contains("(inferred from the text)") && brief.stdout.contains("The Moscow Times") && brief.stdout.contains("cites RFE/RL"))
+        #expect(brief.stdout.contains("**walked back** by Sirojiddin Muhriddin"))
+        #expect(brief.stdout.contains("Turkmenistan deployed or moved forces") && brief.stdout.contains("**denied** by Turkmen Foreign Ministry"))
+        #expect(brief.stdout.contains("Emomali Rahmon met, talked or called with Ashraf Ghani — 2 independent sources"))
         let html = try CLI.run(["brief", "--format", "html"], in: dir.url)
         #expect(html.stdout.hasPrefix("<!doctype html>") && html.stdout.contains("<h2>Contested</h2>"))
         let stories = try CLI.run(["stories", "--format", "json"], in: dir.url)

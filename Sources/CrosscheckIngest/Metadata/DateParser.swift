@@ -82,10 +82,14 @@ public enum DateParser {
             while k < i {
                 if k == 0 || bytes[k - 1] == 0x20 || bytes[k - 1] == 0x0A || bytes[k - 1] == 0x28 {
                     let candidate = String(decoding: bytes[k..<end], as: UTF8.self)
+                    // The date starts with a number, a month or a weekday, not with the words before it.
+                    let firstWord = candidate.prefix { $0.isLetter }.lowercased()
+                    guard isDigit(k) || months[firstWord] != nil || weekdayNames.contains(firstWord) else { k += 1; continue }
                     if let date = parse(candidate, from: ""), date.precision >= .day {
                         let before = String(decoding: bytes[max(0, k - 24)..<k], as: UTF8.self).lowercased()
+                        let lead = candidate.lowercased()
                         let ahead = ["by ", "until ", "till ", "before ", "next ", "scheduled for ", "deadline of ", "due on ", "expected on "]
-                            .contains { before.hasSuffix($0) || before.hasSuffix($0 + "the ") }
+                            .contains { before.hasSuffix($0) || before.hasSuffix($0 + "the ") || lead.hasPrefix($0) }
                         if !ahead { found = String(date.value.prefix(10)) }
                         break
                     }
@@ -97,6 +101,9 @@ public enum DateParser {
         }
         return out
     }
+
+    static let weekdayNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                            "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"]
 
     /// Word starts tried by `parseEmbedded`.
     static let maxEmbeddedStarts = 40
