@@ -37,6 +37,10 @@ public struct Fingerprint: Sendable {
     public var passages: [Passage]
     /// Sorted, unique anchors of the whole article.
     public var anchors: [UInt64] = []
+    /// Every passage's content words with the passage they are in, sorted by word: one merge of two
+    /// articles' lists counts the shared words of every passage pair.
+    var wordIndex: [UInt64] = []
+    var wordPassage: [UInt32] = []
 
     public var exact: UInt64 { sketch.exact }
     public var wordCount: Int { sketch.wordCount }
@@ -155,7 +159,12 @@ public struct Fingerprinter: Sendable {
             }
         }
         let anchors = uniqued(passages.flatMap(\.anchors).sorted())
-        return Fingerprint(sketch: sketch, shingles: shingles, passages: passages, anchors: anchors)
+        var pairs: [(UInt64, UInt32)] = []
+        pairs.reserveCapacity(passages.reduce(0) { $0 + $1.words.count })
+        for (k, p) in passages.enumerated() { for w in p.words { pairs.append((w, UInt32(k))) } }
+        pairs.sort { $0.0 < $1.0 }
+        return Fingerprint(sketch: sketch, shingles: shingles, passages: passages, anchors: anchors,
+                           wordIndex: pairs.map(\.0), wordPassage: pairs.map(\.1))
     }
 
     @inline(__always) private func isContent(_ w: Word) -> Bool {

@@ -82,18 +82,43 @@ public struct Matcher: Sendable {
     }
 
     /// Every passage of `a` with its most similar passage of `b`, when they align; best first.
+    ///
+    /// The shared words of every passage pair come from one merge of the two articles' sorted
+    /// (word, passage) lists, not from an intersection per pair.
     public func align(_ a: Fingerprint, _ b: Fingerprint) -> [AlignedPassage] {
         let threshold = configuration.alignThreshold
+        let na = a.passages.count, nb = b.passages.count
+        guard na > 0, nb > 0 else { return [] }
+        var shared = [Int32](repeating: 0, count: na * nb)
+        a.wordIndex.withUnsafeBufferPointer { aw in
+            b.wordIndex.withUnsafeBufferPointer { bw in
+                var i = 0, j = 0
+                while i < aw.count && j < bw.count {
+                    let x = aw[i], y = bw[j]
+                    if x < y { i += 1; continue }
+                    if x > y { j += 1; continue }
+                    var i2 = i + 1
+                    while i2 < aw.count && aw[i2] == x { i2 += 1 }
+                    var j2 = j + 1
+                    while j2 < bw.count && bw[j2] == x { j2 += 1 }
+                    for p in i..<i2 {
+                        let row = Int(a.wordPassage[p]) * nb
+                        for q in j..<j2 { shared[row + Int(b.wordPassage[q])] += 1 }
+                    }
+                    i = i2; j = j2
+                }
+            }
+        }
         var out: [AlignedPassage] = []
-        for pa in a.passages {
+        for (ia, pa) in a.passages.enumerated() {
             var best = 0.0
             var bestRange: TextRange?
-            for pb in b.passages {
+            for (ib, pb) in b.passages.enumerated() {
                 // Jaccard can reach the threshold only if the sizes are close enough.
                 let small = Double(min(pa.words.count, pb.words.count)), large = Double(max(pa.words.count, pb.words.count))
                 guard small / large > best else { continue }
-                let shared = Double(intersectionCount(pa.words, pb.words))
-                var j = shared / (Double(pa.words.count + pb.words.count) - shared)
+                let common = Double(shared[ia * nb + ib])
+                var j = common / (Double(pa.words.count + pb.words.count) - common)
                 if j < threshold, j >= configuration.anchorAlignContent, pa.anchors.count >= 3, pb.anchors.count >= 3 {
                     // A paraphrase: other words, the same numbers and names.
                     let sharedAnchors = intersectionCount(pa.anchors, pb.anchors)

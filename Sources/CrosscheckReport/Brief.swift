@@ -24,6 +24,9 @@ public struct Brief: Sendable {
     public var limit: Int
     /// Per article id (hex): how its date was found and which outlets it cites.
     public var notes: [String: SourceNote]
+    /// At most this many citations on a line, and contested points listed.
+    public var citationsPerLine = 6
+    public var contestedLimit = 12
 
     public init(title: String = "Situation brief", events: [MergedEvent], contradictions: [Contradiction], limit: Int = 20,
                 notes: [String: SourceNote] = [:]) {
@@ -107,9 +110,20 @@ public struct Brief: Sendable {
             numbers[r.article] = cited.count
             return "[\(cited.count)]"
         }
+        // At most `citationsPerLine` citations a line, one per independent source first, so a story told by
+        // 10,000 articles still reads in a minute ("[1][4][9] +9,997 more").
         func cites(_ refs: [EventReference]) -> String {
-            var seen = Set<String>()
-            return refs.filter { seen.insert($0.article).inserted }.map(cite).joined()
+            var seenGroups = Set<Int64>(), seenArticles = Set<String>()
+            var picked: [EventReference] = []
+            for r in refs where picked.count < citationsPerLine && seenGroups.insert(r.group).inserted {
+                seenArticles.insert(r.article)
+                picked.append(r)
+            }
+            for r in refs where picked.count < citationsPerLine && seenArticles.insert(r.article).inserted { picked.append(r) }
+            var total = Set<String>()
+            for r in refs { total.insert(r.article) }
+            let more = total.count - picked.count
+            return picked.map(cite).joined() + (more > 0 ? " +\(more) more" : "")
         }
         let year = storyYear
         var out = "# \(title)\n\n"
@@ -157,7 +171,10 @@ public struct Brief: Sendable {
         out += "\n## Contested\n\n"
         if contradictions.isEmpty { out += "No contradictions found.\n" }
         let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for c in contradictions {
+        // The contested points most sources take part in first.
+        func weight(_ c: Contradiction) -> Int { Set(c.sides.flatMap { $0.references.map(\.group) }).count }
+        let contested = contradictions.map { ($0, weight($0)) }.sorted { ($0.1, $1.0.event) > ($1.1, $0.0.event) }.map(\.0)
+        for c in contested.prefix(contestedLimit) {
             let sides = c.sides.map { side -> String in
                 let who = side.references.compactMap { $0.mention.attribution.name }.first.map { " (" + $0 + ")" } ?? ""
                 var value = side.value
@@ -168,6 +185,9 @@ public struct Brief: Sendable {
             out += "- \(title) — \(c.kind): \(sides)\n"
         }
         // Actors and places by entity, so "Rahmon" and "Rakhmon" count as one, named as most tellings name them.
+        if contested.count > contestedLimit {
+            out += "- … and \(contested.count - contestedLimit) more (`crosscheck contradictions`)\n"
+        }
         var actorNames: [String: [String: Int]] = [:], placeNames: [String: [String: Int]] = [:]
         for e in events {
             for r in e.references {
@@ -192,12 +212,14 @@ public struct Brief: Sendable {
         // Source groups numbered in order of first citation.
         var groupNumbers: [Int64: Int] = [:]
         for r in cited where groupNumbers[r.group] == nil { groupNumbers[r.group] = groupNumbers.count + 1 }
+        var membersOf: [Int64: [Int]] = [:]
+        for (k, r) in cited.enumerated() { membersOf[r.group, default: []].append(k + 1) }
         for (k, r) in cited.enumerated() {
             let note = notes[r.article]
             var date = r.published.map { String($0.prefix(10)) } ?? "undated"
             if note?.publishedFrom?.hasPrefix("inferred") == true { date += " (inferred from the text)" }
             var line = "\(k + 1). \(r.outlet ?? "outlet not stated"), \(date) — \(r.title ?? "untitled (" + r.article.prefix(12) + ")")"
-            let members = cited.filter { $0.group == r.group }.compactMap { numbers[$0.article] }
+            let members = membersOf[r.group] ?? []
             line += members.count > 1 ? " (source \(groupNumbers[r.group]!), with \(members.filter { $0 != k + 1 }.map { "[\($0)]" }.joined()))"
                 : " (source \(groupNumbers[r.group]!))"
             if let citesOutlets = note?.cites, !citesOutlets.isEmpty { line += "; cites " + citesOutlets.joined(separator: ", ") }

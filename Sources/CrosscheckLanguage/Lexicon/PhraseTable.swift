@@ -4,22 +4,22 @@
 /// matches "Mazar-i-Sharif", "mazar-i-sharif" and "MAZAR-I-SHARIF" alike. The longest phrase
 /// starting at a position wins.
 public struct PhraseTable<Value: Sendable>: Sendable {
-    private(set) var entries: [UInt64: Value] = [:]
+    @usableFromInline var entries: [UInt64: Value] = [:]
     /// The longest phrase in tokens.
     public private(set) var maxLength = 0
     /// Prefix keys of phrases longer than one token, so a lookup stops early.
-    private var prefixes: Set<UInt64> = []
+    @usableFromInline var prefixes: Set<UInt64> = []
 
     public init() {}
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func combine(_ h: UInt64, _ token: UInt64) -> UInt64 {
         var x = (h ^ token) &* 0x9E37_79B9_7F4A_7C15
         x ^= x >> 29
         return x
     }
 
-    public static var seed: UInt64 { 0x243F_6A88_85A3_08D3 }
+    @inlinable public static var seed: UInt64 { 0x243F_6A88_85A3_08D3 }
 
     /// The key of a phrase written as text, tokenized as texts are.
     public static func key(_ phrase: String) -> (key: UInt64, length: Int)? {
@@ -55,11 +55,12 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     public func value(key: UInt64) -> Value? { entries[key] }
 
     /// The value of the one-token phrase with this hash.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func value(token hash: UInt64) -> Value? { entries[Self.combine(Self.seed, hash)] }
 
     /// The longest phrase starting at `i` and ending before `limit`: its value and length in tokens.
-    @inline(__always)
+    /// Inlinable, so callers in other modules get it specialized for their value type.
+    @inlinable @inline(__always)
     public func longest(_ tokens: UnsafeBufferPointer<Token>, at i: Int, limit: Int) -> (value: Value, length: Int)? {
         var h = Self.seed
         var best: (Value, Int)? = nil
@@ -77,5 +78,5 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         return best
     }
 
-    static var hyphen: UInt64 { Tokenizer.hyphenHash }
+    @inlinable static var hyphen: UInt64 { Tokenizer.hyphenHash }
 }

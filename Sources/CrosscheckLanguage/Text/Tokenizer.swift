@@ -116,7 +116,7 @@ public enum Tokenizer {
         "af", "ir", "pk", "in", "cn", "de", "fr", "ua", "by", "az", "am", "ge", "tr", "eu", "us", "tv", "fm", "me",
     ]
 
-    static let hyphenHash = hash("-")
+    @usableFromInline static let hyphenHash = hash("-")
     /// The hash of the possessive token "'s".
     public static let possessive = hashByte(hashByte(fnvOffset, 0x27), 0x73)
 

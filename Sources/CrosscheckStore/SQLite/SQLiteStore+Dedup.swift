@@ -102,7 +102,7 @@ struct SQLiteDedupTransaction: DedupTransaction {
             INSERT OR REPLACE INTO dedup_relation (a, b, kind, score, aligned) VALUES (?, ?, ?, ?, ?)
             """)
         for r in batch.relations {
-            try insertRelation.execute(arguments: [r.article, r.other, r.kind.rawValue, r.score, try SQLiteStore.json(r.aligned)])
+            try insertRelation.execute(arguments: [r.article, r.other, r.kind.rawValue, r.score, r.aligned.jsonText])
         }
         let insertCitation = try db.cachedStatement(sql: """
             INSERT INTO dedup_citation (doc, outlet, start, "end", cue) VALUES (?, ?, ?, ?, ?)

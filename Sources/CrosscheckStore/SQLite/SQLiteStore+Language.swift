@@ -16,32 +16,37 @@ extension SQLiteStore {
     }
 
     public func saveAnnotations(_ batch: [ArticleAnnotations]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // The JSON details are written on all cores before the write transaction, which then only binds
+        // and steps statements (the writer is one thread).
+        var details = [(mentions: [String], events: [String])](repeating: ([], []), count: batch.count)
+        details.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: batch.count) { k in
+                out[k] = (batch[k].mentions.map(\.jsonText), batch[k].events.map(\.jsonText))
+            }
+        }
         try pool.write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO mention (doc, start, "end", kind, entity, value, text, sentence_start, sentence_end, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for article in batch {
+            let insertEvent = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO event_mention (doc, start, type, status, actor, day_start, day_end, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (k, article) in batch.enumerated() {
                 try db.execute(sql: "DELETE FROM mention WHERE doc = ?", arguments: [article.doc])
                 var s = 0
-                for m in article.mentions {
+                for (j, m) in article.mentions.enumerated() {
                     while s + 1 < article.sentences.count && article.sentences[s].end <= m.start { s += 1 }
                     let sentence = article.sentences.isEmpty ? (start: m.start, end: m.end) : article.sentences[s]
-                    let detail = String(decoding: try encoder.encode(m), as: UTF8.self)
                     try insert.execute(arguments: [article.doc, m.start, m.end, m.kind.rawValue, m.entity, m.value, m.text,
-                                                   min(sentence.start, m.start), max(sentence.end, m.end), detail])
+                                                   min(sentence.start, m.start), max(sentence.end, m.end), details[k].mentions[j]])
                 }
                 try db.execute(sql: "DELETE FROM event_mention WHERE doc = ?", arguments: [article.doc])
-                let insertEvent = try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO event_mention (doc, start, type, status, actor, day_start, day_end, detail)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for e in article.events {
-                    let detail = String(decoding: try encoder.encode(e), as: UTF8.self)
+                for (j, e) in article.events.enumerated() {
                     try insertEvent.execute(arguments: [article.doc, e.start, e.type, e.status, e.actor?.entity, e.time?.start,
-                                                        e.time?.end, detail])
+                                                        e.time?.end, details[k].events[j]])
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)",
                                arguments: [article.doc, article.sentences.count, article.words])
