@@ -25,6 +25,12 @@ import Testing
         event.deniedBy = Participant(entity: nil, name: "Ministry", kind: .organization, country: "TM")
         event.timeFromPublication = true
         #expect(try roundTrip(event) == event)
+        // The direct reader reads what the writer writes, and what JSONDecoder's encoder writes.
+        #expect(EventMention(json: event.jsonText) == event)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        #expect(EventMention(json: String(decoding: try encoder.encode(event), as: UTF8.self)) == event)
+        #expect(EventMention(json: "{\"type\": 1}") == nil && EventMention(json: "not json") == nil)
         let aligned = [AlignedPassage(article: TextRange(start: 0, end: 10), other: TextRange(start: 5, end: 12), similarity: 0.625)]
         #expect(try JSONDecoder().decode([AlignedPassage].self, from: Data(aligned.jsonText.utf8)) == aligned)
         #expect([AlignedPassage]().jsonText == "[]")

@@ -109,10 +109,15 @@ public struct EntityQuery: Sendable {
     }
 }
 
+extension AnnotationIndex {
+    public func pendingAnnotations(limit: Int) throws -> [PendingAnnotation] { try pendingAnnotations(after: nil, limit: limit) }
+}
+
 /// Where the language layer's results live.
 public protocol AnnotationIndex: Sendable {
-    /// Up to `limit` articles the language layer has not read, in arrival order.
-    func pendingAnnotations(limit: Int) throws -> [PendingAnnotation]
+    /// Up to `limit` articles the language layer has not read, in arrival order; with `after`, only
+    /// articles after that one (so the next batch can be read while the previous one is being saved).
+    func pendingAnnotations(after doc: Int64?, limit: Int) throws -> [PendingAnnotation]
     /// Stores a batch of annotations (replacing any earlier ones of the same articles).
     func saveAnnotations(_ batch: [ArticleAnnotations]) throws
     /// Every entity id with its kind, commonest name and mention count.

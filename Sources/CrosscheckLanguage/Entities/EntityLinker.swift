@@ -1,3 +1,4 @@
+import Foundation
 import CrosscheckCore
 import CrosscheckDedup
 
@@ -82,6 +83,16 @@ public struct LanguageSummary: Sendable {
 
 /// Reads every article the store has not annotated yet (in parallel batches), stores the mentions,
 /// then merges entity ids across the collection.
+/// The first error of the writer thread, for the reader to throw.
+final class SaveFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    var error: (any Error)? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); defer { lock.unlock() }; if stored == nil { stored = newValue } }
+    }
+}
+
 public struct LanguagePass: Sendable {
     /// The analyzer; nil loads the bundled one (gazetteer and lexicon) when there is something to read.
     public var analyzer: LanguageAnalyzer?
@@ -99,9 +110,15 @@ public struct LanguagePass: Sendable {
     public func run(on store: any AnnotationIndex) throws -> LanguageSummary {
         var summary = LanguageSummary()
         let clock = ContinuousClock.now
+        // Batch N is saved on a writer thread while batch N+1 is read on all cores; batches commit in order.
+        let writer = DispatchQueue(label: "crosscheck.language.save")
+        let saving = DispatchGroup()
+        let failure = SaveFailure()
+        var last: Int64? = nil
         while true {
-            let pending = try store.pendingAnnotations(limit: batchSize)
+            let pending = try store.pendingAnnotations(after: last, limit: batchSize)
             if pending.isEmpty { break }
+            last = pending.last?.doc
             let analyzer = self.analyzer ?? LanguageAnalyzer()
             let results = parallelMap(pending) { article -> ArticleAnnotations in
                 let day = article.published.flatMap { CivilDay(iso: $0) }
@@ -109,12 +126,18 @@ public struct LanguagePass: Sendable {
                 return ArticleAnnotations(doc: article.doc, sentences: analysis.sentences, mentions: analysis.mentions,
                                           words: analysis.words, events: events?(article.text, analysis, day) ?? [])
             }
-            try store.saveAnnotations(results)
+            saving.wait()
+            if let error = failure.error { throw error }
+            writer.async(group: saving) {
+                do { try store.saveAnnotations(results) } catch { failure.error = error }
+            }
             summary.articles += results.count
             summary.words += results.reduce(0) { $0 + $1.words }
             summary.mentions += results.reduce(0) { $0 + $1.mentions.count }
             summary.events += results.reduce(0) { $0 + $1.events.count }
         }
+        saving.wait()
+        if let error = failure.error { throw error }
         if summary.articles > 0 {
             let links = EntityLinker().links(try store.entitySurvey())
             try store.saveEntityLinks(links)

@@ -118,7 +118,7 @@ enum SQLiteMigrations {
             text TEXT NOT NULL,
             sentence_start INTEGER NOT NULL,
             sentence_end INTEGER NOT NULL,
-            detail TEXT NOT NULL,                 -- the whole mention as JSON (place, quantity, time, evidence)
+            detail TEXT NOT NULL,                 -- JSON: place, quantity, time, evidence (older rows: the whole mention)
             PRIMARY KEY (doc, start)
         ) WITHOUT ROWID;
         CREATE INDEX mention_entity ON mention(entity);

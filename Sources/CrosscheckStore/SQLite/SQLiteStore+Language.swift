@@ -2,13 +2,36 @@ import CrosscheckCore
 import Foundation
 import GRDB
 
+/// What a mention row keeps as JSON beyond its columns (doc, offsets, kind, entity, value, text):
+/// the resolved place, quantity or time, and the evidence. Rows written before this held the whole
+/// mention, which decodes into this as well.
+struct MentionDetail: Codable, JSONWritable {
+    var place: PlaceRef?
+    var quantity: QuantityValue?
+    var time: TimeValue?
+    var evidence: String?
+
+    init(_ m: Mention) {
+        place = m.place
+        quantity = m.quantity
+        time = m.time
+        evidence = m.evidence
+    }
+
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("place", place); w.member("quantity", quantity); w.member("time", time); w.member("evidence", evidence)
+        w.endObject()
+    }
+}
+
 extension SQLiteStore {
-    public func pendingAnnotations(limit: Int) throws -> [PendingAnnotation] {
+    public func pendingAnnotations(after doc: Int64?, limit: Int) throws -> [PendingAnnotation] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT rowid, id, text, published FROM article
-                WHERE rowid > (SELECT coalesce(max(doc), 0) FROM annotated) ORDER BY rowid LIMIT ?
-                """, arguments: [limit]).compactMap { row in
+                WHERE rowid > max(?, (SELECT coalesce(max(doc), 0) FROM annotated)) ORDER BY rowid LIMIT ?
+                """, arguments: [doc ?? 0, limit]).compactMap { row in
                 guard let id = ContentID(hex: row["id"]) else { return nil }
                 return PendingAnnotation(doc: row["rowid"], id: id, text: row["text"], published: row["published"])
             }
@@ -22,7 +45,7 @@ extension SQLiteStore {
         details.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: batch.count) { k in
-                out[k] = (batch[k].mentions.map(\.jsonText), batch[k].events.map(\.jsonText))
+                out[k] = (batch[k].mentions.map { MentionDetail($0).jsonText }, batch[k].events.map(\.jsonText))
             }
         }
         try pool.write { db in
@@ -104,7 +127,7 @@ extension SQLiteStore {
                 names[id, default: [:]][row["value"] ?? row["text"], default: 0] += 1
                 docs[id, default: []].insert(row["doc"])
                 if record.latitude == nil, kind == "place" || kind == "country",
-                   let detail = (row["detail"] as String?)?.data(using: .utf8), let m = try? decoder.decode(Mention.self, from: detail),
+                   let detail = (row["detail"] as String?)?.data(using: .utf8), let m = try? decoder.decode(MentionDetail.self, from: detail),
                    let place = m.place {
                     record.latitude = place.latitude; record.longitude = place.longitude
                     record.country = place.country.isEmpty ? nil : place.country; record.precision = place.precision
@@ -153,7 +176,7 @@ extension SQLiteStore {
                 var k = worker
                 while k < rows.count {
                     let row = rows[k]
-                    if let mention = try? decoder.decode(EventMention.self, from: Data(row.detail.utf8)) {
+                    if let mention = EventMention(json: row.detail) ?? (try? decoder.decode(EventMention.self, from: Data(row.detail.utf8))) {
                         out[k] = EventReference(article: row.id, doc: row.doc, outlet: row.outlet, title: row.title,
                                                 published: row.published, group: row.group, mention: mention)
                     }
