@@ -41,7 +41,7 @@ public struct Brief: Sendable {
     /// (denials show as the status of what they deny); most corroborated, dated and counted first,
     /// then in date order.
     public var keyDevelopments: [MergedEvent] {
-        let candidates = events.filter { ($0.actor != nil || $0.place != nil) && $0.status != "hypothetical" && $0.type != "deny" && $0.type != "statement" }
+        let candidates = events.filter { ($0.actor != nil || $0.place != nil) && $0.status != "hypothetical" && !Self.background.contains($0.type) }
         func score(_ e: MergedEvent) -> Int {
             e.sources * 2 + (e.quantity != nil ? 1 : 0) + (Self.isDated(e) ? 2 : 0) + (e.deniedBy > 0 || e.status == "walked back" ? 3 : 0)
                 + (e.actor != nil ? 1 : 0)
@@ -50,6 +50,10 @@ public struct Brief: Sendable {
         let year = storyYear
         return Array(ranked.prefix(limit)).sorted { (Self.date($0, year: year), $0.id) < (Self.date($1, year: year), $1.id) }
     }
+
+    /// Types that are context rather than developments: statements, denials (shown as the status of what
+    /// they deny) and figures rising or falling.
+    static let background: Set<String> = ["statement", "deny", "change"]
 
     static func isDated(_ e: MergedEvent) -> Bool {
         guard let t = e.time, t.value != "unresolved", !t.start.isEmpty else { return false }
