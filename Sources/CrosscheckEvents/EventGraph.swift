@@ -135,50 +135,99 @@ public struct EventGraph: Sendable {
             }
         }
         for k in singles { clusters.append(Cluster(members: [k], start: 0, end: 0, disputed: false, country: nil, planned: false)) }
-        return clusters.map { event($0.members.map { references[$0] }) }
+        // Tellings in publication order (then article, then position): one sort of the articles, then
+        // integer keys, instead of comparing date strings inside every cluster.
+        var docs: [Int64: String] = [:]
+        for r in references where docs[r.doc] == nil { docs[r.doc] = r.published ?? "~" }
+        var docRank: [Int64: UInt64] = [:]
+        for (rank, doc) in docs.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }).enumerated() { docRank[doc.key] = UInt64(rank) }
+        let order = references.map { docRank[$0.doc]! << 32 | UInt64(UInt32(truncatingIfNeeded: max(0, $0.mention.start))) }
+        return clusters.map { cluster in
+            event(cluster.members.sorted { order[$0] < order[$1] }.map { references[$0] })
+        }
     }
 
+    /// One merged event from its tellings (in publication order), in one pass over them.
     func event(_ refs: [EventReference]) -> MergedEvent {
-        var first = refs[0].mention
-        // The usual type of its tellings (a family merges "mobilize" and "deploy").
-        var typeCounts: [String: Int] = [:]
-        for r in refs where !Self.against.contains(r.mention.status) { typeCounts[r.mention.type, default: 0] += 1 }
-        if let usual = typeCounts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { first.type = usual }
-        let type = ontology.type(named: first.type)
-        // The most specific written time; else the earliest publication day.
-        // The most specific written time, a date with its year before one without ("2021-07-05" over "XXXX-07-05"),
-        // and not the date of a walk-back or a denial.
-        let written = refs.filter { !$0.mention.timeFromPublication && $0.mention.time.map { !$0.start.isEmpty } == true
-            && !Self.against.contains($0.mention.status) }
-        let best = written.min { a, b in
-            let da = Self.days(a.mention.time).map { $0.1 - $0.0 } ?? .max, db = Self.days(b.mention.time).map { $0.1 - $0.0 } ?? .max
-            let ya = a.mention.time!.start.hasPrefix("XXXX") ? 1 : 0, yb = b.mention.time!.start.hasPrefix("XXXX") ? 1 : 0
-            return (ya, da) < (yb, db)
-        } ?? refs.filter { !Self.against.contains($0.mention.status) }.min { ($0.mention.time?.start ?? "~") < ($1.mention.time?.start ?? "~") }
         let quantityRank: [String: Int] = ["exact": 0, "range": 1, "lower": 2, "upper": 2, "approximate": 3, "upper-approximate": 3, "vague": 4]
-        let withQuantity = refs.filter { $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" }
-        let q = withQuantity.min { (quantityRank[$0.mention.quantity!.bound] ?? 9) < (quantityRank[$1.mention.quantity!.bound] ?? 9) }
-        let reporting = Set(refs.filter { !Self.against.contains($0.mention.status) }.map(\.group))
-        let denying = Set(refs.filter { $0.mention.status == "denied" }.map(\.group))
-        let statuses = Set(refs.map(\.mention.status))
+        var typeCounts: [String: Int] = [:]
+        var reporting = Set<Int64>(), denying = Set<Int64>()
+        var walkedBack = false, anyReported = false, anyClaimed = false, anyPlanned = false
+        // The most specific written time, a date with its year before one without ("2021-07-05" over
+        // "XXXX-07-05"), not the date of a walk-back or a denial; else the earliest time of a telling.
+        var best: (index: Int, key: (Int, Int))? = nil
+        var earliest: (index: Int, start: String)? = nil
+        var quantity: (index: Int, rank: Int)? = nil
+        // The actor, target and place most tellings name (ties: the earliest telling).
+        var actorVotes: [String: (count: Int, first: Int)] = [:], placeVotes: [String: (count: Int, first: Int)] = [:]
+        var targetVotes: [String: (count: Int, first: Int)] = [:]
+        func vote(_ table: inout [String: (count: Int, first: Int)], _ key: String?, _ k: Int) {
+            guard let key else { return }
+            table[key] = (table[key]?.count ?? 0) + 1 == 1 ? (1, k) : (table[key]!.count + 1, table[key]!.first)
+        }
+        func winner(_ table: [String: (count: Int, first: Int)]) -> Int? {
+            table.values.max { ($0.count, -$0.first) < ($1.count, -$1.first) }?.first
+        }
+        var anyActor: Participant?
+        var idKey = Int64.max
+        for (k, r) in refs.enumerated() {
+            let m = r.mention
+            let against = Self.against.contains(m.status)
+            idKey = min(idKey, r.doc &* 1_000_003 &+ Int64(m.start))
+            switch m.status {
+            case "denied": denying.insert(r.group)
+            case "walked back": walkedBack = true
+            case "reported": anyReported = true
+            case "claimed": anyClaimed = true
+            case "planned": anyPlanned = true
+            default: break
+            }
+            if !against {
+                reporting.insert(r.group)
+                typeCounts[m.type, default: 0] += 1
+                vote(&actorVotes, m.actor.map { canonical($0.entity) ?? $0.name }, k)
+                vote(&targetVotes, m.target.map { canonical($0.entity) ?? $0.name }, k)
+                vote(&placeVotes, m.place.map(\.id) ?? m.placeName, k)
+                if let t = m.time {
+                    if !m.timeFromPublication, !t.start.isEmpty {
+                        let width = Self.days(t).map { $0.1 - $0.0 } ?? .max
+                        let key = (t.start.hasPrefix("XXXX") ? 1 : 0, width)
+                        if best == nil || key < best!.key { best = (k, key) }
+                    }
+                    if earliest == nil || t.start < earliest!.start { earliest = (k, t.start) }
+                } else if earliest == nil || "~" < earliest!.start {
+                    earliest = (k, "~")
+                }
+            }
+            if anyActor == nil { anyActor = m.actor }
+            if let q = m.quantity, q.unit != "fraction" {
+                let rank = quantityRank[q.bound] ?? 9
+                if quantity == nil || rank < quantity!.rank { quantity = (k, rank) }
+            }
+        }
+        var typeName = refs[0].mention.type
+        if let usual = typeCounts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { typeName = usual }
+        let type = ontology.type(named: typeName)
+        let timed = (best?.index ?? earliest?.index).map { refs[$0].mention }
         let status: String
-        if statuses.contains("walked back") { status = "walked back" }
+        if walkedBack { status = "walked back" }
         else if !denying.isEmpty && !reporting.isEmpty { status = "contested" }
         else if !denying.isEmpty { status = "denied" }
-        else if statuses.contains("reported") { status = "reported" }
-        else if statuses.contains("claimed") { status = "claimed" }
-        else { status = statuses.contains("planned") ? "planned" : (statuses.first ?? "reported") }
-        let actor = refs.lazy.filter { !Self.against.contains($0.mention.status) }.compactMap(\.mention.actor).first
-            ?? refs.lazy.compactMap(\.mention.actor).first
-        let place = refs.lazy.compactMap(\.mention.place).first
-        let id = first.type + "-" + String(UInt64(bitPattern: Int64(refs.map { $0.doc &* 1_000_003 &+ Int64($0.mention.start) }.min() ?? 0)), radix: 36)
-        return MergedEvent(id: id, type: first.type, label: type?.label ?? first.type, plover: type?.plover ?? "",
-                           cameo: type?.cameo ?? "", actor: actor.map { a in var a = a; a.entity = canonical(a.entity); return a },
-                           target: refs.lazy.compactMap(\.mention.target).first, place: place, placeName: refs.lazy.compactMap(\.mention.placeName).first,
-                           time: best?.mention.time, timeFromPublication: best?.mention.timeFromPublication ?? true,
-                           quantity: q?.mention.quantity, quantityText: q?.mention.quantityText, status: status,
-                           sources: reporting.count, deniedBy: denying.count,
-                           references: refs.sorted { ($0.published ?? "~", $0.doc, $0.mention.start) < ($1.published ?? "~", $1.doc, $1.mention.start) })
+        else if anyReported { status = "reported" }
+        else if anyClaimed { status = "claimed" }
+        else { status = anyPlanned ? "planned" : refs[0].mention.status }
+        let q = quantity.map { refs[$0.index].mention }
+        let actor = winner(actorVotes).flatMap { refs[$0].mention.actor }
+        let target = winner(targetVotes).flatMap { refs[$0].mention.target }
+        let placed = winner(placeVotes).map { refs[$0].mention }
+        let place = placed?.place, placeName = placed?.placeName
+        let id = typeName + "-" + String(UInt64(bitPattern: idKey == .max ? 0 : idKey), radix: 36)
+        return MergedEvent(id: id, type: typeName, label: type?.label ?? typeName, plover: type?.plover ?? "",
+                           cameo: type?.cameo ?? "", actor: (actor ?? anyActor).map { a in var a = a; a.entity = canonical(a.entity); return a },
+                           target: target, place: place, placeName: placeName,
+                           time: timed?.time, timeFromPublication: timed?.timeFromPublication ?? true,
+                           quantity: q?.quantity, quantityText: q?.quantityText, status: status,
+                           sources: reporting.count, deniedBy: denying.count, references: refs)
     }
 
     /// The contradictions inside merged events.

@@ -14,6 +14,12 @@ public struct Situation: Sendable {
     public var contradictions: [Contradiction]
     public var stories: [Story]
 
+    public init(events: [MergedEvent], contradictions: [Contradiction], stories: [Story]) {
+        self.events = events
+        self.contradictions = contradictions
+        self.stories = stories
+    }
+
     /// The part of the situation that belongs to one story.
     public func story(_ id: String) -> Situation? {
         guard let story = stories.first(where: { $0.id == id || $0.id.hasPrefix(id) || $0.id.hasPrefix("story-" + id) }) else { return nil }

@@ -40,15 +40,25 @@ public struct Brief: Sendable {
     /// The events worth a line: an actor or a place, not hypothetical, not a bare statement or denial
     /// (denials show as the status of what they deny); most corroborated, dated and counted first,
     /// then in date order.
-    public var keyDevelopments: [MergedEvent] {
-        let candidates = events.filter { ($0.actor != nil || $0.place != nil) && $0.status != "hypothetical" && !Self.background.contains($0.type) }
+    public var keyDevelopments: [MergedEvent] { keyDevelopments(year: storyYear) }
+
+    func keyDevelopments(year: String?) -> [MergedEvent] {
         func score(_ e: MergedEvent) -> Int {
             e.sources * 2 + (e.quantity != nil ? 1 : 0) + (Self.isDated(e) ? 2 : 0) + (e.deniedBy > 0 || e.status == "walked back" ? 3 : 0)
                 + (e.actor != nil ? 1 : 0)
         }
-        let ranked = candidates.sorted { (score($0), $1.id) > (score($1), $0.id) }
-        let year = storyYear
-        return Array(ranked.prefix(limit)).sorted { (Self.date($0, year: year), $0.id) < (Self.date($1, year: year), $1.id) }
+        // Scores once per event; only the best `limit` are kept in order (a story of 10,000 articles has
+        // a hundred thousand events).
+        var top: [(score: Int, index: Int)] = []
+        for (k, e) in events.enumerated()
+        where (e.actor != nil || e.place != nil) && e.status != "hypothetical" && !Self.background.contains(e.type) {
+            let s = score(e)
+            if top.count == limit, let last = top.last, (last.score, events[k].id) >= (s, events[last.index].id) { continue }
+            let at = top.firstIndex { ($0.score, events[k].id) < (s, events[$0.index].id) } ?? top.count
+            top.insert((s, k), at: at)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map { events[$0.index] }.sorted { (Self.date($0, year: year), $0.id) < (Self.date($1, year: year), $1.id) }
     }
 
     /// Types that are context rather than developments: statements, denials (shown as the status of what
@@ -131,12 +141,12 @@ public struct Brief: Sendable {
         }
         let year = storyYear
         var out = "# \(title)\n\n"
-        let articles = Set(events.flatMap { $0.references.map(\.article) })
-        let groups = Set(events.flatMap { $0.references.map(\.group) })
+        var articles = Set<Int64>(), groups = Set<Int64>()
+        for e in events { for r in e.references { articles.insert(r.doc); groups.insert(r.group) } }
         out += "\(articles.count) articles from \(groups.count) independent sources (copies, rewrites and articles citing one another count once)."
         if let year { out += " Dates written without a year are read in \(year)." }
         out += "\n"
-        let key = keyDevelopments
+        let key = keyDevelopments(year: year)
         let dated = key.filter(Self.isDated), undated = key.filter { !Self.isDated($0) }
         func line(_ k: Int, _ e: MergedEvent) {
             var line = "\(k). **\(when(e, year: year))** — " + Self.headline(e)

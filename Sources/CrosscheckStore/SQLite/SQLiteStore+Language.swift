@@ -157,34 +157,55 @@ extension SQLiteStore {
     }
 
     public func eventReferences() throws -> [EventReference] {
-        struct RawRow: Sendable { var doc: Int64, detail: String, id: String, outlet: String?, title: String?, published: String?, group: Int64 }
-        let rows: [RawRow] = try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.doc, e.detail, a.id, a.outlet, a.title, a.published, coalesce(d.grp, e.doc) AS grp
-                FROM event_mention e JOIN article a ON a.rowid = e.doc LEFT JOIN dedup_doc d ON d.doc = e.doc
-                ORDER BY e.doc, e.start
-                """).map { RawRow(doc: $0["doc"], detail: $0["detail"], id: $0["id"], outlet: $0["outlet"], title: $0["title"],
-                                 published: $0["published"], group: $0["grp"]) }
-        }
-        // Decoding the JSON details is most of the cost: on all cores, one decoder per worker.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 512))
-        var decoded = [EventReference?](repeating: nil, count: rows.count)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let decoder = JSONDecoder()
-                var k = worker
-                while k < rows.count {
-                    let row = rows[k]
-                    if let mention = EventMention(json: row.detail) ?? (try? decoder.decode(EventMention.self, from: Data(row.detail.utf8))) {
-                        out[k] = EventReference(article: row.id, doc: row.doc, outlet: row.outlet, title: row.title,
-                                                published: row.published, group: row.group, mention: mention)
-                    }
-                    k += workers
-                }
+        // Each article's id, outlet, title, date and source group are read once and shared by its
+        // mentions; the details stream through a cursor and are decoded a chunk at a time on all cores,
+        // so only one chunk of JSON text is alive at once.
+        struct Meta { var id: String, outlet: String?, title: String?, published: String?, group: Int64 }
+        return try pool.read { db in
+            var metas: [Int64: Meta] = [:]
+            let articles = try Row.fetchCursor(db, sql: """
+                SELECT a.rowid AS doc, a.id, a.outlet, a.title, a.published, coalesce(d.grp, a.rowid) AS grp
+                FROM article a LEFT JOIN dedup_doc d ON d.doc = a.rowid
+                WHERE a.rowid IN (SELECT DISTINCT doc FROM event_mention)
+                """)
+            while let row = try articles.next() {
+                metas[row[0]] = Meta(id: row[1], outlet: row[2], title: row[3], published: row[4], group: row[5])
             }
+            var out: [EventReference] = []
+            var chunk: [(doc: Int64, detail: String)] = []
+            let chunkSize = 16_384
+            let lookup = metas
+            func flush() {
+                let rows = chunk
+                var decoded = [EventReference?](repeating: nil, count: rows.count)
+                let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 512))
+                decoded.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let slots = buffer
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        let decoder = JSONDecoder()
+                        var k = worker
+                        while k < rows.count {
+                            let (doc, detail) = rows[k]
+                            if let meta = lookup[doc],
+                               let mention = EventMention(json: detail) ?? (try? decoder.decode(EventMention.self, from: Data(detail.utf8))) {
+                                slots[k] = EventReference(article: meta.id, doc: doc, outlet: meta.outlet, title: meta.title,
+                                                          published: meta.published, group: meta.group, mention: mention)
+                            }
+                            k += workers
+                        }
+                    }
+                }
+                for r in decoded { if let r { out.append(r) } }
+                chunk.removeAll(keepingCapacity: true)
+            }
+            let mentions = try Row.fetchCursor(db, sql: "SELECT doc, detail FROM event_mention ORDER BY doc, start")
+            while let row = try mentions.next() {
+                chunk.append((row[0], row[1]))
+                if chunk.count == chunkSize { flush() }
+            }
+            flush()
+            return out
         }
-        return decoded.compactMap { $0 }
     }
 
     public func entityLinks() throws -> [String: String] {

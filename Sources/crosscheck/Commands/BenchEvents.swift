@@ -38,7 +38,13 @@ extension Crosscheck.Bench {
             let t3 = ContinuousClock.now
             let references = try store.eventReferences()
             let tRead = ContinuousClock.now
-            let situation = Situation.make(references, links: try store.entityLinks())
+            // Situation.make, step by step: merge, contradictions, stories.
+            let graph = EventGraph(links: try store.entityLinks())
+            let merged = graph.merge(references)
+            let tMerged = ContinuousClock.now
+            let contradictions = graph.contradictions(merged)
+            let tContradictions = ContinuousClock.now
+            let situation = Situation(events: merged, contradictions: contradictions, stories: graph.stories(merged))
             let t4 = ContinuousClock.now
             let readSeconds = (tRead - t3).inSeconds
             _ = Brief(events: situation.events, contradictions: situation.contradictions).markdown()
@@ -46,8 +52,9 @@ extension Crosscheck.Bench {
             let total = (t5 - t0).inSeconds
             let rate = Double(language.words) / total
             lastReferences = references
-            Terminal.out(String(format: "          (%d event mentions; reading them back from the store: %.2f s, merging: %.2f s)\n",
-                                references.count, readSeconds, (t4 - tRead).inSeconds))
+            Terminal.out(String(format: "          (%d event mentions; reading them back from the store: %.2f s, merging: %.2f s + contradictions %.2f s + stories %.2f s)\n",
+                                references.count, readSeconds, (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds,
+                                (t4 - tContradictions).inSeconds))
             Terminal.out(String(format: "%8d %8d %9.2f %9.2f %8.2f %11.2f %8.2f %8.3f %8.0f %9.0f %7d %12.1f\n", size, language.words, total,
                                 (t1 - t0).inSeconds, (t2 - t1).inSeconds, (t3 - t2).inSeconds, (t4 - t3).inSeconds, (t5 - t4).inSeconds,
                                 rate, rate / Double(cores), situation.events.count, Double(MemoryProbe.peakResident()) / 1_048_576))
