@@ -79,16 +79,19 @@ public struct Brief: Sendable {
     /// The one year every dated telling and publication date of the brief falls in, if there is one:
     /// dates written without a year ("July 5" in an undated article) are shown in it.
     var storyYear: String? {
-        var years = Set<String>()
+        var years = Set<Substring>()
         for e in events {
-            for r in e.references {
-                if let p = r.published, p.count >= 4 { years.insert(String(p.prefix(4))) }
-                if let t = r.mention.time, !t.start.isEmpty, !t.start.hasPrefix("XXXX"), !r.mention.timeFromPublication {
-                    years.insert(String(t.start.prefix(4)))
+            // By index: binding each telling (`for r in`) would copy it and retain all its strings.
+            let refs = e.references
+            for k in refs.indices {
+                if let p = refs[k].published, p.count >= 4 { years.insert(p.prefix(4)) }
+                if !refs[k].mention.timeFromPublication, let t = refs[k].mention.time, !t.start.isEmpty, !t.start.hasPrefix("XXXX") {
+                    years.insert(t.start.prefix(4))
                 }
+                if years.count > 1 { return nil }
             }
         }
-        return years.count == 1 ? years.first : nil
+        return years.first.map(String.init)
     }
 
     func when(_ e: MergedEvent, year: String?) -> String {
@@ -126,23 +129,28 @@ public struct Brief: Sendable {
         }
         // At most `citationsPerLine` citations a line, one per independent source first, so a story told by
         // 10,000 articles still reads in a minute ("[1][4][9] +9,997 more").
-        func cites(_ refs: [EventReference]) -> String {
-            var seenGroups = Set<Int64>(), seenArticles = Set<String>()
-            var picked: [EventReference] = []
-            for r in refs where picked.count < citationsPerLine && seenGroups.insert(r.group).inserted {
-                seenArticles.insert(r.article)
-                picked.append(r)
+        func cites(_ refs: [EventReference], where include: (EventReference) -> Bool = { _ in true }) -> String {
+            var seenGroups = Set<Int64>(), seenDocs = Set<Int64>(), total = Set<Int64>()
+            var picked: [Int] = []
+            for k in refs.indices where include(refs[k]) {
+                total.insert(refs[k].doc)
+                if picked.count < citationsPerLine && seenGroups.insert(refs[k].group).inserted {
+                    seenDocs.insert(refs[k].doc)
+                    picked.append(k)
+                }
             }
-            for r in refs where picked.count < citationsPerLine && seenArticles.insert(r.article).inserted { picked.append(r) }
-            var total = Set<String>()
-            for r in refs { total.insert(r.article) }
+            if picked.count < citationsPerLine {
+                for k in refs.indices where picked.count < citationsPerLine && include(refs[k]) && seenDocs.insert(refs[k].doc).inserted {
+                    picked.append(k)
+                }
+            }
             let more = total.count - picked.count
-            return picked.map(cite).joined() + (more > 0 ? " +\(more) more" : "")
+            return picked.map { cite(refs[$0]) }.joined() + (more > 0 ? " +\(more) more" : "")
         }
         let year = storyYear
         var out = "# \(title)\n\n"
         var articles = Set<Int64>(), groups = Set<Int64>()
-        for e in events { for r in e.references { articles.insert(r.doc); groups.insert(r.group) } }
+        for e in events { let refs = e.references; for k in refs.indices { articles.insert(refs[k].doc); groups.insert(refs[k].group) } }
         out += "\(articles.count) articles from \(groups.count) independent sources (copies, rewrites and articles citing one another count once)."
         if let year { out += " Dates written without a year are read in \(year)." }
         out += "\n"
@@ -152,7 +160,8 @@ public struct Brief: Sendable {
             var line = "\(k). **\(when(e, year: year))** — " + Self.headline(e)
             let denied = e.references.filter { $0.mention.status == "denied" }
             let walked = e.references.filter { $0.mention.status == "walked back" }
-            line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s") " + cites(e.references.filter { !["denied", "walked back"].contains($0.mention.status) })
+            line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s") "
+                + cites(e.references) { $0.mention.status != "denied" && $0.mention.status != "walked back" }
             switch e.status {
             case "reported": break
             case "contested", "denied":
@@ -186,7 +195,11 @@ public struct Brief: Sendable {
         if contradictions.isEmpty { out += "No contradictions found.\n" }
         let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // The contested points most sources take part in first.
-        func weight(_ c: Contradiction) -> Int { Set(c.sides.flatMap { $0.references.map(\.group) }).count }
+        func weight(_ c: Contradiction) -> Int {
+            var groups = Set<Int64>()
+            for side in c.sides { let refs = side.references; for k in refs.indices { groups.insert(refs[k].group) } }
+            return groups.count
+        }
         let contested = contradictions.map { ($0, weight($0)) }.sorted { ($0.1, $1.0.event) > ($1.1, $0.0.event) }.map(\.0)
         for c in contested.prefix(contestedLimit) {
             let sides = c.sides.map { side -> String in
@@ -204,10 +217,21 @@ public struct Brief: Sendable {
         }
         var actorNames: [String: [String: Int]] = [:], placeNames: [String: [String: Int]] = [:]
         for e in events {
-            for r in e.references {
-                if let a = r.mention.actor { actorNames[e.actor?.entity == a.entity || a.entity == nil ? (e.actor?.entity ?? a.name) : a.entity!, default: [:]][a.name, default: 0] += 1 }
-                if let p = r.mention.placeName { placeNames[r.mention.place?.id ?? p, default: [:]][p, default: 0] += 1 }
+            // Tellings that name the event's own actor or place count in bulk; only the others one by one.
+            var sameActor = 0, samePlace = 0
+            let eventActor = e.actor?.name, eventPlace = e.placeName
+            let refs = e.references
+            for k in refs.indices {
+                if let a = refs[k].mention.actor {
+                    if a.name == eventActor { sameActor += 1 }
+                    else { actorNames[e.actor?.entity == a.entity || a.entity == nil ? (e.actor?.entity ?? a.name) : a.entity!, default: [:]][a.name, default: 0] += 1 }
+                }
+                if let p = refs[k].mention.placeName {
+                    if p == eventPlace { samePlace += 1 } else { placeNames[refs[k].mention.place?.id ?? p, default: [:]][p, default: 0] += 1 }
+                }
             }
+            if let a = e.actor, sameActor > 0 { actorNames[a.entity ?? a.name, default: [:]][a.name, default: 0] += sameActor }
+            if let p = eventPlace, samePlace > 0 { placeNames[e.place?.id ?? p, default: [:]][p, default: 0] += samePlace }
         }
         func listing(_ table: [String: [String: Int]]) -> String {
             let rows = table.values.map { names -> (String, Int) in

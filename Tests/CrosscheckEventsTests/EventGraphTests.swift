@@ -49,6 +49,19 @@ import Testing
         #expect(events.first { $0.type == "deploy" }?.status == "contested")
     }
 
+    /// One outlet that contradicts itself (a toll revised from 14 to nine) is one source on both sides:
+    /// the figures are still flagged, and corroboration stays one.
+    @Test func contradictoryReportsFromTheSameOutlet() {
+        let refs = references([
+            (1, "2025-04-28", "At least 14 people died in the floods in Khatlon on April 27, officials said."),
+            (1, "2025-04-29", "Nine people died in the floods in Khatlon on April 27, the emergencies committee said."),
+        ])
+        let graph = EventGraph()
+        let events = graph.merge(refs).filter { $0.type == "casualties" }
+        #expect(events.count == 1 && events.first?.sources == 1)
+        #expect(graph.contradictions(events).contains { $0.kind == "quantity" && $0.sides.count == 2 })
+    }
+
     @Test func unrelatedStoriesDoNotMerge() {
         let refs = references([
             (1, "2021-07-06", "Afghan troops fled into Tajikistan on July 5."),
