@@ -9,13 +9,18 @@ import Foundation
 
 extension Crosscheck.Bench {
     /// Raw files to stored events and the brief: generated JSON-lines corpora of real paragraphs
-    /// (demo corpus and seeds) go through ingest (clean, store), templates, dedup, the language layer
+    /// (a fifth from the demo corpus and seeds, the rest from the dev pages) go through ingest (clean, store), templates, dedup, the language layer
     /// with event extraction, the cross-document merge and the brief; then the merge step alone on
     /// 10k and 100k event mentions.
     func benchEvents() throws {
         let sizeList = eventSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let folders = [Crosscheck.Demo.defaultSamples(), Self.sharedFolder("seeds")].compactMap { $0 }
-        let corpus = BenchCorpus(folders: folders)
+        var corpus = BenchCorpus(folders: folders)
+        // A fifth of each article from the crisis paragraphs (events, names, dates), the rest from the dev
+        // pages' main text, so articles overlap as news does, not all with all.
+        corpus.background = BenchCorpus.paragraphs(of: Self.devPageTexts(maxPages: maxPages))
+        corpus.crisisShare = corpus.background.isEmpty ? 1 : 0.2
+        Terminal.out("corpus: \(corpus.paragraphs.count) crisis paragraphs (demo corpus, seeds), \(corpus.background.count) background paragraphs (dev pages), crisis share \(corpus.crisisShare)\n")
         let cores = IngestConfiguration.coreCount
         Terminal.out("events end to end (raw JSON lines → SQLite → dedup → language + events → merge → brief), \(cores) cores\n")
         Terminal.out("articles    words   total s  ingest s  dedup s  language s  merge s  brief s  words/s  per core  events  peak RSS MB\n")

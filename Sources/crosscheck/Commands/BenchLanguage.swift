@@ -7,19 +7,24 @@ extension Crosscheck.Bench {
     /// The language layer on real text: the main text of the dev HTML pages (extracted before the
     /// clock starts) and the seeds. Words are counted as white-space separated pieces, as the spaCy
     /// peer counts them, so the ratio compares the same work.
-    func benchLanguage() throws {
+    /// The main text of the dev pages in ../shared/data/trafilatura-eval (empty when absent).
+    static func devPageTexts(maxPages: Int) -> [String] {
         var texts: [String] = []
-        if let folder = Self.sharedFolder("data/trafilatura-eval") {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter { $0.hasSuffix(".html") || $0.hasSuffix(".html.gz") || $0.hasSuffix(".htm") }.sorted().prefix(maxPages)
-            let extractor = HTMLExtractor()
-            for name in names {
-                guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
-                var bytes = [UInt8](data)
-                if name.hasSuffix(".gz"), case .success(let inner) = Gunzip.decompress(bytes, limit: 64 << 20) { bytes = inner }
-                if case .success(let page) = extractor.extract(bytes), !page.text.isEmpty { texts.append(page.text) }
-            }
+        guard let folder = sharedFolder("data/trafilatura-eval") else { return texts }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".html.gz") || $0.hasSuffix(".htm") }.sorted().prefix(maxPages)
+        let extractor = HTMLExtractor()
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            var bytes = [UInt8](data)
+            if name.hasSuffix(".gz"), case .success(let inner) = Gunzip.decompress(bytes, limit: 64 << 20) { bytes = inner }
+            if case .success(let page) = extractor.extract(bytes), !page.text.isEmpty { texts.append(page.text) }
         }
+        return texts
+    }
+
+    func benchLanguage() throws {
+        var texts = Self.devPageTexts(maxPages: maxPages)
         if let seeds = Self.sharedFolder("seeds") {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: seeds)) ?? []).sorted() {
                 if let text = try? String(contentsOfFile: seeds + "/" + name, encoding: .utf8) { texts.append(text) }

@@ -3,8 +3,23 @@ import Foundation
 
 /// Generates benchmark corpora of any size from real paragraphs: the demo corpus and, when present,
 /// the seeds in ../shared. Deterministic for a given size, so runs are comparable.
+///
+/// With `background` texts (the dev pages' main text), each paragraph comes from the crisis
+/// paragraphs with probability `crisisShare` and from the background otherwise: drawn from a few
+/// hundred paragraphs only, every article would share passages with every other, which no real
+/// corpus does and which makes the duplicate finder verify thousands of candidates per article.
 struct BenchCorpus {
     let paragraphs: [String]
+    var background: [String] = []
+    var crisisShare = 1.0
+
+    /// Paragraphs of at least `minWords` words of `texts`.
+    static func paragraphs(of texts: [String], minWords: Int = 12) -> [String] {
+        let cleaner = TextCleaner()
+        return texts.flatMap { text in
+            cleaner.clean(text).text.components(separatedBy: "\n\n").filter { TextCleaner.wordCount($0) >= minWords }
+        }
+    }
 
     /// Collects paragraphs of at least `minWords` words from the text files under `folders`.
     init(folders: [String], minWords: Int = 12) {
@@ -41,7 +56,8 @@ struct BenchCorpus {
         for i in 0..<count {
             var text = "Bulletin \(i) from the regional desk."
             while text.utf8.count < bytes {
-                text += "\n\n" + paragraphs[next() % paragraphs.count]
+                let crisis = background.isEmpty || Double(next() % 1000) < crisisShare * 1000
+                text += "\n\n" + (crisis ? paragraphs[next() % paragraphs.count] : background[next() % background.count])
             }
             let day = 1 + i % 28
             let record: [String: String] = [
