@@ -321,41 +321,57 @@ extension EventGraph {
     /// Stories: articles joined when they tell the same merged event (an event told by one article
     /// joins nothing), so two situations in one country stay apart unless an event links them.
     public func stories(_ events: [MergedEvent]) -> [Story] {
-        var parent: [String: String] = [:]
-        func find(_ x: String) -> String {
+        // Union-find over article rows (integers); each article's id string is looked up once at the end.
+        var parent: [Int64: Int64] = [:]
+        var articleID: [Int64: String] = [:]
+        func find(_ x: Int64) -> Int64 {
             var x = x
             while let p = parent[x], p != x { parent[x] = parent[p] ?? p; x = p }
             return x
         }
-        func union(_ a: String, _ b: String) {
+        func union(_ a: Int64, _ b: Int64) {
             let ra = find(a), rb = find(b)
             if ra != rb { if ra < rb { parent[rb] = ra } else { parent[ra] = rb } }
         }
+        var docsOf: [[Int64]] = []
+        docsOf.reserveCapacity(events.count)
         for e in events {
-            let articles = Array(Set(e.references.map(\.article))).sorted()
-            for a in articles where parent[a] == nil { parent[a] = a }
+            let refs = e.references
+            var docs = Set<Int64>()
+            for k in refs.indices where docs.insert(refs[k].doc).inserted {
+                if articleID[refs[k].doc] == nil { articleID[refs[k].doc] = refs[k].article }
+            }
+            let sorted = docs.sorted()
+            docsOf.append(sorted)
+            for d in sorted where parent[d] == nil { parent[d] = d }
             // Statements and undated single-actor events are too generic to tie stories.
-            guard e.type != "statement", articles.count > 1, e.actor != nil || e.place != nil else { continue }
-            for a in articles.dropFirst() { union(articles[0], a) }
+            guard e.type != "statement", sorted.count > 1, e.actor != nil || e.place != nil else { continue }
+            for d in sorted.dropFirst() { union(sorted[0], d) }
         }
-        var members: [String: [MergedEvent]] = [:]
-        for e in events {
-            guard let a = e.references.first?.article else { continue }
-            members[find(a), default: []].append(e)
+        var members: [Int64: [Int]] = [:]
+        for (k, docs) in docsOf.enumerated() {
+            guard let d = docs.first else { continue }
+            members[find(d), default: []].append(k)
         }
         var out: [Story] = []
-        for (_, evs) in members {
-            let articles = Array(Set(evs.flatMap { $0.references.map(\.article) })).sorted()
-            let groups = Set(evs.flatMap { $0.references.map(\.group) })
+        for (_, indices) in members {
+            var docs = Set<Int64>(), groups = Set<Int64>()
             var names: [String: Int] = [:]
-            for e in evs {
-                if let a = e.actor?.name { names[a, default: 0] += e.references.count }
-                if let p = e.placeName { names[p, default: 0] += e.references.count }
+            var days: [String] = []
+            for k in indices {
+                let e = events[k]
+                for d in docsOf[k] { docs.insert(d) }
+                let refs = e.references
+                for r in refs.indices { groups.insert(refs[r].group) }
+                if let a = e.actor?.name { names[a, default: 0] += refs.count }
+                if let p = e.placeName { names[p, default: 0] += refs.count }
+                if !e.timeFromPublication, let start = e.time?.start, !start.isEmpty, !start.hasPrefix("XXXX") { days.append(start) }
             }
+            let articles = docs.compactMap { articleID[$0] }.sorted()
+            days.sort()
             let title = names.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map(\.key).joined(separator: ", ")
-            let days = evs.compactMap { $0.timeFromPublication ? nil : $0.time?.start }.filter { !$0.isEmpty && !$0.hasPrefix("XXXX") }.sorted()
             out.append(Story(id: "story-" + String(articles.first?.prefix(12) ?? "empty"), title: title.isEmpty ? "(untitled)" : title,
-                             articles: articles, events: evs.map(\.id), sources: groups.count, start: days.first, end: days.last))
+                             articles: articles, events: indices.map { events[$0].id }, sources: groups.count, start: days.first, end: days.last))
         }
         return out.sorted { ($0.articles.count, $1.id) > ($1.articles.count, $0.id) }
     }
