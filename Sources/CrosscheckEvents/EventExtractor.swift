@@ -342,6 +342,16 @@ public struct EventExtractor: Sendable {
                     && $0.mention.entity != actorItem?.mention.entity && $0.mention.entity != event.actor?.entity }) {
                     event.target = participant(target.mention)
                 }
+                // "Mayor X was arrested by police", "the convoy was attacked": in the passive the subject undergoes
+                // the event and the agent, if any, follows "by".
+                if Self.targeted.contains(type.name), !trigger.nominal, slot == nil, isPassive(tokens, trigger.a, s0, progressive: text(trigger.b - 1, trigger.b).lowercased().hasSuffix("ing")) {
+                    let agent = trigger.b < s1 && tokens[trigger.b].hash == Self.by
+                        ? local.first(where: { $0.a > trigger.b && $0.a <= trigger.b + 4 && isActor($0) }) : nil
+                    let patient = local.last { $0.b <= trigger.a && $0.a >= clause.lowerBound && isActor($0) && canAct(tokens, $0, s0) }
+                    if let patient { event.target = participant(patient.mention) }
+                    else if event.target?.entity == agent?.mention.entity { event.target = nil }
+                    event.actor = agent.map { participant($0.mention) }
+                }
                 if let slot, slot.mention.kind == .country || slot.mention.kind == .place, type.name != "support" {
                     event.place = slot.mention.place
                     event.placeName = slot.mention.value ?? slot.mention.text
@@ -466,6 +476,25 @@ public struct EventExtractor: Sendable {
         default: return false
         }
     }
+
+    static let beForms: Set<UInt64> = Set(["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"].map(h))
+
+    /// "was arrested", "were reportedly attacked", "has been sanctioned": a form of "be" (an adverb may
+    /// stand between) before the trigger, which is not an "-ing" form ("were attacking" is active).
+    func isPassive(_ tokens: UnsafeBufferPointer<Token>, _ a: Int, _ s0: Int, progressive: Bool) -> Bool {
+        guard !progressive else { return false }
+        var k = a - 1
+        var skipped = 0
+        while k >= s0, skipped <= 1, tokens[k].kind == .word {
+            if Self.beForms.contains(tokens[k].hash) { return true }
+            if !Self.passiveAdverbs.contains(tokens[k].hash) { return false }
+            skipped += 1
+            k -= 1
+        }
+        return false
+    }
+    static let passiveAdverbs: Set<UInt64> = Set(["reportedly", "allegedly", "also", "later", "then", "recently", "first",
+                                                  "briefly", "twice", "repeatedly", "subsequently", "not", "never"].map(h))
 
     /// A capital acts only as a subject ("Moscow said", "…that Moscow was ready", "and Dushanbe relocated"),
     /// not as an object ("visited Ashgabat and held talks"); a nationality that modifies a place ("the

@@ -26,6 +26,7 @@ public struct EventGraph: Sendable {
 
     static let symmetric: Set<String> = ["meet", "agree"]
     static let crossBorder: Set<String> = ["flee", "refugees"]
+    static let byTarget: Set<String> = ["arrest", "attack", "legal", "personnel", "sanction", "accuse", "threaten"]
     /// Types told of one happening in different words merge: "sending 20,000 troops to the border" (mobilize)
     /// and "relocated 20,000 troops to the border" (deploy). The merged event takes its tellings' usual type.
     static let family: [String: String] = ["deploy": "mobilize"]
@@ -62,7 +63,9 @@ public struct EventGraph: Sendable {
             // A head of state or minister acting for a country ("Tajik President Emomali Rahmon ordered…")
             // is that country for the acts of states, so his order and the country's mobilization meet.
             let actor = (Self.actsOfState.contains(m.type) ? m.actor?.country : nil) ?? canonical(m.actor?.entity)
-            var key = actor ?? m.place.map { "country:" + $0.country }
+            // Without an actor, what happened to whom ("X was arrested") is keyed by whom, else by where.
+            let patient = actor == nil && Self.byTarget.contains(m.type) ? canonical(m.target?.entity).map { "target:" + $0 } : nil
+            var key = actor ?? patient ?? m.place.map { "country:" + $0.country }
             // Talks and agreements have no direction: "Rahmon spoke with Ghani" is "Ghani spoke to Rakhmon".
             if Self.symmetric.contains(m.type), let actor, let other = canonical(m.target?.entity), other != actor {
                 key = [actor, other].sorted().joined(separator: "+")

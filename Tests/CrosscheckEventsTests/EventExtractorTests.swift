@@ -128,4 +128,13 @@ import Testing
         let flooded = first("disaster", "Every household whose home was flooded would receive 10,000 somoni.")
         #expect(flooded?.quantity == nil)
     }
+
+    @Test func passivesSwapDoerAndDone() {
+        let arrest = first("arrest", "Opposition leader Ali Karimov was arrested by the State Security Service on Monday.")
+        #expect(arrest?.target?.name == "Ali Karimov" && arrest?.actor?.name == "State Security Service")
+        let attack = first("attack", "The UN convoy was reportedly attacked near Kunduz.")
+        #expect(attack?.actor == nil)
+        // "were attacking" is active.
+        #expect(first("attack", "Taliban fighters were attacking the district centre.")?.actor?.entity == "org:taliban")
+    }
 }
