@@ -40,6 +40,9 @@ public struct EventGraph: Sendable {
         var members: [Int]
         var start: Int, end: Int
         var disputed = false
+        /// What the first counted telling counts ("personnel", "districts"): tellings counting another kind of
+        /// thing are other events ("captured 26 of 28 districts" and "captured dozens of personnel").
+        var counts: String? = nil
         var country: String?
         var planned: Bool
     }
@@ -104,10 +107,12 @@ public struct EventGraph: Sendable {
                 let slack = m.timeFromPublication ? 3 : 1
                 let country = m.place?.country
                 let disputed = standing(k)
+                let counts = m.quantity.flatMap { $0.bound == "vague" ? nil : Self.nounClass($0.noun) }
                 func fits(_ c: Int) -> Bool {
                     let cl = clusters[c]
                     guard cl.planned == planned else { return false }
                     if span == nil && cl.start == Int.min / 4 && cl.disputed != disputed { return false }
+                    if let a = counts, let b = cl.counts, a != b { return false }
                     // Crossings and flights span two countries: where one source puts them says little.
                     if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty, !Self.crossBorder.contains(m.type) { return false }
                     if !planned && (s - slack > cl.end || e < cl.start - slack) { return false }
@@ -130,14 +135,15 @@ public struct EventGraph: Sendable {
                     // Compared with the cluster's first telling, so a chain of near dates does not drift.
                     clusters[c].members.append(k)
                     if disputed && span != nil { clusters[c].disputed = true }
+                    if clusters[c].counts == nil { clusters[c].counts = counts }
                     if clusters[c].country == nil { clusters[c].country = country }
                 } else {
                     (span == nil && !planned ? { undated.append(clusters.count) } : { dated.append(clusters.count) })()
-                    clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, country: country, planned: planned))
+                    clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, counts: counts, country: country, planned: planned))
                 }
             }
         }
-        for k in singles { clusters.append(Cluster(members: [k], start: 0, end: 0, disputed: false, country: nil, planned: false)) }
+        for k in singles { clusters.append(Cluster(members: [k], start: 0, end: 0, country: nil, planned: false)) }
         // Tellings in publication order (then article, then position): one sort of the articles, then
         // integer keys, instead of comparing date strings inside every cluster.
         var docs: [Int64: String] = [:]
@@ -299,11 +305,15 @@ public struct EventGraph: Sendable {
     static let personnel: Set<String> = ["troops", "soldiers", "servicemen", "personnel", "reservists", "officers", "forces",
                                          "members", "fighters", "guards", "military", "men", "troop", "soldier", "reserve"]
 
+    static let people: Set<String> = ["people", "persons", "person", "dead", "killed", "victims", "bodies", "lives", "residents",
+                                      "civilians", "inhabitants", "deaths", "injured", "wounded", "missing"]
+
     /// What a counted noun counts: military personnel share one class; other nouns are their last word.
     static func nounClass(_ noun: String?) -> String? {
         guard let noun, !noun.isEmpty else { return nil }
         let words = noun.lowercased().split(separator: " ").map(String.init)
         if words.contains(where: { personnel.contains($0) }) { return "personnel" }
+        if words.contains(where: { people.contains($0) }) { return "people" }
         return words.last
     }
 
