@@ -107,6 +107,24 @@ import Testing
         #expect(entries?.count == BadInputs.expected.count - 1)
     }
 
+    /// Event triggers are English words: a German article ("Die Flut …", "die" is "the") gets no events,
+    /// an English one does.
+    @Test func eventsOnlyFromEnglishArticles() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        try dir.write("de.txt", """
+            Die Flut hat am Sonntag die Dörfer im Süden des Landes erreicht. Die Behörden sagten, dass die Straßen gesperrt \
+            seien und die Menschen in die Schulen gebracht wurden. Die Regierung will den Familien helfen.
+            """)
+        try dir.write("en.txt", "Floods killed 14 people in Khatlon on Sunday and the army evacuated 3,000 residents, officials said.")
+        #expect(try CLI.run(["ingest", dir.url.path, "--db", dir.path("cc.sqlite")]).status == 0)
+        let run = try CLI.run(["events", "--db", dir.path("cc.sqlite"), "--format", "json"])
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let sentences = events.flatMap { ($0["references"] as? [[String: Any]] ?? []).compactMap { ($0["mention"] as? [String: Any])?["sentence"] as? String } }
+        #expect(!sentences.isEmpty && sentences.allSatisfy { !$0.contains("Die ") })
+    }
+
     @Test func outletTemplatesAreRemovedAcrossArticles() throws {
         guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")

@@ -124,7 +124,8 @@ public struct LanguagePass: Sendable {
                 let day = article.published.flatMap { CivilDay(iso: $0) }
                 let analysis = analyzer.analyze(article.text, published: day)
                 return ArticleAnnotations(doc: article.doc, sentences: analysis.sentences, mentions: analysis.mentions,
-                                          words: analysis.words, events: events?(article.text, analysis, day) ?? [])
+                                          words: analysis.words,
+                                          events: article.language.map { $0 == "en" } ?? true ? events?(article.text, analysis, day) ?? [] : [])
             }
             saving.wait()
             if let error = failure.error { throw error }

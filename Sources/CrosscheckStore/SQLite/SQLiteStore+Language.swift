@@ -29,11 +29,11 @@ extension SQLiteStore {
     public func pendingAnnotations(after doc: Int64?, limit: Int) throws -> [PendingAnnotation] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT rowid, id, text, published FROM article
+                SELECT rowid, id, text, published, language FROM article
                 WHERE rowid > max(?, (SELECT coalesce(max(doc), 0) FROM annotated)) ORDER BY rowid LIMIT ?
                 """, arguments: [doc ?? 0, limit]).compactMap { row in
                 guard let id = ContentID(hex: row["id"]) else { return nil }
-                return PendingAnnotation(doc: row["rowid"], id: id, text: row["text"], published: row["published"])
+                return PendingAnnotation(doc: row["rowid"], id: id, text: row["text"], published: row["published"], language: row["language"])
             }
         }
     }

@@ -42,10 +42,11 @@ extension Crosscheck {
             let extractor = EventExtractor()
             let encoder = JSONOutput.encoder(pretty: pretty)
             let override = published.flatMap { CivilDay(iso: $0) }
-            func emit(source: String, title: String?, date: PublishedDate?, text: String) throws {
+            func emit(source: String, title: String?, date: PublishedDate?, text: String, language: String? = nil) throws {
                 let day = override ?? date.flatMap { CivilDay(iso: $0.value) }
                 let analysis = analyzer.analyze(text, published: day)
-                let events = extractor.extract(text: text, analysis: analysis, published: day)
+                // Event triggers are English words: another identified language gets none.
+                let events = language.map { $0 == "en" } ?? true ? extractor.extract(text: text, analysis: analysis, published: day) : []
                 let record = AnnotationRecord(source: source, title: title, published: day?.iso, text: text, analysis: analysis,
                                               events: events)
                 Terminal.out(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
@@ -56,11 +57,13 @@ extension Crosscheck {
                     case .rejected(let rejected): Terminal.err("rejected: \(rejected.line)\n")
                     case .standardInput:
                         let data = FileHandle.standardInput.readDataToEndOfFile()
-                        try emit(source: "-", title: nil, date: nil, text: String(decoding: data, as: UTF8.self))
+                        let text = String(decoding: data, as: UTF8.self)
+                        try emit(source: "-", title: nil, date: nil, text: text, language: LanguageIdentifier.identify(text))
                     case .file(let path, _):
                         do {
                             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                            try emit(source: path, title: nil, date: nil, text: String(decoding: data, as: UTF8.self))
+                            let text = String(decoding: data, as: UTF8.self)
+                            try emit(source: path, title: nil, date: nil, text: text, language: LanguageIdentifier.identify(text))
                         } catch {
                             Terminal.err("rejected: \(path): \(error.localizedDescription)\n")
                         }
@@ -69,7 +72,8 @@ extension Crosscheck {
                 return
             }
             try CleanedInputs.forEach(inputs) { raw, article in
-                try emit(source: raw.origin.description, title: article.title, date: article.published, text: article.text)
+                try emit(source: raw.origin.description, title: article.title, date: article.published, text: article.text,
+                         language: article.language)
             }
         }
     }
