@@ -95,8 +95,20 @@ public struct EventExtractor: Sendable {
         if first == Self.by, (max(s0, a - 4)..<a).contains(where: { Self.speech.contains(tokens[$0].hash) }) { return true }
         if Self.pledges.contains(first), b < s1, tokens[b].hash == Self.h("that") { return true }
         if b < s1, Self.weaponWords.contains(tokens[b].hash) { return true }
+        // "it would be called Camp Margaritaville": naming, not calling.
+        if first == Self.h("called") || first == Self.h("call"), a > s0, Self.beForms.contains(tokens[a - 1].hash) { return true }
+        // "placebo-controlled", "state-controlled": the second half of a compound modifier.
+        if a > s0, tokens[a - 1].hash == Self.hyphenHash, !tokens[a].has(.spaceBefore) { return true }
+        // "declined to comment", "rose to power": a figure word followed by "to" and a verb is no figure.
+        if Self.figureWords.contains(first), b + 1 < s1, tokens[b].hash == Self.to, tokens[b + 1].kind == .word,
+           !tokens[b + 1].has(.digits), !Self.numberWords.contains(tokens[b + 1].hash) { return true }
         return false
     }
+    static let figureWords: Set<UInt64> = Set(["declined", "declines", "decline", "rose", "rise", "rises", "fell", "fall",
+                                                "falls", "dropped", "drop", "increased", "decreased", "lost"].map(h))
+    static let numberWords: Set<UInt64> = Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                               "a", "an", "about", "around", "nearly", "almost", "more", "less", "over", "under",
+                                               "at", "its", "their", "record", "zero", "nil"].map(h))
     static let pledges: Set<UInt64> = Set(["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises", "promising"].map(h))
 
     static let crossingWords: Set<UInt64> = Set(["crossing", "crossings", "post", "posts", "point", "points"].map(h))
@@ -193,7 +205,7 @@ public struct EventExtractor: Sendable {
             var i = s0
             while i < s1 {
                 if covered[i] >= 0 || tokens[i].kind != .word { i += 1; continue }
-                if let hit = slotted(tokens, covered, items, local, i, s1) {
+                if let hit = slotted(tokens, covered, items, local, i, s1), !notAnEvent(tokens, hit.found.a, hit.found.b, s0, s1, nominal: false) {
                     found.append(hit.found)
                     i = hit.next
                     continue

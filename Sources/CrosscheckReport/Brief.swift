@@ -107,10 +107,12 @@ public struct Brief: Sendable {
     }
 
     /// The event as a line: "Tajikistan mobilized forces (Afghanistan): 20,000 troops".
-    public static func headline(_ e: MergedEvent) -> String {
-        var line = (e.actor.map { $0.name + " " } ?? "") + e.label
+    /// `names` gives one name per entity id, so "Rahmon" and "Rakhmon" read alike across lines.
+    public static func headline(_ e: MergedEvent, names: [String: String] = [:]) -> String {
+        func name(_ p: Participant) -> String { p.entity.flatMap { names[$0] } ?? p.name }
+        var line = (e.actor.map { name($0) + " " } ?? "") + e.label
         if let target = e.target, target.name != e.actor?.name {
-            line += (e.type == "support" || e.type == "aid" ? " to " : e.type == "meet" ? " with " : " — ") + target.name
+            line += (e.type == "support" || e.type == "aid" ? " to " : e.type == "meet" ? " with " : " — ") + name(target)
         }
         if let place = e.placeName, place != e.actor?.name, place != e.target?.name { line += " (\(place))" }
         if let q = e.quantityText { line += ": \(q)" + (e.quantity?.noun.map { " " + $0 } ?? "") }
@@ -155,9 +157,26 @@ public struct Brief: Sendable {
         if let year { out += " Dates written without a year are read in \(year)." }
         out += "\n"
         let key = keyDevelopments(year: year)
+        // One name per entity: the one its tellings use most.
+        var nameCounts: [String: [String: Int]] = [:]
+        for e in events {
+            let refs = e.references
+            for k in refs.indices {
+                if let a = refs[k].mention.actor, let id = a.entity { nameCounts[id, default: [:]][a.name, default: 0] += 1 }
+                if let t = refs[k].mention.target, let id = t.entity { nameCounts[id, default: [:]][t.name, default: 0] += 1 }
+            }
+        }
+        var names = nameCounts.compactMapValues { $0.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+        // Merged events carry canonical ids: name them like the ids they stand for.
+        for e in events {
+            for p in [e.actor, e.target].compactMap({ $0 }) {
+                guard let id = p.entity, names[id] == nil else { continue }
+                names[id] = p.name
+            }
+        }
         let dated = key.filter(Self.isDated), undated = key.filter { !Self.isDated($0) }
         func line(_ k: Int, _ e: MergedEvent) {
-            var line = "\(k). **\(when(e, year: year))** — " + Self.headline(e)
+            var line = "\(k). **\(when(e, year: year))** — " + Self.headline(e, names: names)
             let denied = e.references.filter { $0.mention.status == "denied" }
             let walked = e.references.filter { $0.mention.status == "walked back" }
             line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s") "
@@ -208,7 +227,7 @@ public struct Brief: Sendable {
                 if value.hasPrefix("XXXX"), let year { value = year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year) }
                 return "**\(value)**\(who) \(cites(side.references))"
             }.joined(separator: " vs ")
-            let title = byID[c.event].map(Self.headline) ?? c.event
+            let title = byID[c.event].map { Self.headline($0, names: names) } ?? c.event
             out += "- \(title) — \(c.kind): \(sides)\n"
         }
         // Actors and places by entity, so "Rahmon" and "Rakhmon" count as one, named as most tellings name them.

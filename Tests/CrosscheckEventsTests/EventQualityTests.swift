@@ -55,12 +55,12 @@ import Testing
                      corpus.events.count, detection.p, detection.r, detection.f, counts.tp, counts.fp, counts.fn, pairs.count,
                      muc.f, b3.f, ceaf.f, conll))
         #expect(corpus.events.count > 200)
-        // Floors pinned at session 4 (P 0.206 R 0.379 F1 0.267, CoNLL 0.675). Precision is bounded by the
+        // Floors pinned at session 4 (P 0.222 R 0.379 F1 0.280, CoNLL 0.675). Precision is bounded by the
         // gold: 46 of the scored documents have entity annotation but no event annotation at all, and
         // many plain events in annotated ones are left unmarked, so F1 is what we raise.
-        #expect(detection.p >= 0.19)
+        #expect(detection.p >= 0.21)
         #expect(detection.r >= 0.35)
-        #expect(detection.f >= 0.25)
+        #expect(detection.f >= 0.27)
         #expect(conll >= 0.6)
     }
 }
