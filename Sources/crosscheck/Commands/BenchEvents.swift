@@ -18,9 +18,11 @@ extension Crosscheck.Bench {
         var corpus = BenchCorpus(folders: folders)
         // A fifth of each article from the crisis paragraphs (events, names, dates), the rest from the dev
         // pages' main text, so articles overlap as news does, not all with all.
-        corpus.background = BenchCorpus.paragraphs(of: Self.devPageTexts(maxPages: maxPages))
+        // English pages only: events are read in English, and an article mixing languages would be read as
+        // its majority language.
+        corpus.background = BenchCorpus.paragraphs(of: Self.devPageTexts(maxPages: maxPages).filter { LanguageIdentifier.identify($0) == "en" })
         corpus.crisisShare = corpus.background.isEmpty ? 1 : 0.2
-        Terminal.out("corpus: \(corpus.paragraphs.count) crisis paragraphs (demo corpus, seeds), \(corpus.background.count) background paragraphs (dev pages), crisis share \(corpus.crisisShare)\n")
+        Terminal.out("corpus: \(corpus.paragraphs.count) crisis paragraphs (demo corpus, seeds), \(corpus.background.count) background paragraphs (English dev pages), crisis share \(corpus.crisisShare)\n")
         let cores = IngestConfiguration.coreCount
         Terminal.out("events end to end (raw JSON lines → SQLite → dedup → language + events → merge → brief), \(cores) cores\n")
         Terminal.out("articles    words   total s  ingest s  dedup s  language s  merge s  brief s  words/s  per core  events  peak RSS MB\n")
