@@ -30,6 +30,7 @@ public struct EventExtractor: Sendable {
     static let anonymousWords: Set<UInt64> = Set(["official", "officials", "source", "sources", "diplomat", "diplomats",
                                                   "participant", "worker", "resident", "residents", "witness", "witnesses",
                                                   "anonymous", "anonymity", "authorized", "authorised", "identified"].map(h))
+    static let unnamedSingular: Set<UInt64> = Set(["official", "source", "diplomat", "officer", "participant", "worker"].map(h))
     static let explicitAnonymity: Set<UInt64> = Set(["anonymous", "anonymity", "authorized", "authorised", "identified", "unnamed"].map(h))
     static let indefinite: Set<UInt64> = Set(["a", "an", "one", "another", "some", "several", "two", "three"].map(h))
     static let sendVerbs: Set<UInt64> = Set(["send", "sends", "sent", "sending", "order", "orders", "ordered", "ordering",
@@ -67,7 +68,8 @@ public struct EventExtractor: Sendable {
     static let quotes: Set<UInt64> = Set(["\"", "”", "“", "'", "’"].map(h))
     static let possessive: Set<UInt64> = Set(["'s", "’s"].map(h))
     static let ifNeeded: Set<UInt64> = Set(["needed", "necessary", "required", "requested", "asked"].map(h))
-    static let possible: Set<UInt64> = Set(["possible", "potential", "possibly", "hypothetical", "feared", "threatened", "threat"].map(h))
+    static let possible: Set<UInt64> = Set(["possible", "potential", "possibly", "hypothetical", "feared", "threatened", "threat",
+                                            "could", "might", "may"].map(h))
     static let installations: Set<UInt64> = Set(["base", "bases", "embassy", "consulate", "post", "posts", "positions",
                                                  "garrison", "airfield", "airport", "compound", "outpost", "outposts"].map(h))
     /// Types whose trigger takes a person or organization as its object ("met Ghani", "arrested the mayor").
@@ -110,6 +112,31 @@ public struct EventExtractor: Sendable {
                                                "a", "an", "about", "around", "nearly", "almost", "more", "less", "over", "under",
                                                "at", "its", "their", "record", "zero", "nil"].map(h))
     static let pledges: Set<UInt64> = Set(["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises", "promising"].map(h))
+
+    /// Function words of English, and of the other languages news pages mix in that are not English words.
+    static let englishFunction: Set<UInt64> = Set(["the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with",
+        "as", "by", "at", "from", "it", "this", "be", "are", "were", "has", "have", "had", "which", "who", "their", "its",
+        "not", "but", "they", "he", "she", "will", "would", "said"].map(h))
+    static let foreignFunction: Set<UInt64> = Set([
+        "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "mit", "auf", "für", "von", "zu", "den", "dem", "sich",
+        "auch", "es", "wir", "ich", "werden", "wurde", "sind", "nach", "bei", "aus", "wie", "oder", "aber", "noch", "dass",
+        "le", "la", "les", "et", "est", "des", "une", "du", "pour", "pas", "que", "qui", "dans", "avec", "sur", "au", "aux",
+        "ce", "il", "elle", "ils", "sont", "été", "el", "los", "las", "y", "del", "por", "con", "una", "para", "se", "su",
+        "lo", "al", "como", "más", "pero", "sus", "fue", "ha", "han", "è", "di", "il", "della", "che", "per", "non", "sono",
+        "het", "een", "van", "en", "niet", "zijn", "voor", "op", "ook", "om", "de", "da", "em", "não", "uma", "os", "ao",
+        "im", "kann", "vor", "unter", "wieder", "alle", "sehr", "nur", "haben", "kein", "keine",
+        "mir", "mich", "uns", "ihr", "ihre", "diese", "dieser", "wenn", "weil", "über", "durch", "zum", "zur", "vom", "sie",
+    ].map(h))
+
+    /// Whether a sentence reads as another language: more foreign than English function words, two at least.
+    func isForeign(_ tokens: UnsafeBufferPointer<Token>, _ s0: Int, _ s1: Int) -> Bool {
+        var english = 0, foreign = 0
+        for k in s0..<s1 where tokens[k].kind == .word {
+            let hash = tokens[k].hash
+            if Self.englishFunction.contains(hash) { english += 1 } else if Self.foreignFunction.contains(hash) { foreign += 1 }
+        }
+        return foreign >= 2 && foreign > english
+    }
 
     static let crossingWords: Set<UInt64> = Set(["crossing", "crossings", "post", "posts", "point", "points"].map(h))
     static let determiners: Set<UInt64> = Set(["a", "an", "the", "its", "their", "his", "her", "our", "any", "this", "that",
@@ -200,6 +227,8 @@ public struct EventExtractor: Sendable {
             if attribution.kind == "pronoun" { attribution = Attribution(kind: "article") }
             if attribution.kind != "article" { lastSpeaker = attribution }
             if tokens[s0].has(.paragraphBefore) && attribution.kind == "article" { lastSpeaker = nil }
+            // A sentence in another language (quoted German in an English page) has no English triggers: "die" is "the".
+            if isForeign(tokens, s0, s1) { continue }
             // Triggers.
             var found: [Found] = []
             var i = s0
@@ -697,7 +726,8 @@ public struct EventExtractor: Sendable {
             if k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: "pronoun") }
             let phrase = speakerPhrase(tokens, s0, k, text)
             // "the official said": an unnamed official.
-            let unnamed = k > s0 && Self.anonymousWords.contains(tokens[k - 1].hash)
+            // (Plural "officials said" names a body of officials, the usual news attribution: reported, not anonymous.)
+            let unnamed = k > s0 + 1 && tokens[k - 2].hash == Self.the && Self.unnamedSingular.contains(tokens[k - 1].hash)
             if !phrase.isEmpty { return Attribution(kind: anonymous || unnamed ? "anonymous" : "institution", name: phrase, cue: text(k, min(s1, k + 1))) }
         }
         if anonymous, (s0..<s1).contains(where: { [Self.h("authorized"), Self.h("anonymity"), Self.h("identified")].contains(tokens[$0].hash) }) {

@@ -137,4 +137,11 @@ import Testing
         // "were attacking" is active.
         #expect(first("attack", "Taliban fighters were attacking the district centre.")?.actor?.entity == "org:taliban")
     }
+
+    @Test func foreignSentencesAndModalsOfPossibility() {
+        // Quoted German in an English page: "die" is "the", not a death.
+        #expect(events("Die meisten Leute würden sagen, dass die Straße gesperrt ist und die Polizei nicht kommt.").isEmpty)
+        #expect(first("casualties", "Officials said as many as 200 people could die if the dam breaks.")?.status == "hypothetical")
+        #expect(first("casualties", "Fourteen people died in the floods, officials said.")?.status == "reported")
+    }
 }
