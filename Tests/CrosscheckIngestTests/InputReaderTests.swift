@@ -39,6 +39,22 @@ import Testing
         #expect(good.published?.value == "2025-04-29")
     }
 
+    /// A pretty-printed JSON document is one record (an article when it has text or html, one rejection
+    /// when not), not one broken record per line.
+    @Test func prettyPrintedJSONIsOneRecord() throws {
+        let dir = try TemporaryDirectory("reader")
+        defer { dir.remove() }
+        let article = try dir.write("one.json", "{\n  \"title\": \"Floods\",\n  \"text\": \"Floods killed 14 people in Khatlon on Sunday, officials said.\"\n}\n")
+        let (raws, rejected) = try events(.file(path: article, size: 0))
+        #expect(raws.count == 1 && rejected.isEmpty && raws.first?.format == .jsonRecord)
+        if case .success(let a)? = raws.first.map(ArticleCleaner().clean) { #expect(a.title == "Floods") } else { Issue.record("not cleaned") }
+        let gold = try dir.write("gold.json", "{\n  \"a.html\": {\n    \"body\": \"x\"\n  },\n  \"b.html\": {\n    \"body\": \"y\"\n  }\n}\n")
+        let other = try events(.file(path: gold, size: 0))
+        #expect(other.raws.count == 1 && other.rejected.isEmpty)
+        if case .failure(let rejection)? = other.raws.first.map(ArticleCleaner().clean) { #expect(rejection.code == "missing-field") }
+        else { Issue.record("a JSON document without text or html must be rejected") }
+    }
+
     @Test func overlongLineIsRejectedAndTheRestRead() throws {
         let dir = try TemporaryDirectory("reader")
         defer { dir.remove() }

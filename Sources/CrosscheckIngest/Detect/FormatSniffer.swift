@@ -84,4 +84,16 @@ public enum FormatSniffer {
 
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C }
+
+    /// Whether bytes that start like JSON lines are one pretty-printed JSON document instead: the first
+    /// non-empty line holds the opening brace alone.
+    public static func isPrettyJSONDocument(_ bytes: [UInt8]) -> Bool {
+        var k = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { k = 3 }
+        while k < bytes.count, isSpace(bytes[k]) { k += 1 }
+        guard k < bytes.count, bytes[k] == UInt8(ascii: "{") else { return false }
+        k += 1
+        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D { k += 1 }
+        return k < bytes.count && bytes[k] == 0x0A
+    }
 }

@@ -63,7 +63,8 @@ public struct InputReader: Sendable {
             return
         }
         let kind = FormatSniffer.sniff(probe)
-        if kind == .jsonLines {
+        // A pretty-printed JSON document ("{" alone on its first line) is one record, not thousands of broken lines.
+        if kind == .jsonLines && !FormatSniffer.isPrettyJSONDocument(probe) {
             try streamLines(initial: probe, reader: &reader, origin: origin, receivedAt: receivedAt, emit: emit)
             return
         }
@@ -121,6 +122,9 @@ public struct InputReader: Sendable {
         case .xml:
             try emit(.rejected(RejectedInput(origin: where_,
                                              rejection: .notText(detected: "an XML feed (RSS/Atom is not supported yet)"))))
+        case .jsonLines where FormatSniffer.isPrettyJSONDocument(bytes):
+            // One JSON document spread over lines: one record (rejected once if it is not an article).
+            try emit(.article(RawArticle(bytes: bytes, origin: where_, receivedAt: receivedAt, format: .jsonRecord)))
         case .jsonLines:
             var lines = LineSplitter(maxLine: configuration.maxArticleBytes)
             lines.feed(bytes[...])
