@@ -27,6 +27,10 @@ public struct EventExtractor: Sendable {
                                           "stated", "confirmed", "claimed", "claims", "added", "declared", "wrote", "warned",
                                           "quoted", "cited"].map(h))
     static let according = h("according"), to = h("to"), of = h("of"), by = h("by"), border = h("border"), the = h("the")
+    static let like = h("like"), that = h("that"), called = h("called"), call = h("call"), whether = h("whether"), comma = h(","),
+               told = h("told"), from = h("from"), who = h("who"), source = h("source"), sources = h("sources")
+    static let listJoins: Set<UInt64> = Set([",", "and"].map(h))
+    static let statedAnonymity: Set<UInt64> = Set(["authorized", "anonymity", "identified"].map(h))
     static let anonymousWords: Set<UInt64> = Set(["official", "officials", "source", "sources", "diplomat", "diplomats",
                                                   "participant", "worker", "resident", "residents", "witness", "witnesses",
                                                   "anonymous", "anonymity", "authorized", "authorised", "identified"].map(h))
@@ -91,14 +95,14 @@ public struct EventExtractor: Sendable {
         if Self.negations.contains(before1) || Self.negations.contains(before2) && !Self.clauseBreaks.contains(before1) { return true }
         if a > s0 + 2, Self.negations.contains(tokens[a - 3].hash), Self.determiners.contains(before1) || Self.determiners.contains(before2) { return true }
         if (max(s0, a - 3)..<a).contains(where: { Self.preventing.contains(tokens[$0].hash) }) { return true }
-        if (max(s0, a - 3)..<a).contains(where: { tokens[$0].hash == Self.h("like") }) { return true }
+        if (max(s0, a - 3)..<a).contains(where: { tokens[$0].hash == Self.like }) { return true }
         if (max(s0, a - 3)..<a).contains(where: { Self.walkBacks.longest(tokens, at: $0, limit: a) != nil }) { return true }
         let first = tokens[a].hash
         if first == Self.by, (max(s0, a - 4)..<a).contains(where: { Self.speech.contains(tokens[$0].hash) }) { return true }
-        if Self.pledges.contains(first), b < s1, tokens[b].hash == Self.h("that") { return true }
+        if Self.pledges.contains(first), b < s1, tokens[b].hash == Self.that { return true }
         if b < s1, Self.weaponWords.contains(tokens[b].hash) { return true }
         // "it would be called Camp Margaritaville": naming, not calling.
-        if first == Self.h("called") || first == Self.h("call"), a > s0, Self.beForms.contains(tokens[a - 1].hash) { return true }
+        if first == Self.called || first == Self.call, a > s0, Self.beForms.contains(tokens[a - 1].hash) { return true }
         // "placebo-controlled", "state-controlled": the second half of a compound modifier.
         if a > s0, tokens[a - 1].hash == Self.hyphenHash, !tokens[a].has(.spaceBefore) { return true }
         // "declined to comment", "rose to power": a figure word followed by "to" and a verb is no figure.
@@ -309,7 +313,7 @@ public struct EventExtractor: Sendable {
                 // "whether" only before the trigger ("let in 152 people but did not comment on whether…").
                 clause.contains { k in
                     Self.conditional.contains(tokens[k].hash) && !(k + 1 < s1 && Self.ifNeeded.contains(tokens[k + 1].hash))
-                        && (k < a || tokens[k].hash != Self.h("whether"))
+                        && (k < a || tokens[k].hash != Self.whether)
                 } || (max(s0, a - 3)..<a).contains { Self.possible.contains(tokens[$0].hash) }
             }
             let sentenceText = text(s0, s1)
@@ -367,7 +371,7 @@ public struct EventExtractor: Sendable {
                 var relative = (trigger.b..<min(clause.upperBound, nextTrigger)).first { Self.relatives.contains(tokens[$0].hash) }
                     ?? min(clause.upperBound, nextTrigger)
                 // "spoke with his Afghan counterpart, Ashraf Ghani": an apposition after the clause names the object.
-                if relative == clause.upperBound, clause.upperBound + 1 < s1, tokens[clause.upperBound].hash == Self.h(","),
+                if relative == clause.upperBound, clause.upperBound + 1 < s1, tokens[clause.upperBound].hash == Self.comma,
                    let apposition = local.first(where: { $0.a == clause.upperBound + 1 && $0.mention.kind == .person }) {
                     relative = apposition.b
                 }
@@ -593,7 +597,7 @@ public struct EventExtractor: Sendable {
         if nominal {
             // "a Taliban offensive", "the Taliban's gains", "Turkmen troop deployment".
             if let pre = local.last(where: { $0.b <= a && a - $0.b <= 2 && isActor($0) && canAct(tokens, $0, s0) }),
-               (pre.b..<a).allSatisfy({ tokens[$0].kind != .punctuation || tokens[$0].hash == Self.h("'s") || tokens[$0].hash == Self.h("’s") }),
+               (pre.b..<a).allSatisfy({ tokens[$0].kind != .punctuation || Self.possessive.contains(tokens[$0].hash) }),
                !(pre.b..<a).contains(where: { Self.auxiliaries.contains(tokens[$0].hash) }) {
                 return pre
             }
@@ -607,9 +611,9 @@ public struct EventExtractor: Sendable {
             // A source after "told" or "according to", or an entity after a preposition, is not the actor.
             if item.a > s0 {
                 let before = tokens[item.a - 1].hash
-                if before == Self.h("told") || before == Self.to && item.a > s0 + 1 && tokens[item.a - 2].hash == Self.according { continue }
+                if before == Self.told || before == Self.to && item.a > s0 + 1 && tokens[item.a - 2].hash == Self.according { continue }
                 // "soldiers from Afghanistan's army retreated": the country of the people counted acts.
-                let personnelFrom = before == Self.h("from") && item.a > s0 + 1
+                let personnelFrom = before == Self.from && item.a > s0 + 1
                     && local.contains(where: { $0.b <= item.a - 1 && item.a - 1 - $0.b <= 2 && $0.mention.kind == .quantity
                         && EventGraph.nounClass($0.mention.quantity?.noun) == "personnel" })
                 if Self.prepositions.contains(before) && item.mention.kind != .nationality && !personnelFrom { continue }
@@ -619,7 +623,7 @@ public struct EventExtractor: Sendable {
                local.contains(where: { $0.mention.entity == source && $0.a != item.a }) == false, a - item.b > 3 { continue }
             // The first of a list: "Russia, Tajikistan and Uzbekistan will hold…".
             var first = item
-            while first.a >= 2, [Self.h(","), Self.h("and")].contains(tokens[first.a - 1].hash),
+            while first.a >= 2, Self.listJoins.contains(tokens[first.a - 1].hash),
                   let previous = local.last(where: { $0.b == first.a - 1 && isActor($0) && $0.mention.kind == item.mention.kind }) {
                 first = previous
             }
@@ -658,7 +662,7 @@ public struct EventExtractor: Sendable {
         var unnamedSpeaker = false
         for k in s0..<s1 where Self.anonymousWords.contains(tokens[k].hash) {
             let word = tokens[k].hash
-            if word == Self.h("source") || word == Self.h("sources") { unnamedSpeaker = true; break }
+            if word == Self.source || word == Self.sources { unnamedSpeaker = true; break }
             var j = k - 1
             while j >= s0, k - j <= 4, tokens[j].kind == .word {
                 if Self.indefinite.contains(tokens[j].hash) { unnamedSpeaker = true; break }
@@ -697,8 +701,8 @@ public struct EventExtractor: Sendable {
                 m.b <= k && m.b >= k - 8 && sources.contains(m.mention.kind) && samePhrase(m)
             }
             // "Shoigu, who blamed …, said": the speaker before the relative clause.
-            if before == nil, k > s0 + 2, tokens[k - 1].hash == Self.h(","),
-               let who = (max(s0 + 1, k - 40)..<(k - 1)).last(where: { tokens[$0].hash == Self.h("who") && tokens[$0 - 1].hash == Self.h(",") }) {
+            if before == nil, k > s0 + 2, tokens[k - 1].hash == Self.comma,
+               let who = (max(s0 + 1, k - 40)..<(k - 1)).last(where: { tokens[$0].hash == Self.who && tokens[$0 - 1].hash == Self.comma }) {
                 before = local.last { $0.b == who - 1 && sources.contains($0.mention.kind) }
             }
             // "Several sources close to the Turkmen Foreign Ministry told", "a senior official at X said":
@@ -730,7 +734,7 @@ public struct EventExtractor: Sendable {
             let unnamed = k > s0 + 1 && tokens[k - 2].hash == Self.the && Self.unnamedSingular.contains(tokens[k - 1].hash)
             if !phrase.isEmpty { return Attribution(kind: anonymous || unnamed ? "anonymous" : "institution", name: phrase, cue: text(k, min(s1, k + 1))) }
         }
-        if anonymous, (s0..<s1).contains(where: { [Self.h("authorized"), Self.h("anonymity"), Self.h("identified")].contains(tokens[$0].hash) }) {
+        if anonymous, (s0..<s1).contains(where: { Self.statedAnonymity.contains(tokens[$0].hash) }) {
             return Attribution(kind: "anonymous", name: "an unnamed source")
         }
         return Attribution(kind: "article")
