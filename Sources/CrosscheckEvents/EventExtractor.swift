@@ -629,6 +629,16 @@ public struct EventExtractor: Sendable {
             }
             return first
         }
+        // "Hamdullah Mohib, in Moscow on Monday for security talks, said…": an appositive clause belongs to the
+        // name just before it.
+        // Only a clause set off by commas on both sides, after a name that is not a source ("According to Nayeem, the
+        // sides discussed…" is no apposition).
+        if let clause, clause.lowerBound > s0 + 1, tokens[clause.lowerBound - 1].hash == Self.comma,
+           clause.upperBound < s1, tokens[clause.upperBound].hash == Self.comma,
+           let head = local.last(where: { $0.b == clause.lowerBound - 1 && ($0.mention.kind == .person || $0.mention.kind == .organization) }),
+           head.a == s0 || (tokens[head.a - 1].hash != Self.to && tokens[head.a - 1].hash != Self.told) {
+            return head
+        }
         // "Tajik officials announced they were sending troops": the speakers act when nobody else does.
         if let source = local.last(where: { $0.b <= a && ($0.mention.kind == .country || $0.mention.kind == .nationality)
             && $0.mention.entity == attribution.entity }) {

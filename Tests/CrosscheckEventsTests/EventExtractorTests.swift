@@ -144,4 +144,9 @@ import Testing
         #expect(first("casualties", "Officials said as many as 200 people could die if the dam breaks.")?.status == "hypothetical")
         #expect(first("casualties", "Fourteen people died in the floods, officials said.")?.status == "reported")
     }
+
+    @Test func anAppositiveClauseBelongsToTheNameBeforeIt() {
+        let talks = first("meet", "Afghan National Security Adviser Hamdullah Mohib, in Moscow on Monday for security talks, said government forces would counterattack.")
+        #expect(talks?.actor?.name == "Hamdullah Mohib")
+    }
 }
