@@ -330,6 +330,22 @@ public struct EventExtractor: Sendable {
                 if let t = before ?? after { owned[t, default: []].append(q) }
             }
             let speechVerbs = (s0..<s1).filter { Self.speech.contains(tokens[$0].hash) && covered[$0] < 0 }
+            // What holds for every trigger of the sentence. An introductory phrase ("On July 5, …", "Following a top
+            // security meeting on July 5, …") dates the sentence only when short and not the start of a span ("Since …").
+            let firstClause = clauseRange(tokens, s0, s0, s1)
+            let openingDates = firstClause.count <= 8 && firstClause.upperBound < s1 && !Self.spanOpeners.contains(tokens[s0].hash)
+            // The denier is who speaks when the sentence names a speaker ("Tajikistan's emergencies committee
+            // denied reports…"), else the actor of the denial.
+            let speaker: Participant? = ["person", "institution"].contains(attribution.kind)
+                ? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: attribution.kind == "person" ? .person : .organization) }
+                : nil
+            let denier = denial.flatMap { d in
+                speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
+                                 clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
+            }
+            // Only the first event after the denial is what it denies ("denied reports that an embankment was
+            // breached during last weekend's floods": the breach, not the floods).
+            let firstDenied = denial.flatMap { d in found.filter { $0.a > d.a && $0.type != denyType }.map(\.a).min() }
             for (index, trigger) in found.enumerated() {
                 var type = ontology.types[Int(trigger.type)]
                 let slot = trigger.slot.flatMap { a in local.first { $0.a == a } }
@@ -413,11 +429,8 @@ public struct EventExtractor: Sendable {
                             && (v + 1..<trigger.a).contains { Self.future.contains(tokens[$0].hash) } })
                 }
                 let inClause = times.filter { $0.a >= clause.lowerBound && $0.b <= clause.upperBound }
-                // An introductory phrase: "On July 5, …", "Following a top security meeting on July 5, …".
-                // Only a short phrase counts, and not one that starts a span ("Since …", "Until …").
-                let firstClause = clauseRange(tokens, s0, s0, s1)
-                let opening = firstClause.count <= 8 && firstClause.upperBound < s1 && !Self.spanOpeners.contains(tokens[s0].hash)
-                    ? times.filter { $0.b <= firstClause.upperBound } : []
+                // A time in a short introductory phrase (`openingDates`).
+                let opening = openingDates ? times.filter { $0.b <= firstClause.upperBound } : []
                 let reporting = attribution.kind != "article" ? times.filter { t in speechVerbs.contains { t.a > $0 && t.a - $0 <= 3 } } : []
                 let candidates = !inClause.isEmpty ? inClause : (!opening.isEmpty ? opening : reporting)
                 if let time = candidates.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {
@@ -451,21 +464,10 @@ public struct EventExtractor: Sendable {
                 }
                 // Status.
                 let futureCue = (max(s0, trigger.a - 6)..<trigger.a).contains { Self.future.contains(tokens[$0].hash) }
-                // The denier is who speaks when the sentence names a speaker ("Tajikistan's emergencies committee
-                // denied reports…"), else the actor of the denial.
-                let speaker: Participant? = ["person", "institution"].contains(attribution.kind)
-                    ? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: attribution.kind == "person" ? .person : .organization) }
-                    : nil
-                let denier = denial.flatMap { d in
-                    speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
-                                     clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
-                }
                 // What is denied follows the denial ("rejected reports that troops moved"), or precedes it with
                 // another actor ("reports that troops moved were denied by the ministry"); the denier's own
                 // statement is not denied.
-                // Only the first event after the denial is what it denies ("denied reports that an embankment was
-                // breached during last weekend's floods": the breach, not the floods).
-                let firstDenied = denial.flatMap { d in found.filter { $0.a > d.a && $0.type != denyType }.map(\.a).min() }
+                // Only the first event after the denial is what it denies (`firstDenied`).
                 if let denial, trigger.type != denyType,
                    trigger.a == firstDenied || (trigger.a < denial.a && event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
                     event.status = "denied"
