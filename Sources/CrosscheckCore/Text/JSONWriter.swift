@@ -123,6 +123,25 @@ extension Array: JSONWritable where Element: JSONWritable {
     }
 }
 
+extension String: JSONWritable {
+    public func write(to w: inout JSONWriter) { w.value(self) }
+}
+
+extension RemovedPiece: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject(); w.member("reason", reason); w.member("text", text); w.endObject()
+    }
+}
+
+extension SourceSegment: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("cleanStart", cleanStart); w.member("length", length); w.member("rawLength", rawLength)
+        w.member("rawStart", rawStart)
+        w.endObject()
+    }
+}
+
 extension TextRange: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.beginObject(); w.member("start", start); w.member("end", end); w.endObject()

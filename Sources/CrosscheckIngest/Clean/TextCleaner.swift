@@ -224,23 +224,53 @@ public struct TextCleaner: Sendable {
 
     static let addressWords: Set<String> = ["you", "your", "yours", "you're", "you’re", "we", "our", "us", "we're",
                                             "we’re", "ours", "yourself"]
+    /// `addressWords` as lower-case ASCII bytes, curly apostrophes straightened.
+    static let addressKeys: Set<[UInt8]> = Set(addressWords.map { Array($0.replacingOccurrences(of: "’", with: "'").utf8) })
 
     /// Share of reader-address words outside quotations (a quoted "we" is a source speaking, not the page).
+    /// Works on UTF-8 bytes: a word is a run of letters and apostrophes; quoted words count toward the total
+    /// by the spaces inside the quotation.
     func addressShare(_ line: Line) -> Double {
         var total = 0, address = 0
-        var unquoted = ""
         var inQuote = false
-        for c in line.lower {
-            if c == "\"" || c == "“" || c == "”" || c == "«" || c == "»" {
+        var word: [UInt8] = []
+        word.reserveCapacity(16)
+        var wordIsASCII = true
+        func endWord() {
+            guard !word.isEmpty else { return }
+            total += 1
+            if wordIsASCII, word.count <= 8, Self.addressKeys.contains(word) { address += 1 }
+            word.removeAll(keepingCapacity: true)
+            wordIsASCII = true
+        }
+        var it = line.text.unicodeScalars.makeIterator()
+        while let c = it.next() {
+            switch c {
+            case "\"", "“", "”", "«", "»":
+                endWord()
                 inQuote = c == "“" || c == "«" ? true : (c == "”" || c == "»" ? false : !inQuote)
                 continue
+            default: break
             }
-            if !inQuote { unquoted.append(c) } else { total += c == " " ? 1 : 0 }
+            if inQuote {
+                if c == " " { total += 1 }
+                continue
+            }
+            if c.isASCII {
+                let b = UInt8(c.value)
+                if (b >= 0x61 && b <= 0x7A) || b == 0x27 { word.append(b) }
+                else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20) }
+                else { endWord() }
+            } else if c == "’" {
+                word.append(0x27)
+            } else if c.properties.isAlphabetic {
+                word.append(0x7A)
+                wordIsASCII = false
+            } else {
+                endWord()
+            }
         }
-        for word in unquoted.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
-            total += 1
-            if Self.addressWords.contains(String(word)) { address += 1 }
-        }
+        endWord()
         return total == 0 ? 0 : Double(address) / Double(total)
     }
 

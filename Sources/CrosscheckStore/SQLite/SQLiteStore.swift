@@ -8,12 +8,6 @@ public final class SQLiteStore: Store {
     public let path: String
     let pool: DatabasePool
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {
         self.path = path
@@ -59,6 +53,7 @@ public final class SQLiteStore: Store {
                                                   raw.origin.line, Self.timestamp(raw.receivedAt), raw.bytes.count])
                 guard db.changesCount == 1 else { continue }
                 try insertArticle.execute(arguments: try Self.articleArguments(article))
+                if db.changesCount == 1 { try Self.indexForSearch(db, rowid: db.lastInsertedRowID, article) }
             }
             let now = Self.timestamp(Date())
             let insertRejection = try db.cachedStatement(sql: """
@@ -97,6 +92,13 @@ public final class SQLiteStore: Store {
         ON CONFLICT(id) DO NOTHING
         """
 
+    /// Adds a newly inserted article row to the full-text index. Done here rather than by a trigger: a trigger's
+    /// statement savepoint makes FTS5 write one index segment per article (see migration v6).
+    static func indexForSearch(_ db: Database, rowid: Int64, _ a: Article) throws {
+        try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)")
+            .execute(arguments: [rowid, a.title ?? "", a.text])
+    }
+
     static func articleArguments(_ a: Article) throws -> StatementArguments {
         StatementArguments(try articleValues(a))
     }
@@ -106,12 +108,8 @@ public final class SQLiteStore: Store {
         [
             a.id.hex, a.textHash.hex, a.title, a.published?.value, a.published?.precision.rawValue, a.published?.from,
             a.updated?.value, a.updated?.precision.rawValue, a.updated?.from, a.outlet, a.url, a.language,
-            try json(a.authors), a.text, try json(a.removed), try json(a.sourceMap), a.wordCount, a.cleanerVersion,
+            a.authors.jsonText, a.text, a.removed.jsonText, a.sourceMap.jsonText, a.wordCount, a.cleanerVersion,
         ]
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
@@ -292,6 +290,7 @@ public final class SQLiteStore: Store {
                 try update.execute(arguments: StatementArguments(values))
                 if db.changesCount == 0 {
                     try db.execute(sql: Self.insertArticleSQL, arguments: try Self.articleArguments(a))
+                    if db.changesCount == 1 { try Self.indexForSearch(db, rowid: db.lastInsertedRowID, a) }
                 }
             }
         }
