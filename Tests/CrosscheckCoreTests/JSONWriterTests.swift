@@ -35,4 +35,21 @@ import Testing
         #expect(try JSONDecoder().decode([AlignedPassage].self, from: Data(aligned.jsonText.utf8)) == aligned)
         #expect([AlignedPassage]().jsonText == "[]")
     }
+
+    /// The article's JSON columns (authors, removed pieces, source map) read back directly, also when the
+    /// older `JSONEncoder` wrote them (sorted keys, escaped slashes); anything else is nil, not a guess.
+    @Test func articleColumnsReadBack() throws {
+        let removed = [RemovedPiece(text: "Photo: AP/\"Reuters\" — ©\n2021 😀", reason: "photo-caption"), RemovedPiece(text: "", reason: "template")]
+        let map = [SourceSegment(cleanStart: 0, length: 12, rawStart: 3, rawLength: 14), SourceSegment(cleanStart: 14, length: 1, rawStart: 90, rawLength: 5)]
+        let authors = ["Bruce Pannier", "Мирзо Рахмон"]
+        #expect([RemovedPiece](json: removed.jsonText) == removed)
+        #expect([SourceSegment](json: map.jsonText) == map)
+        #expect([String](json: authors.jsonText) == authors)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect([RemovedPiece](json: String(decoding: try encoder.encode(removed), as: UTF8.self)) == removed)
+        #expect([SourceSegment](json: String(decoding: try encoder.encode(map), as: UTF8.self)) == map)
+        #expect([String](json: "[]") == [] && [String](json: " [ ] ") == [])
+        #expect([String](json: "[1]") == nil && [String](json: "[\"a\"] x") == nil && [SourceSegment](json: "[{\"cleanStart\": \"0\"}]") == nil)
+    }
 }

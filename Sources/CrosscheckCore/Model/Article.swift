@@ -60,9 +60,10 @@ public struct Article: Sendable, Identifiable, Codable, Hashable {
 
     public init(id: ContentID, title: String? = nil, published: PublishedDate? = nil, updated: PublishedDate? = nil,
                 outlet: String? = nil, url: String? = nil, language: String? = nil, authors: [String] = [],
-                text: String, removed: [RemovedPiece] = [], sourceMap: [SourceSegment] = [], cleanerVersion: Int) {
+                text: String, removed: [RemovedPiece] = [], sourceMap: [SourceSegment] = [], cleanerVersion: Int,
+                textHash: ContentID? = nil) {
         self.id = id
-        self.textHash = ContentID(ofText: text)
+        self.textHash = textHash ?? ContentID(ofText: text)
         self.title = title
         self.published = published
         self.updated = updated

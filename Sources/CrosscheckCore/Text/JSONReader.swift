@@ -37,6 +37,32 @@ public struct JSONReader {
         }
     }
 
+    /// Calls `element` for each element of an array; `element` reads the value.
+    mutating func array(_ element: (inout JSONReader) throws -> Void) throws {
+        try expect(0x5B)
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x5D { i += 1; return }
+        while true {
+            try element(&self)
+            skipSpace()
+            guard i < bytes.count else { throw Failure.malformed }
+            if bytes[i] == 0x2C { i += 1; continue }
+            if bytes[i] == 0x5D { i += 1; return }
+            throw Failure.malformed
+        }
+    }
+
+    /// Reads a whole JSON text with `body`; nil when it is malformed or has trailing content.
+    static func read<T>(_ json: String, _ body: (inout JSONReader) throws -> T) -> T? {
+        var json = json
+        return json.withUTF8 { bytes -> T? in
+            var r = JSONReader(bytes)
+            guard let value = try? body(&r) else { return nil }
+            r.skipSpace()
+            return r.i == bytes.count ? value : nil
+        }
+    }
+
     mutating func isNull() -> Bool {
         skipSpace()
         if i + 4 <= bytes.count, bytes[i] == 0x6E, bytes[i + 1] == 0x75, bytes[i + 2] == 0x6C, bytes[i + 3] == 0x6C { i += 4; return true }
@@ -277,6 +303,64 @@ extension EventMention {
                 }
             } catch { return nil }
             return required == 3 ? e : nil
+        }) else { return nil }
+        self = value
+    }
+}
+
+extension Array where Element == String {
+    /// Reads a JSON array of strings; nil when `json` is not one.
+    public init?(json: String) {
+        guard let value = JSONReader.read(json, { r -> [String] in
+            var out: [String] = []
+            try r.array { out.append(try $0.string()) }
+            return out
+        }) else { return nil }
+        self = value
+    }
+}
+
+extension Array where Element == RemovedPiece {
+    /// Reads the JSON `[{text, reason}]` that `JSONWriter` writes; nil when `json` is not that shape.
+    public init?(json: String) {
+        guard let value = JSONReader.read(json, { r -> [RemovedPiece] in
+            var out: [RemovedPiece] = []
+            try r.array { r in
+                var piece = RemovedPiece(text: "", reason: "")
+                try r.object { r, key in
+                    switch key {
+                    case "text": piece.text = try r.string()
+                    case "reason": piece.reason = try r.string()
+                    default: try r.skipValue()
+                    }
+                }
+                out.append(piece)
+            }
+            return out
+        }) else { return nil }
+        self = value
+    }
+}
+
+extension Array where Element == SourceSegment {
+    /// Reads the JSON `[{cleanStart, length, rawStart, rawLength}]`; nil when `json` is not that shape.
+    public init?(json: String) {
+        guard let value = JSONReader.read(json, { r -> [SourceSegment] in
+            var out: [SourceSegment] = []
+            try r.array { r in
+                var s = SourceSegment(cleanStart: 0, length: 0, rawStart: 0, rawLength: 0)
+                try r.object { r, key in
+                    switch key {
+                    case "cleanStart": s.cleanStart = try r.int()
+                    case "length": s.length = try r.int()
+                    case "rawStart": s.rawStart = try r.int()
+                    case "rawLength": s.rawLength = try r.int()
+                    default: try r.skipValue()
+                    }
+                }
+                out.append(s)
+            }
+            return out
         }) else { return nil }
         self = value
     }

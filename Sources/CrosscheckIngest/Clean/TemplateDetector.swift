@@ -24,9 +24,27 @@ public struct TemplateDetector: Sendable {
     /// template, so a later run reaches the same verdict whatever order articles arrived in.
     public func paragraphHashes(_ article: Article) -> Set<UInt64> {
         var out = Set<UInt64>()
-        for paragraph in article.text.components(separatedBy: "\n\n") where TextCleaner.wordCount(paragraph) <= maxWords {
-            out.insert(Self.hash(paragraph))
+        // One pass over the bytes: paragraphs split at "\n\n" as `strip` splits them, words counted as
+        // `TextCleaner.wordCount` counts them, hashed as `hash` hashes.
+        var h = Self.hashSeed
+        var words = 0
+        var inWord = false
+        var previousNewline = false
+        for var b in article.text.utf8 {
+            if b == 10 && previousNewline {
+                if words <= maxWords { out.insert(h) }
+                h = Self.hashSeed; words = 0; inWord = false; previousNewline = false
+                continue
+            }
+            previousNewline = b == 10
+            let space = b == 32 || b == 9 || b == 10 || b == 13
+            if !space && !inWord { words += 1 }
+            inWord = !space
+            if b >= 65 && b <= 90 { b += 32 }
+            guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80 else { continue }
+            h = (h ^ UInt64(b)) &* Self.hashPrime
         }
+        if words <= maxWords { out.insert(h) }
         for piece in article.removed where piece.reason == "template" { out.insert(Self.hash(piece.text)) }
         return out
     }
@@ -76,12 +94,15 @@ public struct TemplateDetector: Sendable {
     /// FNV-1a over the paragraph's lowercased ASCII letters and digits, so spacing and punctuation
     /// variants of one template line hash alike.
     static func hash(_ paragraph: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = hashSeed
         for var b in paragraph.utf8 {
             if b >= 65 && b <= 90 { b += 32 }
             guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80 else { continue }
-            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+            h = (h ^ UInt64(b)) &* hashPrime
         }
         return h
     }
+
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
 }

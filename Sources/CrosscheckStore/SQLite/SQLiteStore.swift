@@ -196,15 +196,16 @@ public final class SQLiteStore: Store {
     }
 
     static func article(_ row: Row) -> Article {
-        var article = Article(id: ContentID(hex: row["id"])!, title: row["title"],
-                              published: publishedDate(row, prefix: "published"),
-                              updated: publishedDate(row, prefix: "updated"), outlet: row["outlet"], url: row["url"],
-                              language: row["language"], authors: decode([String].self, row["authors"]) ?? [],
-                              text: row["text"], removed: decode([RemovedPiece].self, row["removed"]) ?? [],
-                              sourceMap: decode([SourceSegment].self, row["source_map"]) ?? [],
-                              cleanerVersion: row["cleaner_version"])
-        if let hash = ContentID(hex: row["text_hash"]) { article.textHash = hash }
-        return article
+        let authors: String? = row["authors"], removed: String? = row["removed"], sourceMap: String? = row["source_map"]
+        return Article(id: ContentID(hex: row["id"])!, title: row["title"],
+                       published: publishedDate(row, prefix: "published"),
+                       updated: publishedDate(row, prefix: "updated"), outlet: row["outlet"], url: row["url"],
+                       language: row["language"],
+                       authors: authors.flatMap { [String](json: $0) } ?? decode([String].self, authors) ?? [],
+                       text: row["text"],
+                       removed: removed.flatMap { [RemovedPiece](json: $0) } ?? decode([RemovedPiece].self, removed) ?? [],
+                       sourceMap: sourceMap.flatMap { [SourceSegment](json: $0) } ?? decode([SourceSegment].self, sourceMap) ?? [],
+                       cleanerVersion: row["cleaner_version"], textHash: ContentID(hex: row["text_hash"]))
     }
 
     public func search(_ terms: [String], raw: Bool, limit: Int, highlight: Highlight) throws -> [SearchHit] {

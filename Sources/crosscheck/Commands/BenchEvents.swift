@@ -37,9 +37,10 @@ extension Crosscheck.Bench {
             MemoryProbe.resetPeak()
             let t0 = ContinuousClock.now
             _ = try Ingestor().ingest([input], into: store)
+            let tIngested = ContinuousClock.now
             _ = try TemplatePass.run(on: store)
             let t1 = ContinuousClock.now
-            try DedupPass.run(on: store)
+            let dedup = try DedupPass.run(on: store)
             let t2 = ContinuousClock.now
             let language = try LanguagePass.withEvents().run(on: store)
             let t3 = ContinuousClock.now
@@ -66,6 +67,10 @@ extension Crosscheck.Bench {
             let total = (t5 - t0).inSeconds
             let rate = Double(language.words) / total
             lastReferences = references
+            Terminal.out(String(format: "          (ingest %.2f s + outlet templates %.2f s; dedup: sketches %.2f s, index reads and stored prints %.2f s, verify %.2f s (%.1f comparisons/article), commit %.2f s; %@)\n",
+                                (tIngested - t0).inSeconds, (t1 - tIngested).inSeconds, dedup.sketchSeconds, dedup.lookupSeconds,
+                                dedup.verifySeconds, Double(dedup.comparisons) / Double(max(1, dedup.processed)), dedup.commitSeconds,
+                                dedup.relations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
             Terminal.out(String(format: "          (%d event mentions; reading them back from the store: %.2f s, merging: %.2f s + contradictions %.2f s + stories %.2f s)\n",
                                 references.count, readSeconds, (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds,
                                 (t4 - tContradictions).inSeconds))
