@@ -65,6 +65,10 @@ public struct DedupConfiguration: Sendable {
     public var rewriteMinAligned = 2
     /// …covering at least this share of the shorter article's passages.
     public var rewriteMinShare = 0.2
+    /// Bytes of fingerprints kept between batches of one run, so an article that is a candidate again is
+    /// not read and fingerprinted again (on a corpus where every article shares wire paragraphs with
+    /// others, most candidates come from the few batches before).
+    public var fingerprintCacheBytes = 64 << 20
     /// Aligned passages kept per relation.
     public var maxAlignedKept = 20
 

@@ -68,8 +68,11 @@ public struct Deduplicator: Sendable {
     @discardableResult
     public func run(on index: any DedupIndex, onBatch: (DedupSummary) -> Void = { _ in }) throws -> DedupSummary {
         var total = DedupSummary()
+        // Fingerprints of this run's articles, for when they are candidates of a later batch. Scoped to
+        // the run: between runs an article's text may change (templates).
+        let cache = FingerprintCache(budget: configuration.fingerprintCacheBytes)
         while true {
-            let summary = try index.dedupTransaction { try processBatch($0) }
+            let summary = try index.dedupTransaction { try processBatch($0, cache: cache) }
             guard summary.processed > 0 else { break }
             total.add(summary)
             onBatch(total)
@@ -86,6 +89,10 @@ public struct Deduplicator: Sendable {
 
     /// Processes the next batch of pending articles in `transaction`.
     public func processBatch(_ transaction: any DedupTransaction) throws -> DedupSummary {
+        try processBatch(transaction, cache: FingerprintCache(budget: 0))
+    }
+
+    func processBatch(_ transaction: any DedupTransaction, cache: FingerprintCache) throws -> DedupSummary {
         let c = configuration
         let docs = try transaction.pendingDocuments(limit: batchSize)
         var summary = DedupSummary()
@@ -131,11 +138,21 @@ public struct Deduplicator: Sendable {
         var storedGroups: [Int64: Int64] = [:]
         var storedPublished: [Int64: String?] = [:]
         if !needed.isEmpty {
-            let stored = try transaction.documents(Array(needed).sorted())
+            var uncached: [Int64] = []
+            for doc in needed {
+                if let hit = cache[doc] {
+                    storedByDoc[doc] = hit.print
+                    storedPublished[doc] = hit.published
+                } else {
+                    uncached.append(doc)
+                }
+            }
+            let stored = try transaction.documents(uncached.sorted())
             let storedPrints = parallelMap(stored) { fingerprinter.with(language: $0.language).comparable($0.text) }
             for (doc, fp) in zip(stored, storedPrints) {
                 storedByDoc[doc.doc] = fp
                 storedPublished[doc.doc] = doc.published
+                cache.insert(doc.doc, fp, published: doc.published)
             }
             storedGroups = try transaction.groups(of: Array(needed))
         }
@@ -181,6 +198,7 @@ public struct Deduplicator: Sendable {
             fingerprinter.with(language: docs[i].language).complete(prepared[i].sketch, words: prepared[i].words, text: docs[i].text)
         }
         let full = Dictionary(uniqueKeysWithValues: zip(fullOrder, fullPrints))
+        for (i, fp) in zip(fullOrder, fullPrints) { cache.insert(docs[i].doc, fp, published: docs[i].published) }
         let comparing = plans.indices.filter { !plans[$0].isEmpty }
         let results = parallelMap(comparing) { i -> (matches: [(other: Int64, match: Match)], comparisons: Int) in
             guard let fp = full[i] else { return ([], 0) }
@@ -365,4 +383,37 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> 
         }
     }
     return results.map { $0! }
+}
+
+/// Fingerprints computed during one run, oldest dropped first once their estimated size passes the
+/// budget. Only the run's sequential steps touch it.
+final class FingerprintCache: @unchecked Sendable {
+    let budget: Int
+    private var entries: [Int64: (print: Fingerprint, published: String?, bytes: Int)] = [:]
+    private var order: [Int64] = []
+    private var head = 0
+    private var bytes = 0
+
+    init(budget: Int) { self.budget = budget }
+
+    subscript(doc: Int64) -> (print: Fingerprint, published: String?)? {
+        entries[doc].map { ($0.print, $0.published) }
+    }
+
+    func insert(_ doc: Int64, _ print: Fingerprint, published: String?) {
+        guard budget > 0, entries[doc] == nil else { return }
+        let size = print.estimatedBytes
+        guard size <= budget else { return }
+        entries[doc] = (print, published, size)
+        order.append(doc)
+        bytes += size
+        while bytes > budget, head < order.count {
+            if let old = entries.removeValue(forKey: order[head]) { bytes -= old.bytes }
+            head += 1
+        }
+        if head > 4096, head * 2 > order.count {
+            order.removeFirst(head)
+            head = 0
+        }
+    }
 }

@@ -43,6 +43,12 @@ public struct Fingerprint: Sendable {
     var wordPassage: [UInt32] = []
 
     public var exact: UInt64 { sketch.exact }
+
+    /// Heap bytes held, roughly (for caches).
+    var estimatedBytes: Int {
+        256 + shingles.count * 8 + anchors.count * 8 + wordIndex.count * 12 + sketch.keys.count * 4
+            + passages.reduce(0) { $0 + 96 + $1.words.count * 8 + $1.anchors.count * 8 }
+    }
     public var wordCount: Int { sketch.wordCount }
     public var keys: [UInt32] { sketch.keys }
     public var exactKey: UInt32 { sketch.exactKey }

@@ -62,17 +62,17 @@ public struct Matcher: Sendable {
         guard shared >= max(Double(c.rewriteMinShingles), c.rewriteMinShingleShare * min(sizeA, sizeB))
                 || (sharedAnchors >= c.anchorAlignMinShared && anchorShare >= c.rewriteMinAnchorShare)
         else { return nil }
-        let aligned = align(a, b)
+        let pairs = alignedPairs(a, b)
         // Only substantial passages count: a shared sign-off or dateline line is not a rewrite.
-        let sizeOf = Dictionary(a.passages.map { ($0.range.start, $0.words.count) } , uniquingKeysWith: max)
-        let sizeOfB = Dictionary(b.passages.map { ($0.range.start, $0.words.count) }, uniquingKeysWith: max)
-        let counted = aligned.filter { min(sizeOf[$0.article.start] ?? 0, sizeOfB[$0.other.start] ?? 0) >= c.rewriteMinPassageWords }
-        let alignedA = Set(counted.map(\.article.start)).count
-        let alignedB = Set(counted.map(\.other.start)).count
-        let count = min(alignedA, alignedB)
+        var countedA = Set<Int>(), countedB = Set<Int>()
+        for pair in pairs where min(a.passages[pair.a].words.count, b.passages[pair.b].words.count) >= c.rewriteMinPassageWords {
+            countedA.insert(pair.a)
+            countedB.insert(pair.b)
+        }
+        let count = min(countedA.count, countedB.count)
         let share = Double(count) / Double(max(1, min(a.passages.count, b.passages.count)))
         if count >= c.rewriteMinAligned, share >= c.rewriteMinShare {
-            return Match(kind: .rewrite, score: min(1, share), firstContains: false, aligned: kept(aligned))
+            return Match(kind: .rewrite, score: min(1, share), firstContains: false, aligned: kept(passages(pairs, a, b)))
         }
         return nil
     }
@@ -82,37 +82,48 @@ public struct Matcher: Sendable {
     }
 
     /// Every passage of `a` with its most similar passage of `b`, when they align; best first.
+    public func align(_ a: Fingerprint, _ b: Fingerprint) -> [AlignedPassage] {
+        passages(alignedPairs(a, b), a, b)
+    }
+
+    func passages(_ pairs: [(a: Int, b: Int, similarity: Double)], _ a: Fingerprint, _ b: Fingerprint) -> [AlignedPassage] {
+        pairs.map { AlignedPassage(article: a.passages[$0.a].range, other: b.passages[$0.b].range, similarity: $0.similarity) }
+    }
+
+    /// `align` by passage index.
     ///
     /// The shared words of every passage pair come from one merge of the two articles' sorted
     /// (word, passage) lists, not from an intersection per pair.
-    public func align(_ a: Fingerprint, _ b: Fingerprint) -> [AlignedPassage] {
+    func alignedPairs(_ a: Fingerprint, _ b: Fingerprint) -> [(a: Int, b: Int, similarity: Double)] {
         let threshold = configuration.alignThreshold
         let na = a.passages.count, nb = b.passages.count
         guard na > 0, nb > 0 else { return [] }
         var shared = [Int32](repeating: 0, count: na * nb)
+        shared.withUnsafeMutableBufferPointer { shared in
         a.wordIndex.withUnsafeBufferPointer { aw in
-            b.wordIndex.withUnsafeBufferPointer { bw in
-                var i = 0, j = 0
-                while i < aw.count && j < bw.count {
-                    let x = aw[i], y = bw[j]
-                    if x < y { i += 1; continue }
-                    if x > y { j += 1; continue }
-                    var i2 = i + 1
-                    while i2 < aw.count && aw[i2] == x { i2 += 1 }
-                    var j2 = j + 1
-                    while j2 < bw.count && bw[j2] == x { j2 += 1 }
-                    for p in i..<i2 {
-                        let row = Int(a.wordPassage[p]) * nb
-                        for q in j..<j2 { shared[row + Int(b.wordPassage[q])] += 1 }
-                    }
-                    i = i2; j = j2
+        b.wordIndex.withUnsafeBufferPointer { bw in
+        a.wordPassage.withUnsafeBufferPointer { ap in
+        b.wordPassage.withUnsafeBufferPointer { bp in
+            var i = 0, j = 0
+            while i < aw.count && j < bw.count {
+                let x = aw[i], y = bw[j]
+                if x < y { i += 1; continue }
+                if x > y { j += 1; continue }
+                var i2 = i + 1
+                while i2 < aw.count && aw[i2] == x { i2 += 1 }
+                var j2 = j + 1
+                while j2 < bw.count && bw[j2] == x { j2 += 1 }
+                for p in i..<i2 {
+                    let row = Int(ap[p]) * nb
+                    for q in j..<j2 { shared[row + Int(bp[q])] += 1 }
                 }
+                i = i2; j = j2
             }
-        }
-        var out: [AlignedPassage] = []
+        }}}}}
+        var out: [(a: Int, b: Int, similarity: Double)] = []
         for (ia, pa) in a.passages.enumerated() {
             var best = 0.0
-            var bestRange: TextRange?
+            var bestIndex = -1
             for (ib, pb) in b.passages.enumerated() {
                 // Jaccard can reach the threshold only if the sizes are close enough.
                 let small = Double(min(pa.words.count, pb.words.count)), large = Double(max(pa.words.count, pb.words.count))
@@ -127,13 +138,13 @@ public struct Matcher: Sendable {
                         j = threshold  // aligned, at the threshold: the words alone would not say so
                     }
                 }
-                if j > best { best = j; bestRange = pb.range }
+                if j > best { best = j; bestIndex = ib }
             }
-            if best >= threshold, let bestRange {
-                out.append(AlignedPassage(article: pa.range, other: bestRange, similarity: (best * 1000).rounded() / 1000))
+            if best >= threshold, bestIndex >= 0 {
+                out.append((ia, bestIndex, (best * 1000).rounded() / 1000))
             }
         }
-        out.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.article.start < $1.article.start }
+        out.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : a.passages[$0.a].range.start < a.passages[$1.a].range.start }
         return out
     }
 }
