@@ -55,7 +55,8 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "CrosscheckStore",
-            dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
         .target(name: "CrosscheckReport", dependencies: ["CrosscheckCore"], swiftSettings: strict),
         .executableTarget(

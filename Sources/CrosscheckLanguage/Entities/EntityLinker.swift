@@ -79,6 +79,10 @@ public struct LanguageSummary: Sendable {
     public var links = 0
     public var events = 0
     public var seconds = 0.0
+    /// Seconds the writer thread spent saving (overlapping the analysis of the next batch).
+    public var saveSeconds = 0.0
+    /// Seconds of the entity survey and linking after the last batch.
+    public var linkSeconds = 0.0
 }
 
 /// Reads every article the store has not annotated yet (in parallel batches), stores the mentions,
@@ -87,6 +91,12 @@ public struct LanguageSummary: Sendable {
 final class SaveFailure: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (any Error)?
+    private var saving = 0.0
+    /// Seconds spent saving so far.
+    var seconds: Double {
+        get { lock.lock(); defer { lock.unlock() }; return saving }
+        set { lock.lock(); defer { lock.unlock() }; saving = newValue }
+    }
     var error: (any Error)? {
         get { lock.lock(); defer { lock.unlock() }; return stored }
         set { lock.lock(); defer { lock.unlock() }; if stored == nil { stored = newValue } }
@@ -130,7 +140,9 @@ public struct LanguagePass: Sendable {
             saving.wait()
             if let error = failure.error { throw error }
             writer.async(group: saving) {
+                let start = ContinuousClock.now
                 do { try store.saveAnnotations(results) } catch { failure.error = error }
+                failure.seconds += (ContinuousClock.now - start).inSeconds
             }
             summary.articles += results.count
             summary.words += results.reduce(0) { $0 + $1.words }
@@ -139,11 +151,14 @@ public struct LanguagePass: Sendable {
         }
         saving.wait()
         if let error = failure.error { throw error }
+        summary.saveSeconds = failure.seconds
+        let linking = ContinuousClock.now
         if summary.articles > 0 {
             let links = EntityLinker().links(try store.entitySurvey())
             try store.saveEntityLinks(links)
             summary.links = links.count
         }
+        summary.linkSeconds = (ContinuousClock.now - linking).inSeconds
         summary.seconds = (ContinuousClock.now - clock).inSeconds
         return summary
     }

@@ -49,30 +49,40 @@ extension SQLiteStore {
             }
         }
         try pool.write { db in
-            let insert = try db.cachedStatement(sql: """
+            let insert = try RawStatement(db, sql: """
                 INSERT OR REPLACE INTO mention (doc, start, "end", kind, entity, value, text, sentence_start, sentence_end, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let insertEvent = try db.cachedStatement(sql: """
+            let insertEvent = try RawStatement(db, sql: """
                 INSERT OR REPLACE INTO event_mention (doc, start, type, status, actor, day_start, day_end, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let deleteMentions = try RawStatement(db, sql: "DELETE FROM mention WHERE doc = ?")
+            let deleteEvents = try RawStatement(db, sql: "DELETE FROM event_mention WHERE doc = ?")
+            let insertAnnotated = try RawStatement(db, sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)")
             for (k, article) in batch.enumerated() {
-                try db.execute(sql: "DELETE FROM mention WHERE doc = ?", arguments: [article.doc])
+                deleteMentions.bind(1, article.doc)
+                try deleteMentions.step()
                 var s = 0
                 for (j, m) in article.mentions.enumerated() {
                     while s + 1 < article.sentences.count && article.sentences[s].end <= m.start { s += 1 }
                     let sentence = article.sentences.isEmpty ? (start: m.start, end: m.end) : article.sentences[s]
-                    try insert.execute(arguments: [article.doc, m.start, m.end, m.kind.rawValue, m.entity, m.value, m.text,
-                                                   min(sentence.start, m.start), max(sentence.end, m.end), details[k].mentions[j]])
+                    insert.bind(1, article.doc); insert.bind(2, m.start); insert.bind(3, m.end); insert.bind(4, m.kind.rawValue)
+                    insert.bind(5, m.entity); insert.bind(6, m.value); insert.bind(7, m.text)
+                    insert.bind(8, min(sentence.start, m.start)); insert.bind(9, max(sentence.end, m.end))
+                    insert.bind(10, details[k].mentions[j])
+                    try insert.step()
                 }
-                try db.execute(sql: "DELETE FROM event_mention WHERE doc = ?", arguments: [article.doc])
+                deleteEvents.bind(1, article.doc)
+                try deleteEvents.step()
                 for (j, e) in article.events.enumerated() {
-                    try insertEvent.execute(arguments: [article.doc, e.start, e.type, e.status, e.actor?.entity, e.time?.start,
-                                                        e.time?.end, details[k].events[j]])
+                    insertEvent.bind(1, article.doc); insertEvent.bind(2, e.start); insertEvent.bind(3, e.type)
+                    insertEvent.bind(4, e.status); insertEvent.bind(5, e.actor?.entity); insertEvent.bind(6, e.time?.start)
+                    insertEvent.bind(7, e.time?.end); insertEvent.bind(8, details[k].events[j])
+                    try insertEvent.step()
                 }
-                try db.execute(sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)",
-                               arguments: [article.doc, article.sentences.count, article.words])
+                insertAnnotated.bind(1, article.doc); insertAnnotated.bind(2, article.sentences.count); insertAnnotated.bind(3, article.words)
+                try insertAnnotated.step()
             }
         }
     }

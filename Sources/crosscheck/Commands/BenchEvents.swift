@@ -71,6 +71,8 @@ extension Crosscheck.Bench {
                                 (tIngested - t0).inSeconds, (t1 - tIngested).inSeconds, dedup.sketchSeconds, dedup.lookupSeconds,
                                 dedup.verifySeconds, Double(dedup.comparisons) / Double(max(1, dedup.processed)), dedup.commitSeconds,
                                 dedup.relations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+            Terminal.out(String(format: "          (language: %d mentions, saving %.2f s on the writer thread, entity survey and links %.2f s)\n",
+                                language.mentions, language.saveSeconds, language.linkSeconds))
             Terminal.out(String(format: "          (%d event mentions; reading them back from the store: %.2f s, merging: %.2f s + contradictions %.2f s + stories %.2f s)\n",
                                 references.count, readSeconds, (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds,
                                 (t4 - tContradictions).inSeconds))
