@@ -122,17 +122,17 @@ public struct Deduplicator: Sendable {
         }
         // In key order: neighbouring lookups touch neighbouring index pages.
         let hits = try transaction.documents(forKeys: lookup.map { Int32(bitPattern: $0) }.sorted(), perKey: c.perKey)
-        var storeCandidates: [[Int64]] = []
+        var storeCandidates: [[(doc: Int64, score: Int)]] = []
         var needed = Set<Int64>()
         for p in prepared {
             var shared: [Int64] = []
             if !p.sketch.isShort(c) {
                 for key in p.sketch.keys { if let docs = hits[Int32(bitPattern: key)] { shared.append(contentsOf: docs) } }
             }
-            let ranked = Self.rank(exact: hits[Int32(bitPattern: p.sketch.exactKey)] ?? [], shared: &shared,
-                                   limit: c.maxCandidates, minimum: minShared(p.sketch))
+            let ranked = Self.rankScored(exact: hits[Int32(bitPattern: p.sketch.exactKey)] ?? [], shared: &shared,
+                                         limit: c.maxCandidates, minimum: minShared(p.sketch))
             storeCandidates.append(ranked)
-            needed.formUnion(ranked)
+            needed.formUnion(ranked.map(\.doc))
         }
         var storedByDoc: [Int64: Fingerprint] = [:]
         var storedGroups: [Int64: Int64] = [:]
@@ -184,10 +184,17 @@ public struct Deduplicator: Sendable {
             }
             var exactInBatch: [Int64] = []
             batchKeys.forEach(p.sketch.exactKey, before: i) { exactInBatch.append(Int64($0)) }
-            var plan: [(doc: Int64, inBatch: Int?)] = storeCandidates[i].compactMap { storedByDoc[$0] != nil && storedGroups[$0] != nil ? ($0, nil) : nil }
-            for j in Self.rank(exact: exactInBatch, shared: &shared, limit: c.maxCandidates, minimum: minShared(p.sketch)) {
-                plan.append((docs[Int(j)].doc, Int(j)))
-                needFull.insert(Int(j))
+            // Stored and in-batch candidates compete for the same `maxCandidates` places, most shared keys
+            // first (exact-key holders before all), stored ones first on a tie.
+            let stored = storeCandidates[i].filter { storedByDoc[$0.doc] != nil && storedGroups[$0.doc] != nil }
+            let inBatch = Self.rankScored(exact: exactInBatch, shared: &shared, limit: c.maxCandidates, minimum: minShared(p.sketch))
+            var merged: [(doc: Int64, score: Int, inBatch: Int?, order: Int)] = stored.enumerated().map { ($1.doc, $1.score, nil, $0) }
+                + inBatch.enumerated().map { (docs[Int($1.doc)].doc, $1.score, Int($1.doc), stored.count + $0) }
+            merged.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+            var plan: [(doc: Int64, inBatch: Int?)] = []
+            for candidate in merged.prefix(c.maxCandidates) {
+                plan.append((candidate.doc, candidate.inBatch))
+                if let j = candidate.inBatch { needFull.insert(j) }
             }
             if !plan.isEmpty { needFull.insert(i) }
             plans.append(plan)
@@ -302,7 +309,12 @@ public struct Deduplicator: Sendable {
     /// key) at least `minimum` times, most shared first, ties by earlier article; at most `limit`.
     /// Sorting a short array: no hashing per entry.
     static func rank(exact: [Int64], shared: inout [Int64], limit: Int, minimum: Int) -> [Int64] {
-        var out: [Int64] = Array(exact.prefix(limit))
+        rankScored(exact: exact, shared: &shared, limit: limit, minimum: minimum).map(\.doc)
+    }
+
+    /// `rank` with each candidate's number of shared keys (`Int.max` for exact-key holders).
+    static func rankScored(exact: [Int64], shared: inout [Int64], limit: Int, minimum: Int) -> [(doc: Int64, score: Int)] {
+        var out: [(doc: Int64, score: Int)] = exact.prefix(limit).map { ($0, Int.max) }
         guard out.count < limit, !shared.isEmpty else { return out }
         shared.sort()
         var counted: [(doc: Int64, count: Int)] = []
@@ -314,7 +326,7 @@ public struct Deduplicator: Sendable {
             i = j
         }
         counted.sort { $0.count != $1.count ? $0.count > $1.count : $0.doc < $1.doc }
-        for (doc, _) in counted.prefix(limit - out.count) { out.append(doc) }
+        for (doc, count) in counted.prefix(limit - out.count) { out.append((doc, count)) }
         return out
     }
 }
