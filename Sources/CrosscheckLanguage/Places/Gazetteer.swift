@@ -148,8 +148,14 @@ public struct Gazetteer: Sendable {
     public func ref(_ index: Int32) -> PlaceRef {
         let p = places[Int(index)]
         let id = p.id.allSatisfy(\.isNumber) ? "geonames:" + p.id : p.id
-        return PlaceRef(id: id, name: p.name, latitude: Double(p.latitude), longitude: Double(p.longitude),
+        return PlaceRef(id: id, name: p.name, latitude: Self.degrees(p.latitude), longitude: Self.degrees(p.longitude),
                         country: p.country, precision: p.precision)
+    }
+
+    /// A coordinate stored as Float, as the decimal it was written as (5 places, about a metre): 37.95,
+    /// not 37.95000076293945, in exports and stored details.
+    static func degrees(_ value: Float) -> Double {
+        (Double(value) * 100_000).rounded() / 100_000
     }
 
     public var count: Int { places.count }

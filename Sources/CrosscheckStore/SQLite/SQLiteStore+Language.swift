@@ -182,6 +182,7 @@ extension SQLiteStore {
                 metas[row[0]] = Meta(id: row[1], outlet: row[2], title: row[3], published: row[4], group: row[5])
             }
             var out: [EventReference] = []
+            out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM event_mention") ?? 0)
             var chunk: [(doc: Int64, detail: String)] = []
             let chunkSize = 16_384
             let lookup = metas
