@@ -68,7 +68,7 @@ public struct DedupConfiguration: Sendable {
     /// Bytes of fingerprints kept between batches of one run, so an article that is a candidate again is
     /// not read and fingerprinted again (on a corpus where every article shares wire paragraphs with
     /// others, most candidates come from the few batches before).
-    public var fingerprintCacheBytes = 64 << 20
+    public var fingerprintCacheBytes = 256 << 20
     /// Aligned passages kept per relation.
     public var maxAlignedKept = 20
 

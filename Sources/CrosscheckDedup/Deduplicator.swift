@@ -397,11 +397,14 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> 
     return results.map { $0! }
 }
 
-/// Fingerprints computed during one run, oldest dropped first once their estimated size passes the
-/// budget. Only the run's sequential steps touch it.
+/// Fingerprints computed during one run, within a byte budget. Eviction is "second chance": the oldest
+/// entry goes unless it was used since it was last looked at, in which case it moves to the back. The
+/// index holds at most `perKey` articles per key, the earliest ones, so the same early articles are
+/// candidates again and again: those stay, one-off candidates go.
+/// Only the run's sequential steps touch it.
 final class FingerprintCache: @unchecked Sendable {
     let budget: Int
-    private var entries: [Int64: (print: Fingerprint, published: String?, bytes: Int)] = [:]
+    private var entries: [Int64: (print: Fingerprint, published: String?, bytes: Int, used: Bool)] = [:]
     private var order: [Int64] = []
     private var head = 0
     private var bytes = 0
@@ -409,19 +412,27 @@ final class FingerprintCache: @unchecked Sendable {
     init(budget: Int) { self.budget = budget }
 
     subscript(doc: Int64) -> (print: Fingerprint, published: String?)? {
-        entries[doc].map { ($0.print, $0.published) }
+        guard let entry = entries[doc] else { return nil }
+        if !entry.used { entries[doc]?.used = true }
+        return (entry.print, entry.published)
     }
 
     func insert(_ doc: Int64, _ print: Fingerprint, published: String?) {
         guard budget > 0, entries[doc] == nil else { return }
         let size = print.estimatedBytes
         guard size <= budget else { return }
-        entries[doc] = (print, published, size)
+        entries[doc] = (print, published, size, false)
         order.append(doc)
         bytes += size
         while bytes > budget, head < order.count {
-            if let old = entries.removeValue(forKey: order[head]) { bytes -= old.bytes }
+            let oldest = order[head]
             head += 1
+            if entries[oldest]?.used == true {
+                entries[oldest]?.used = false
+                order.append(oldest)
+            } else if let old = entries.removeValue(forKey: oldest) {
+                bytes -= old.bytes
+            }
         }
         if head > 4096, head * 2 > order.count {
             order.removeFirst(head)
