@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStore {
     public func dedupTransaction<T>(_ body: (any DedupTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(SQLiteDedupTransaction(db: db)) }
+        try pool.write { db in try body(SQLiteDedupTransaction(db: db, keyCounts: SQLiteDedupTransaction.KeyCounts())) }
     }
 
     public func resetDedup() throws {
@@ -17,6 +17,10 @@ extension SQLiteStore {
 /// One duplicate-finder batch inside a write transaction.
 struct SQLiteDedupTransaction: DedupTransaction {
     let db: Database
+    /// Rows each key looked up in this transaction holds, so the commit knows which keys are full
+    /// without counting them again (a full key of a popular wire paragraph used to be counted, 256 rows,
+    /// for every article that has it).
+    let keyCounts: KeyCounts
 
     func pendingDocuments(limit: Int) throws -> [DedupDocument] {
         // Articles get increasing row numbers and are processed in that order, so the pending ones
@@ -37,16 +41,23 @@ struct SQLiteDedupTransaction: DedupTransaction {
         // One statement per 500 keys. A key holds at most `maxPerKey` articles (see `commit`), so
         // reading all of a key's rows is bounded; the earliest `perKey` are kept.
         var out: [Int32: [Int64]] = [:]
+        for key in keys { keyCounts.counts[key] = 0 }
         try SQLiteStore.inChunks(keys) { marks, arguments in
             let rows = try Row.fetchCursor(db, sql: "SELECT key, doc FROM dedup_key WHERE key IN (\(marks))", arguments: arguments)
             while let row = try rows.next() {
                 let key: Int32 = row[0]
                 let doc: Int64 = row[1]
+                keyCounts.counts[key, default: 0] += 1
                 if out[key, default: []].count < perKey { out[key, default: []].append(doc) }
             }
         }
         for key in out.keys { out[key]!.sort() }
         return out
+    }
+
+    /// Row counts per key, shared by the copies of one transaction value.
+    final class KeyCounts {
+        var counts: [Int32: Int] = [:]
     }
 
     /// Articles one key holds at most: a key shared by more is a stop key (boilerplate that escaped
@@ -84,9 +95,30 @@ struct SQLiteDedupTransaction: DedupTransaction {
                            arguments: StatementArguments(arguments))
         }
         // Keys in multi-row statements (one round trip per 400 keys, not per key); a key already
-        // holding `maxPerKey` articles takes no more.
-        for start in stride(from: 0, to: batch.keys.count, by: 400) {
-            let part = batch.keys[start..<min(start + 400, batch.keys.count)]
+        // holding `maxPerKey` articles takes no more. Keys counted at lookup are capped here; the others
+        // are counted by the statement.
+        var known: [(key: Int32, doc: Int64)] = []
+        var unknown: [(key: Int32, doc: Int64)] = []
+        for (key, doc) in batch.keys {
+            if let n = keyCounts.counts[key] {
+                guard n < Self.maxPerKey else { continue }
+                keyCounts.counts[key] = n + 1
+                known.append((key, doc))
+            } else {
+                unknown.append((key, doc))
+            }
+        }
+        for start in stride(from: 0, to: known.count, by: 400) {
+            let part = known[start..<min(start + 400, known.count)]
+            var arguments: [any DatabaseValueConvertible] = []
+            arguments.reserveCapacity(part.count * 2)
+            for (key, doc) in part { arguments.append(key); arguments.append(doc) }
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_key (key, doc) VALUES "
+                                                   + Array(repeating: "(?,?)", count: part.count).joined(separator: ","))
+            try statement.execute(arguments: StatementArguments(arguments))
+        }
+        for start in stride(from: 0, to: unknown.count, by: 400) {
+            let part = unknown[start..<min(start + 400, unknown.count)]
             let values = Array(repeating: "(?,?)", count: part.count).joined(separator: ",")
             var arguments: [any DatabaseValueConvertible] = []
             arguments.reserveCapacity(part.count * 2)
