@@ -23,6 +23,11 @@ public struct TemplateDetector: Sendable {
     /// Hashes of the article's short paragraphs, counting those an earlier pass already removed as
     /// template, so a later run reaches the same verdict whatever order articles arrived in.
     public func paragraphHashes(_ article: Article) -> Set<UInt64> {
+        paragraphHashes(text: article.text, templates: article.removed.filter { $0.reason == "template" }.map(\.text))
+    }
+
+    /// `paragraphHashes` of a text and the template paragraphs already removed from it.
+    public func paragraphHashes(text: String, templates: [String]) -> Set<UInt64> {
         var out = Set<UInt64>()
         // One pass over the bytes: paragraphs split at "\n\n" as `strip` splits them, words counted as
         // `TextCleaner.wordCount` counts them, hashed as `hash` hashes.
@@ -30,7 +35,7 @@ public struct TemplateDetector: Sendable {
         var words = 0
         var inWord = false
         var previousNewline = false
-        for var b in article.text.utf8 {
+        for var b in text.utf8 {
             if b == 10 && previousNewline {
                 if words <= maxWords { out.insert(h) }
                 h = Self.hashSeed; words = 0; inWord = false; previousNewline = false
@@ -45,7 +50,7 @@ public struct TemplateDetector: Sendable {
             h = (h ^ UInt64(b)) &* Self.hashPrime
         }
         if words <= maxWords { out.insert(h) }
-        for piece in article.removed where piece.reason == "template" { out.insert(Self.hash(piece.text)) }
+        for piece in templates { out.insert(Self.hash(piece)) }
         return out
     }
 

@@ -169,14 +169,15 @@ extension SQLiteStore {
     public func eventReferences() throws -> [EventReference] {
         // Each article's id, outlet, title, date and source group are read once and shared by its
         // mentions; the details stream through a cursor and are decoded a chunk at a time on all cores,
-        // so only one chunk of JSON text is alive at once.
+        // so only one chunk of JSON text is alive at once. Articles with events are found by a key seek
+        // each (`DISTINCT doc` read every detail once more).
         struct Meta { var id: String, outlet: String?, title: String?, published: String?, group: Int64 }
         return try pool.read { db in
             var metas: [Int64: Meta] = [:]
             let articles = try Row.fetchCursor(db, sql: """
                 SELECT a.rowid AS doc, a.id, a.outlet, a.title, a.published, coalesce(d.grp, a.rowid) AS grp
                 FROM article a LEFT JOIN dedup_doc d ON d.doc = a.rowid
-                WHERE a.rowid IN (SELECT DISTINCT doc FROM event_mention)
+                WHERE EXISTS (SELECT 1 FROM event_mention e WHERE e.doc = a.rowid)
                 """)
             while let row = try articles.next() {
                 metas[row[0]] = Meta(id: row[1], outlet: row[2], title: row[3], published: row[4], group: row[5])

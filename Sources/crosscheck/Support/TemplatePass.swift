@@ -12,23 +12,20 @@ enum TemplatePass {
     /// Groups articles by outlet, else by the folder or feed they came from; returns how many changed.
     @discardableResult
     static func run(on store: any Store, detector: TemplateDetector = TemplateDetector()) throws -> Int {
-        var groups: [String: [ContentID]] = [:]
-        for (id, outlet, origin) in try store.articleSources() {
-            let key = outlet.map { "outlet:" + $0.lowercased() } ?? "folder:" + (origin as NSString).deletingLastPathComponent
-            groups[key, default: []].append(id)
+        // One streaming read: each article's short-paragraph hashes, by group. Only the articles that
+        // hold a template are read in full afterwards.
+        var groups: [String: [(id: ContentID, hashes: Set<UInt64>)]] = [:]
+        try store.forEachArticleText { id, outlet, origin, text, templates in
+            let key = outlet.map { "outlet:" + $0.lowercased() } ?? "folder:" + ((origin ?? "") as NSString).deletingLastPathComponent
+            groups[key, default: []].append((id, detector.paragraphHashes(text: text, templates: templates)))
         }
         var changed = 0
-        for (key, ids) in groups.sorted(by: { $0.key < $1.key }) where ids.count >= detector.minArticles {
-            var hashes: [Set<UInt64>] = []
-            for page in stride(from: 0, to: ids.count, by: pageSize) {
-                for article in try store.articles(ids: Array(ids[page..<min(page + pageSize, ids.count)])) {
-                    hashes.append(detector.paragraphHashes(article))
-                }
-            }
-            let templates = detector.templates(hashes)
+        for (key, members) in groups.sorted(by: { $0.key < $1.key }) where members.count >= detector.minArticles {
+            let templates = detector.templates(members.map(\.hashes))
             guard !templates.isEmpty else { continue }
-            for page in stride(from: 0, to: ids.count, by: pageSize) {
-                let articles = try store.articles(ids: Array(ids[page..<min(page + pageSize, ids.count)]))
+            let holders = members.filter { !$0.hashes.isDisjoint(with: templates) }.map(\.id)
+            for page in stride(from: 0, to: holders.count, by: pageSize) {
+                let articles = try store.articles(ids: Array(holders[page..<min(page + pageSize, holders.count)]))
                 let updates = articles.compactMap { detector.strip($0, templates: templates, group: key) }
                 try store.updateArticles(updates)
                 changed += updates.count
