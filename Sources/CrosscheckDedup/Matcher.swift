@@ -64,12 +64,14 @@ public struct Matcher: Sendable {
         else { return nil }
         let pairs = alignedPairs(a, b)
         // Only substantial passages count: a shared sign-off or dateline line is not a rewrite.
-        var countedA = Set<Int>(), countedB = Set<Int>()
+        // Distinct passages on each side, marked in flag arrays (no hashing in the hottest path).
+        var countedA = [Bool](repeating: false, count: a.passages.count), countedB = [Bool](repeating: false, count: b.passages.count)
+        var distinctA = 0, distinctB = 0
         for pair in pairs where min(a.passages[pair.a].words.count, b.passages[pair.b].words.count) >= c.rewriteMinPassageWords {
-            countedA.insert(pair.a)
-            countedB.insert(pair.b)
+            if !countedA[pair.a] { countedA[pair.a] = true; distinctA += 1 }
+            if !countedB[pair.b] { countedB[pair.b] = true; distinctB += 1 }
         }
-        let count = min(countedA.count, countedB.count)
+        let count = min(distinctA, distinctB)
         let share = Double(count) / Double(max(1, min(a.passages.count, b.passages.count)))
         if count >= c.rewriteMinAligned, share >= c.rewriteMinShare {
             return Match(kind: .rewrite, score: min(1, share), firstContains: false, aligned: kept(passages(pairs, a, b)))
