@@ -308,14 +308,21 @@ extension EventMention {
     }
 }
 
+extension JSONReader {
+    /// Reads a whole JSON array with `element` reading each element; nil when it is malformed.
+    static func readArray<T>(_ json: String, _ element: @escaping (inout JSONReader) throws -> T) -> [T]? {
+        read(json) { r -> [T] in
+            var out: [T] = []
+            try r.array { out.append(try element(&$0)) }
+            return out
+        }
+    }
+}
+
 extension Array where Element == String {
     /// Reads a JSON array of strings; nil when `json` is not one.
     public init?(json: String) {
-        guard let value = JSONReader.read(json, { r -> [String] in
-            var out: [String] = []
-            try r.array { out.append(try $0.string()) }
-            return out
-        }) else { return nil }
+        guard let value = JSONReader.readArray(json, { try $0.string() }) else { return nil }
         self = value
     }
 }
@@ -323,20 +330,16 @@ extension Array where Element == String {
 extension Array where Element == RemovedPiece {
     /// Reads the JSON `[{text, reason}]` that `JSONWriter` writes; nil when `json` is not that shape.
     public init?(json: String) {
-        guard let value = JSONReader.read(json, { r -> [RemovedPiece] in
-            var out: [RemovedPiece] = []
-            try r.array { r in
-                var piece = RemovedPiece(text: "", reason: "")
-                try r.object { r, key in
-                    switch key {
-                    case "text": piece.text = try r.string()
-                    case "reason": piece.reason = try r.string()
-                    default: try r.skipValue()
-                    }
+        guard let value = JSONReader.readArray(json, { r -> RemovedPiece in
+            var piece = RemovedPiece(text: "", reason: "")
+            try r.object { r, key in
+                switch key {
+                case "text": piece.text = try r.string()
+                case "reason": piece.reason = try r.string()
+                default: try r.skipValue()
                 }
-                out.append(piece)
             }
-            return out
+            return piece
         }) else { return nil }
         self = value
     }
@@ -345,22 +348,18 @@ extension Array where Element == RemovedPiece {
 extension Array where Element == SourceSegment {
     /// Reads the JSON `[{cleanStart, length, rawStart, rawLength}]`; nil when `json` is not that shape.
     public init?(json: String) {
-        guard let value = JSONReader.read(json, { r -> [SourceSegment] in
-            var out: [SourceSegment] = []
-            try r.array { r in
-                var s = SourceSegment(cleanStart: 0, length: 0, rawStart: 0, rawLength: 0)
-                try r.object { r, key in
-                    switch key {
-                    case "cleanStart": s.cleanStart = try r.int()
-                    case "length": s.length = try r.int()
-                    case "rawStart": s.rawStart = try r.int()
-                    case "rawLength": s.rawLength = try r.int()
-                    default: try r.skipValue()
-                    }
+        guard let value = JSONReader.readArray(json, { r -> SourceSegment in
+            var segment = SourceSegment(cleanStart: 0, length: 0, rawStart: 0, rawLength: 0)
+            try r.object { r, key in
+                switch key {
+                case "cleanStart": segment.cleanStart = try r.int()
+                case "length": segment.length = try r.int()
+                case "rawStart": segment.rawStart = try r.int()
+                case "rawLength": segment.rawLength = try r.int()
+                default: try r.skipValue()
                 }
-                out.append(s)
             }
-            return out
+            return segment
         }) else { return nil }
         self = value
     }
