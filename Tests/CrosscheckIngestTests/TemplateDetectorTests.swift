@@ -52,4 +52,17 @@ import Testing
         let again = detector.templates((stripped + [late]).map(detector.paragraphHashes))
         #expect(detector.strip(late, templates: again, group: "g")?.text.contains(promo) == false)
     }
+
+    /// The one-pass hashing splits and counts as `strip` does paragraph by paragraph: extra newlines,
+    /// carriage returns, tabs, non-ASCII and a long paragraph that is never template.
+    @Test func oneByteIsHashedAsEachParagraphIs() {
+        let long = Array(repeating: "word", count: 40).joined(separator: " ")
+        let text = "Follow us on Telegram!\n\n\nФото: ТАСС\r\n\n\tShare this\n\n\(long)\n\nA  b\nc"
+        let paragraphs = TemplateDetector.paragraphs(text)
+        #expect(paragraphs.count == 5 && paragraphs[1] == "\nФото: ТАСС\r" && paragraphs[4] == "A  b\nc")
+        let expected = Set(paragraphs.filter { TextCleaner.wordCount($0) <= detector.maxWords }
+            .map { detector.paragraphHashes(text: $0, templates: []).first! })
+        #expect(detector.paragraphHashes(text: text, templates: []) == expected)
+        #expect(expected.count == 4)
+    }
 }

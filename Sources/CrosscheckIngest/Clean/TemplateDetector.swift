@@ -29,13 +29,13 @@ public struct TemplateDetector: Sendable {
     /// `paragraphHashes` of a text and the template paragraphs already removed from it.
     public func paragraphHashes(text: String, templates: [String]) -> Set<UInt64> {
         var out = Set<UInt64>()
-        // One pass over the bytes: paragraphs split at "\n\n" as `strip` splits them, words counted as
+        // One pass over the bytes: paragraphs split as `paragraphs` splits them, words counted as
         // `TextCleaner.wordCount` counts them, hashed as `hash` hashes.
         var h = Self.hashSeed
         var words = 0
         var inWord = false
         var previousNewline = false
-        for var b in text.utf8 {
+        for b in text.utf8 {
             if b == 10 && previousNewline {
                 if words <= maxWords { out.insert(h) }
                 h = Self.hashSeed; words = 0; inWord = false; previousNewline = false
@@ -45,12 +45,31 @@ public struct TemplateDetector: Sendable {
             let space = b == 32 || b == 9 || b == 10 || b == 13
             if !space && !inWord { words += 1 }
             inWord = !space
-            if b >= 65 && b <= 90 { b += 32 }
-            guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80 else { continue }
-            h = (h ^ UInt64(b)) &* Self.hashPrime
+            h = Self.mix(h, b)
         }
         if words <= maxWords { out.insert(h) }
         for piece in templates { out.insert(Self.hash(piece)) }
+        return out
+    }
+
+    /// The paragraphs of a cleaned text: split at each "\n\n", left to right, on the bytes (a stray "\r"
+    /// does not hide a break, as it would between Characters).
+    public static func paragraphs(_ text: String) -> [String] {
+        var out: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0, i = 0
+            while i + 1 < bytes.count {
+                if bytes[i] == 10 && bytes[i + 1] == 10 {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += 2
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        }
         return out
     }
 
@@ -66,7 +85,7 @@ public struct TemplateDetector: Sendable {
     /// `article` without its template paragraphs, or `nil` when it has none (or would be left empty).
     public func strip(_ article: Article, templates: Set<UInt64>, group: String) -> Article? {
         guard !templates.isEmpty else { return nil }
-        let paragraphs = article.text.components(separatedBy: "\n\n")
+        let paragraphs = Self.paragraphs(article.text)
         var keptText: [String] = []
         var removed: [RemovedPiece] = []
         // Clean-text byte ranges of dropped paragraphs, to shift the source map.
@@ -99,13 +118,15 @@ public struct TemplateDetector: Sendable {
     /// FNV-1a over the paragraph's lowercased ASCII letters and digits, so spacing and punctuation
     /// variants of one template line hash alike.
     static func hash(_ paragraph: String) -> UInt64 {
-        var h = hashSeed
-        for var b in paragraph.utf8 {
-            if b >= 65 && b <= 90 { b += 32 }
-            guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80 else { continue }
-            h = (h ^ UInt64(b)) &* hashPrime
-        }
-        return h
+        paragraph.utf8.reduce(hashSeed, mix)
+    }
+
+    /// One byte into the hash: letters folded to lower case, anything but letters, digits and non-ASCII skipped.
+    @inline(__always) static func mix(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        var b = byte
+        if b >= 65 && b <= 90 { b += 32 }
+        guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80 else { return h }
+        return (h ^ UInt64(b)) &* hashPrime
     }
 
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
