@@ -45,6 +45,36 @@ import Testing
         #expect(try s.entities(EntityQuery(kind: .person)).first { $0.aliases["Rakhmon"] != nil }?.articles == 2)
     }
 
+    /// The entity counts the linker reads are kept by every save: annotations saved again for an article
+    /// replace its counts (the old mentions are subtracted), a reset clears them, a rerun restores them.
+    @Test func entityCountsFollowReannotation() throws {
+        let dir = try TemporaryDirectory("language")
+        defer { dir.remove() }
+        let s = try store(dir)
+        try ingest(["Border guards report\n\nTajik President Emomali Rahmon ordered 20,000 reservists to the border with Afghanistan.",
+                    "Envoy arrives\n\nOfficials in Dushanbe said the CSTO envoy arrived in Dushanbe on Sunday."], into: s, dir: dir)
+        let docs = try s.pendingAnnotations(limit: 10).map(\.doc)
+        try LanguagePass().run(on: s)
+        let before = try s.entitySurvey()
+        #expect(before.contains { $0.name.contains("Rahmon") } && before.contains { $0.id == "country:AF" })
+        let dushanbe = try #require(before.first { $0.name == "Dushanbe" })
+        #expect(dushanbe.mentions == 2)
+        // The first article re-read as a single mention of someone else, twice over: counted once.
+        let replacement = ArticleAnnotations(doc: docs[0], sentences: [(start: 0, end: 20)],
+                                             mentions: [Mention(start: 0, end: 6, text: "Ivanov", kind: .person, entity: "person:ivanov", value: "Ivanov")],
+                                             words: 4)
+        try s.saveAnnotations([replacement])
+        try s.saveAnnotations([replacement])
+        let after = try s.entitySurvey()
+        #expect(after.first { $0.id == "person:ivanov" }?.mentions == 1)
+        #expect(!after.contains { $0.name.contains("Rahmon") } && !after.contains { $0.id == "country:AF" })
+        #expect(after.first { $0.name == "Dushanbe" } == dushanbe, "the other article's counts are untouched")
+        try s.resetAnnotations()
+        #expect(try s.entitySurvey().isEmpty)
+        try LanguagePass().run(on: s)
+        #expect(try s.entitySurvey() == before)
+    }
+
     @Test func seedsFromTheSharedData() throws {
         guard let seeds = SharedData.folder("seeds") else { return }
         let dir = try TemporaryDirectory("language")

@@ -60,7 +60,19 @@ extension SQLiteStore {
             let deleteMentions = try RawStatement(db, sql: "DELETE FROM mention WHERE doc = ?")
             let deleteEvents = try RawStatement(db, sql: "DELETE FROM event_mention WHERE doc = ?")
             let insertAnnotated = try RawStatement(db, sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)")
+            // Entity counts change by what is removed and what is added; written once per batch.
+            var delta: [StatKey: Int] = [:]
+            let previous = try db.cachedStatement(sql: """
+                SELECT entity, kind, coalesce(value, ''), count(*) FROM mention WHERE doc = ? AND entity IS NOT NULL
+                GROUP BY entity, kind, coalesce(value, '')
+                """)
             for (k, article) in batch.enumerated() {
+                for row in try Row.fetchAll(previous, arguments: [article.doc]) {
+                    delta[StatKey(entity: row[0], kind: row[1], value: row[2]), default: 0] -= row[3] as Int
+                }
+                for m in article.mentions {
+                    if let entity = m.entity { delta[StatKey(entity: entity, kind: m.kind.rawValue, value: m.value ?? ""), default: 0] += 1 }
+                }
                 deleteMentions.bind(1, article.doc)
                 try deleteMentions.step()
                 var s = 0
@@ -84,15 +96,31 @@ extension SQLiteStore {
                 insertAnnotated.bind(1, article.doc); insertAnnotated.bind(2, article.sentences.count); insertAnnotated.bind(3, article.words)
                 try insertAnnotated.step()
             }
+            let addStat = try RawStatement(db, sql: """
+                INSERT INTO entity_stat (entity, kind, value, n) VALUES (?, ?, ?, ?)
+                ON CONFLICT (entity, kind, value) DO UPDATE SET n = n + excluded.n
+                """)
+            var removed = false
+            for (key, n) in delta where n != 0 {
+                addStat.bind(1, key.entity); addStat.bind(2, key.kind); addStat.bind(3, key.value); addStat.bind(4, n)
+                try addStat.step()
+                removed = removed || n < 0
+            }
+            if removed { try db.execute(sql: "DELETE FROM entity_stat WHERE n <= 0") }
         }
+    }
+
+    private struct StatKey: Hashable {
+        var entity: String, kind: String, value: String
     }
 
     public func entitySurvey() throws -> [EntitySurveyRow] {
         try pool.read { db in
-            // The commonest value per entity id (ties: the longer), with the id's mention count.
+            // The commonest value per entity id (ties: the longer), with the id's mention count, from the
+            // counts every save keeps (migration v8).
             try Row.fetchAll(db, sql: """
-                SELECT entity, kind, value, count(*) AS n FROM mention
-                WHERE entity IS NOT NULL GROUP BY entity, kind, value ORDER BY entity, n DESC, length(value) DESC
+                SELECT entity, kind, nullif(value, '') AS value, n FROM entity_stat
+                WHERE n > 0 ORDER BY entity, n DESC, length(value) DESC
                 """).reduce(into: [EntitySurveyRow]()) { out, row in
                 let id: String = row["entity"]
                 let n: Int = row["n"]
@@ -162,7 +190,7 @@ extension SQLiteStore {
 
     public func resetAnnotations() throws {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link; DELETE FROM event_mention")
+            try db.execute(sql: "DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link; DELETE FROM event_mention; DELETE FROM entity_stat")
         }
     }
 
