@@ -66,9 +66,16 @@ extension SQLiteStore {
                 SELECT entity, kind, coalesce(value, ''), count(*) FROM mention WHERE doc = ? AND entity IS NOT NULL
                 GROUP BY entity, kind, coalesce(value, '')
                 """)
+            // Only articles annotated before have counts to take back: one query finds them for the batch.
+            var annotatedBefore = Set<Int64>()
+            try Self.inChunks(batch.map(\.doc)) { marks, arguments in
+                annotatedBefore.formUnion(try Int64.fetchAll(db, sql: "SELECT doc FROM annotated WHERE doc IN (\(marks))", arguments: arguments))
+            }
             for (k, article) in batch.enumerated() {
-                for row in try Row.fetchAll(previous, arguments: [article.doc]) {
-                    delta[StatKey(entity: row[0], kind: row[1], value: row[2]), default: 0] -= row[3] as Int
+                if annotatedBefore.contains(article.doc) {
+                    for row in try Row.fetchAll(previous, arguments: [article.doc]) {
+                        delta[StatKey(entity: row[0], kind: row[1], value: row[2]), default: 0] -= row[3] as Int
+                    }
                 }
                 for m in article.mentions {
                     if let entity = m.entity { delta[StatKey(entity: entity, kind: m.kind.rawValue, value: m.value ?? ""), default: 0] += 1 }
