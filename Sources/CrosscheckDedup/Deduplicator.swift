@@ -306,13 +306,9 @@ public struct Deduplicator: Sendable {
     }
 
     /// Candidates: articles holding the exact key first, then those in `shared` (one entry per shared
-    /// key) at least `minimum` times, most shared first, ties by earlier article; at most `limit`.
+    /// key) at least `minimum` times, most shared first, ties by earlier article; at most `limit`. Each
+    /// comes with its number of shared keys (`Int.max` for exact-key holders).
     /// Sorting a short array: no hashing per entry.
-    static func rank(exact: [Int64], shared: inout [Int64], limit: Int, minimum: Int) -> [Int64] {
-        rankScored(exact: exact, shared: &shared, limit: limit, minimum: minimum).map(\.doc)
-    }
-
-    /// `rank` with each candidate's number of shared keys (`Int.max` for exact-key holders).
     static func rankScored(exact: [Int64], shared: inout [Int64], limit: Int, minimum: Int) -> [(doc: Int64, score: Int)] {
         var out: [(doc: Int64, score: Int)] = exact.prefix(limit).map { ($0, Int.max) }
         guard out.count < limit, !shared.isEmpty else { return out }

@@ -108,27 +108,23 @@ struct SQLiteDedupTransaction: DedupTransaction {
                 unknown.append((key, doc))
             }
         }
-        for start in stride(from: 0, to: known.count, by: 400) {
-            let part = known[start..<min(start + 400, known.count)]
-            var arguments: [any DatabaseValueConvertible] = []
-            arguments.reserveCapacity(part.count * 2)
-            for (key, doc) in part { arguments.append(key); arguments.append(doc) }
-            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_key (key, doc) VALUES "
-                                                   + Array(repeating: "(?,?)", count: part.count).joined(separator: ","))
-            try statement.execute(arguments: StatementArguments(arguments))
+        // `sql` receives the `(?,?),…` list of one part.
+        func insert(_ pairs: [(key: Int32, doc: Int64)], _ sql: (String) -> String) throws {
+            for start in stride(from: 0, to: pairs.count, by: 400) {
+                let part = pairs[start..<min(start + 400, pairs.count)]
+                var arguments: [any DatabaseValueConvertible] = []
+                arguments.reserveCapacity(part.count * 2)
+                for (key, doc) in part { arguments.append(key); arguments.append(doc) }
+                let values = Array(repeating: "(?,?)", count: part.count).joined(separator: ",")
+                try db.cachedStatement(sql: sql(values)).execute(arguments: StatementArguments(arguments))
+            }
         }
-        for start in stride(from: 0, to: unknown.count, by: 400) {
-            let part = unknown[start..<min(start + 400, unknown.count)]
-            let values = Array(repeating: "(?,?)", count: part.count).joined(separator: ",")
-            var arguments: [any DatabaseValueConvertible] = []
-            arguments.reserveCapacity(part.count * 2)
-            for (key, doc) in part { arguments.append(key); arguments.append(doc) }
-            let statement = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO dedup_key (key, doc)
-                SELECT column1, column2 FROM (VALUES \(values))
-                WHERE (SELECT count(*) FROM (SELECT 1 FROM dedup_key WHERE key = column1 LIMIT \(Self.maxPerKey))) < \(Self.maxPerKey)
-                """)
-            try statement.execute(arguments: StatementArguments(arguments))
+        try insert(known) { "INSERT OR IGNORE INTO dedup_key (key, doc) VALUES \($0)" }
+        try insert(unknown) { values in """
+            INSERT OR IGNORE INTO dedup_key (key, doc)
+            SELECT column1, column2 FROM (VALUES \(values))
+            WHERE (SELECT count(*) FROM (SELECT 1 FROM dedup_key WHERE key = column1 LIMIT \(Self.maxPerKey))) < \(Self.maxPerKey)
+            """
         }
         let insertRelation = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO dedup_relation (a, b, kind, score, aligned) VALUES (?, ?, ?, ?, ?)
