@@ -77,7 +77,7 @@ public struct InputReader: Sendable {
         }
         var bytes = probe
         do {
-            let rest = try reader.readUpTo(limit + 1 - probe.count)
+            let rest = try reader.readUpTo(limit + 1 - probe.count, expected: size.map { max(0, $0 - probe.count) })
             bytes.append(contentsOf: rest)
         } catch {
             try emit(.rejected(RejectedInput(origin: Origin(location: origin), rejection: .unreadable("\(error)"))))
@@ -187,23 +187,36 @@ struct DescriptorReader {
         let description: String
     }
 
-    /// Up to `count` bytes; fewer only at end of input.
-    mutating func readUpTo(_ count: Int) throws -> [UInt8] {
+    /// Up to `count` bytes; fewer only at end of input. The buffer grows with what arrives (starting from
+    /// `expected`, the file size when known), so a generous limit costs nothing for a small file.
+    mutating func readUpTo(_ count: Int, expected: Int? = nil) throws -> [UInt8] {
         guard count > 0 else { return [] }
-        var out = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = out.withUnsafeMutableBytes { buf in
-                Glibc.read(fd, buf.baseAddress! + filled, min(count - filled, 1 << 24))
+        var out: [UInt8] = []
+        var capacity = min(count, max(expected.map { $0 + 1 } ?? 0, 1 << 16))
+        while out.count < count {
+            if out.count == capacity { capacity = min(count, capacity * 2) }
+            let room = capacity - out.count
+            var failure: Int32 = 0
+            var ended = false
+            let before = out.count
+            out.append(contentsOf: repeatElement(0, count: room))
+            var filled = 0
+            out.withUnsafeMutableBytes { buf in
+                while filled < room {
+                    let n = Glibc.read(fd, buf.baseAddress! + before + filled, min(room - filled, 1 << 24))
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { ended = true; return }
+                    filled += n
+                }
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(description: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            filled += n
+            out.removeSubrange((before + filled)...)
+            if failure != 0 { throw ReadError(description: String(cString: strerror(failure))) }
+            if ended { break }
         }
-        out.removeSubrange(filled...)
         return out
     }
 }
