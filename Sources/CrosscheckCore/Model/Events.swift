@@ -99,7 +99,22 @@ public struct EventReference: Codable, Sendable, Hashable {
     public var published: String?
     /// The article's source group: corroboration counts groups.
     public var group: Int64
-    public var mention: EventMention
+    /// The mention lives in a shared box (copied on write): a merged event holds copies of its references, and a
+    /// mention inline is ~700 bytes and a dozen reference counts per copy; a million of them was a gigabyte.
+    public var mention: EventMention {
+        @inlinable _read { yield box.value }
+        @inlinable _modify {
+            if !isKnownUniquelyReferenced(&box) { box = MentionBox(box.value) }
+            yield &box.value
+        }
+    }
+    @usableFromInline var box: MentionBox
+
+    @usableFromInline final class MentionBox: @unchecked Sendable {
+        // Written only through `_modify`, after a copy when shared: never mutated while another value sees it.
+        @usableFromInline var value: EventMention
+        @usableFromInline init(_ value: EventMention) { self.value = value }
+    }
 
     /// Who to name as the source in listings: the outlet, else the article id's first 12 hex digits.
     public var source: String { outlet ?? String(article.prefix(12)) }
@@ -111,7 +126,40 @@ public struct EventReference: Codable, Sendable, Hashable {
         self.title = title
         self.published = published
         self.group = group
-        self.mention = mention
+        self.box = MentionBox(mention)
+    }
+
+    enum CodingKeys: String, CodingKey { case article, doc, outlet, title, published, group, mention }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(article: try c.decode(String.self, forKey: .article), doc: try c.decode(Int64.self, forKey: .doc),
+                  outlet: try c.decodeIfPresent(String.self, forKey: .outlet), title: try c.decodeIfPresent(String.self, forKey: .title),
+                  published: try c.decodeIfPresent(String.self, forKey: .published), group: try c.decode(Int64.self, forKey: .group),
+                  mention: try c.decode(EventMention.self, forKey: .mention))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(article, forKey: .article)
+        try c.encode(doc, forKey: .doc)
+        try c.encodeIfPresent(outlet, forKey: .outlet)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(published, forKey: .published)
+        try c.encode(group, forKey: .group)
+        try c.encode(mention, forKey: .mention)
+    }
+
+    public static func == (a: EventReference, b: EventReference) -> Bool {
+        a.doc == b.doc && a.group == b.group && a.article == b.article && a.outlet == b.outlet && a.title == b.title
+            && a.published == b.published && (a.box === b.box || a.mention == b.mention)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(article)
+        hasher.combine(doc)
+        hasher.combine(group)
+        hasher.combine(mention)
     }
 }
 
