@@ -7,9 +7,10 @@ import Testing
 /// Quality gates on the shared evaluation sets, scored as their sources score them. Floors are pinned
 /// just under the measured value and raised as extraction improves.
 @Suite struct ExtractionQualityTests {
-    /// Measured in session 1: snippet F1 0.898 (P 0.896, R 0.900), date accuracy 0.780, title 0.758.
+    /// Measured: snippet F1 0.898 (P 0.896, R 0.900), title 0.759; date accuracy 0.869 → 0.951 in session 6
+    /// (headline date weighed against the metadata, time zones, numeric and worded date fixes, visible fallbacks).
     static let snippetF1Floor = 0.885
-    static let dateAccuracyFloor = 0.85
+    static let dateAccuracyFloor = 0.94
 
     func load(_ folder: URL, _ file: String) -> [UInt8]? {
         for name in [file + ".gz", file] {

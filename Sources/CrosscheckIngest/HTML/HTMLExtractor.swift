@@ -188,6 +188,7 @@ public struct HTMLExtractor: Sendable {
             }
         }
         if published == nil { published = meta.textFallbackDates.first }
+        if published == nil { published = meta.lateFallbackDate(lead: paragraphs.prefix(3).map(\.text), page: bytes) }
         return .success(ExtractedHTML(title: title, text: text, removed: removed, sourceMap: map,
                                       published: published, updated: meta.updated, outlet: meta.outlet,
                                       url: meta.url, authors: meta.authors, language: meta.language))

@@ -16,19 +16,36 @@ struct MetadataCollector {
     var language: String?
 
     private var ogTitle: String?
-    private var titleTag: String?
+    var titleTag: String?
+    /// The `og:title` or `twitter:title` as written (not the JSON-LD headline).
+    var ogTitleMeta: String?
     private var h1: String?
     private var articleH1: String?
-    private var jsonLD: [[String: Any]] = []
-    private var metaDates: [(String, String)] = []
-    private var timeDates: [(String, String)] = []
-    private var itempropDates: [(String, String)] = []
+    var jsonLD: [[String: Any]] = []
+    /// Dates of every JSON-LD object (published, modified, created, uploaded): support for a headline date.
+    var jsonLDDates: [String] = []
+    /// (evidence, key, value) of meta tags that name a publication date.
+    var metaDates: [(String, String, String)] = []
+    /// Every meta tag with content, key lowercased.
+    var metaAll: [(String, String)] = []
+    var descriptions: [String] = []
+    var timeDates: [(from: String, value: String, text: String, inArticle: Bool)] = []
+    var itempropDates: [(String, String)] = []
+    /// The `lang` attribute of the root as written ("en-GB") and the locale meta ("de_DE").
+    var fullLanguage: String?
+    var localeMeta: String?
+    /// Visible text nodes in document order (outside navigation, footers, forms, scripts, related and comment
+    /// blocks), `<h1>`s and `<time>`s by their position in it.
+    var stream: [xmlNodePtr] = []
+    struct HeadingMark { var node: xmlNodePtr; var start: Int; var text: String; var inArticle: Bool }
+    var h1s: [HeadingMark] = []
+    var streamTimes: [(index: Int, node: xmlNodePtr, datetime: String?, inNoise: Bool)] = []
     /// Day-precise dates of date-hinted elements, in document order (elements without one take no slot).
-    private var hintDates: [PublishedDate] = []
-    private var weakHintDates: [PublishedDate] = []
+    var hintDates: [PublishedDate] = []
+    var weakHintDates: [PublishedDate] = []
     /// `<time>` outside any article or byline: the very last resort (it may date a teaser).
-    private var looseTimeDates: [(String, String)] = []
-    private var otherJSONLDDate: PublishedDate?
+    var looseTimeDates: [(String, String)] = []
+    var otherJSONLDDate: PublishedDate?
     private var afterH1: String?
     private var afterH1Skip = 0
     private var headlineWindow: String?
@@ -64,11 +81,15 @@ struct MetadataCollector {
     mutating func collect(_ root: xmlNodePtr) {
         if let lang = Node.attribute(root, "lang"), !lang.isEmpty {
             language = String(lang.lowercased().prefix(2))
+            fullLanguage = lang
         }
         var stack: [(xmlNodePtr, Bool, Bool)] = [(root, false, false)]
         while let (node, inArticle, inNoise) = stack.popLast() {
             if Node.isText(node) {
-                if !inNoise, let content = node.pointee.content { readVisibleText(content) }
+                if !inNoise, let content = node.pointee.content {
+                    readVisibleText(content)
+                    if stream.count < Self.maxStreamNodes { stream.append(node) }
+                }
                 continue
             }
             guard Node.isElement(node) else { continue }
@@ -88,6 +109,7 @@ struct MetadataCollector {
                         afterH1Skip = Node.textContent(node).utf8.count
                     }
                     if inArticle, articleH1 == nil { articleH1 = text }
+                    h1s.append(HeadingMark(node: node, start: stream.count, text: text, inArticle: inArticle))
                 }
             case "link":
                 if Node.attribute(node, "rel")?.lowercased() == "canonical", let href = Node.attribute(node, "href") {
@@ -99,9 +121,12 @@ struct MetadataCollector {
                 }
                 continue
             case "time":
-                let value = Node.attribute(node, "datetime") ?? Node.textContent(node)
+                let datetime = Node.attribute(node, "datetime")
+                let text = Node.textContent(node)
+                let value = datetime ?? text
+                streamTimes.append((stream.count, node, datetime, inNoise))
                 if inArticle || Self.looksLikeByline(node) {
-                    timeDates.append(("html:time", value))
+                    timeDates.append(("html:time", value, datetime == nil ? "" : text, inArticle))
                 } else if looseTimeDates.count < Self.maxHintDates {
                     looseTimeDates.append(("html:time(outside article)", value))
                 }
@@ -116,11 +141,11 @@ struct MetadataCollector {
             } else if name != "time", hintDates.count < Self.maxHintDates,
                       attributes.cls.map({ Self.hasHint($0, Self.dateHints) }) == true
                         || attributes.id.map({ Self.hasHint($0, Self.dateHints) }) == true {
-                if let date = Self.shortTextDate(node, from: "html:date-element") { hintDates.append(date) }
+                if let date = Self.shortTextDate(node, from: "html:date-element", slashDayFirst: slashDayFirst) { hintDates.append(date) }
             } else if name != "time", weakHintDates.count < Self.maxWeakHintDates,
                       attributes.cls.map({ Self.hasHint($0, Self.weakDateHints) }) == true
                         || attributes.id.map({ Self.hasHint($0, Self.weakDateHints) }) == true {
-                if let date = Self.shortTextDate(node, from: "html:meta-element") { weakHintDates.append(date) }
+                if let date = Self.shortTextDate(node, from: "html:meta-element", slashDayFirst: slashDayFirst) { weakHintDates.append(date) }
             }
             if name == "main" { articleHere = true }
             var child = node.pointee.children
@@ -229,12 +254,36 @@ struct MetadataCollector {
     }
 
     /// The day-precise date in a short element's text ("Von Christian am 03.05.2013, 11:51"), if any.
-    static func shortTextDate(_ node: xmlNodePtr, from: String) -> PublishedDate? {
-        guard Node.textLength(node, limit: maxHintTextLength * 2) <= maxHintTextLength * 2 else { return nil }
-        let text = HTMLExtractor.collapse(Node.textContent(node))
+    /// The element's text nodes are joined with spaces ("Mai<span>06</span>2018"), scripts and styles left out.
+    static func shortTextDate(_ node: xmlNodePtr, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
+        guard Node.textLength(node, limit: maxHintTextLength * 4) <= maxHintTextLength * 4 else { return nil }
+        let text = HTMLExtractor.collapse(spacedText(node))
         guard !text.isEmpty, text.utf8.count <= maxHintTextLength,
-              let date = DateParser.parseEmbedded(text, from: from), date.precision >= .day else { return nil }
+              let date = DateParser.parseEmbedded(text, from: from, slashDayFirst: slashDayFirst), date.precision >= .day else { return nil }
         return date
+    }
+
+    /// The text of `node`'s descendants, one space between text nodes, without scripts and styles.
+    static func spacedText(_ node: xmlNodePtr) -> String {
+        var out = ""
+        var stack: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child { stack.append(c); child = c.pointee.next }
+        stack.reverse()
+        while let n = stack.popLast(), out.utf8.count < maxHintTextLength * 4 {
+            if Node.isText(n) {
+                if let content = n.pointee.content { out += " " + String(cString: content) }
+                continue
+            }
+            guard Node.isElement(n) else { continue }
+            let name = Node.name(n)
+            if name == "script" || name == "style" { continue }
+            var kids: [xmlNodePtr] = []
+            var k = n.pointee.children
+            while let c = k { kids.append(c); k = c.pointee.next }
+            stack.append(contentsOf: kids.reversed())
+        }
+        return out
     }
 
     /// Whether a class names a comment block as a whole word ("comments", "comment-list",
@@ -326,8 +375,12 @@ struct MetadataCollector {
             ?? Node.attribute(node, "itemprop") ?? Node.attribute(node, "http-equiv"))?.lowercased()
         guard let key, let content = Node.attribute(node, "content")?.trimmingCharacters(in: .whitespaces),
               !content.isEmpty else { return }
+        metaAll.append((key, content))
         switch key {
-        case "og:title", "twitter:title": ogTitle = ogTitle ?? content
+        case "og:title", "twitter:title":
+            ogTitle = ogTitle ?? content
+            ogTitleMeta = ogTitleMeta ?? content
+        case "description", "og:description": descriptions.append(content)
         case "og:site_name", "application-name", "publisher", "cre", "twitter:site":
             if outlet == nil || key == "og:site_name" {
                 outlet = key == "twitter:site" ? (outlet ?? content.replacingOccurrences(of: "@", with: "")) : content
@@ -339,8 +392,9 @@ struct MetadataCollector {
             }
         case "content-language", "og:locale", "language":
             language = language ?? String(content.lowercased().prefix(2))
+            localeMeta = localeMeta ?? content
         default:
-            if Self.publishedMetaKeys.contains(key) { metaDates.append(("html:meta[\(key)]", content)) }
+            if Self.publishedMetaKeys.contains(key) { metaDates.append(("html:meta[\(key)]", key, content)) }
             if Self.updatedMetaKeys.contains(key), updated == nil {
                 updated = DateParser.parse(content, from: "html:meta[\(key)]")
             }
@@ -355,6 +409,9 @@ struct MetadataCollector {
             if let array = item as? [Any] { queue.append(contentsOf: array); continue }
             guard let object = item as? [String: Any] else { continue }
             if let graph = object["@graph"] { queue.append(graph) }
+            for key in ["datePublished", "dateModified", "dateCreated", "uploadDate"] {
+                if let value = object[key] as? String { jsonLDDates.append(value) }
+            }
             let type = (object["@type"] as? String) ?? ((object["@type"] as? [String])?.first ?? "")
             if type.contains("Article") || type.contains("Posting") || type == "WebPage" || type.contains("Report") {
                 jsonLD.append(object)
@@ -369,9 +426,6 @@ struct MetadataCollector {
         // JSON-LD article objects first, a NewsArticle before a WebPage.
         let articles = jsonLD.sorted { (($0["@type"] as? String) == "WebPage" ? 1 : 0) < (($1["@type"] as? String) == "WebPage" ? 1 : 0) }
         for object in articles {
-            if published == nil, let value = object["datePublished"] as? String {
-                published = DateParser.parse(value, from: "json-ld:datePublished")
-            }
             if updated == nil, let value = object["dateModified"] as? String {
                 updated = DateParser.parse(value, from: "json-ld:dateModified")
             }
@@ -387,39 +441,7 @@ struct MetadataCollector {
                 }
             }
         }
-        if published == nil {
-            for (from, value) in metaDates {
-                if let date = DateParser.parse(value, from: from) { published = date; break }
-            }
-        }
-        if published == nil { published = otherJSONLDDate }
-        if published == nil {
-            for (from, value) in itempropDates {
-                if let date = DateParser.parse(value, from: from) { published = date; break }
-            }
-        }
-        if published == nil {
-            for (from, value) in timeDates {
-                if let date = DateParser.parse(value, from: from) { published = date; break }
-            }
-        }
-        // A full date in the canonical URL (/2019/10/22/, /2020-04-22, _22.04.2020_) is written by
-        // the publisher's CMS at publication time.
-        if published == nil, let url, let date = Self.urlDate(url) { published = date }
-        // A timestamp one day off the URL's date is the same moment in another time zone (a UTC
-        // time in the markup, the local day in the URL): the day the publisher printed is the URL's.
-        if let current = published, current.precision > .day, let url, let date = Self.urlDate(url),
-           let a = current.components, let b = date.components, Self.daysApart(a, b) == 1 {
-            published = PublishedDate(value: date.value, precision: date.precision, from: date.from + " (local day of \(current.from))")
-        }
-        if published == nil {
-            published = hintDates.first ?? weakHintDates.first
-        }
-        if published == nil {
-            for (from, value) in looseTimeDates {
-                if let date = DateParser.parse(value, from: from), date.precision >= .day { published = date; break }
-            }
-        }
+        published = choosePublished()
         title = chooseTitle()
         if let t = title, t.isEmpty { title = nil }
         if outlet == nil, let url { outlet = Self.outlet(fromURL: url) }

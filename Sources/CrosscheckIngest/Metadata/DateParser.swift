@@ -25,6 +25,11 @@ public enum DateParser {
         for (i, group) in names.enumerated() {
             for name in group { table[name] = i + 1 }
         }
+        // Abbreviations the three-letter prefix rule misses: non-ASCII or four-letter forms ("06. Mär. 2023",
+        // "janv.", "juil.") and the Spanish and Italian short forms.
+        let short: [String: Int] = ["mär": 3, "févr": 2, "fév": 2, "janv": 1, "avr": 4, "juil": 7, "déc": 12, "ene": 1, "abr": 4,
+                                    "ago": 8, "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10]
+        for (name, month) in short where table[name] == nil { table[name] = month }
         return table
     }()
 
@@ -32,32 +37,74 @@ public enum DateParser {
     static let yearRange = 1990...2100
 
     /// Parses `string`; `from` is recorded as the evidence. `nil` when no date is recognised.
-    public static func parse(_ string: String, from: String) -> PublishedDate? {
+    /// `slashDayFirst`: read "02/10/2020" as 2 October (visible text of a page whose locale is not US English);
+    /// machine-written fields keep the month first unless the day cannot be a month.
+    public static func parse(_ string: String, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
         let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
         if let iso = parseISO(trimmed) { return PublishedDate(value: iso.0, precision: iso.1, from: from) }
-        if let words = parseWords(trimmed) { return PublishedDate(value: words.0, precision: words.1, from: from) }
+        if let words = parseWords(trimmed, slashDayFirst: slashDayFirst) { return PublishedDate(value: words.0, precision: words.1, from: from) }
         return nil
     }
 
     /// Finds a date inside a longer string ("Posted by Anna on 22 October 2019 at 10:15", "| 03.04.2020 |"):
     /// tries every position where a digit or letter word starts, at most `maxEmbeddedStarts` of them.
-    public static func parseEmbedded(_ string: String, from: String) -> PublishedDate? {
-        if let whole = parse(string, from: from) { return whole }
+    /// A digit right after a letter starts a word too: scrapers glue a byline to its date ("Karrasch3.11.2023").
+    public static func parseEmbedded(_ string: String, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
+        if let whole = parse(string, from: from, slashDayFirst: slashDayFirst) { return whole }
         var starts = 0
         var index = string.startIndex
         var previousIsWordChar = false
+        var previousIsLetter = false
         while index < string.endIndex, starts < maxEmbeddedStarts {
             let c = string[index]
             let wordChar = c.isLetter || c.isNumber
-            if wordChar, !previousIsWordChar {
+            if wordChar, !previousIsWordChar || (previousIsLetter && c.isASCII && c.isNumber) {
                 starts += 1
                 let candidate = String(string[index...].prefix(40))
-                if let date = parse(candidate, from: from), date.precision >= .day { return date }
+                if let date = parse(candidate, from: from, slashDayFirst: slashDayFirst), date.precision >= .day { return date }
             }
             previousIsWordChar = wordChar
+            previousIsLetter = c.isLetter
             index = string.index(after: index)
         }
         return nil
+    }
+
+    /// Every day-precise date written in `text` with its UTF-8 offset, in order (at most `limit`): dates are
+    /// tried at word starts (and at a digit glued to a letter); a found date skips the next 8 bytes.
+    public static func datesIn(_ text: String, limit: Int = .max, slashDayFirst: Bool = false) -> [(offset: Int, date: PublishedDate)] {
+        var out: [(offset: Int, date: PublishedDate)] = []
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }) else { return out }
+        var i = 0
+        var previousIsWordChar = false, previousIsLetter = false
+        var skipUntil = 0
+        while i < bytes.count, out.count < limit {
+            let b = bytes[i]
+            guard b & 0xC0 != 0x80 else { i += 1; continue }
+            let isDigit = b >= 48 && b <= 57
+            let isLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0xC0
+            let wordChar = isDigit || isLetter
+            // A candidate starts with a digit, or with a letter of a month or weekday name.
+            if wordChar, i >= skipUntil, !previousIsWordChar || (previousIsLetter && isDigit) {
+                let end = min(bytes.count, i + 40)
+                var cut = end
+                while cut > i, cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                let candidate = String(decoding: bytes[i..<cut], as: UTF8.self)
+                // A date starts with its number, month or weekday, not with the words before it.
+                let word = isDigit ? "" : candidate.prefix { $0.isLetter }.lowercased()
+                let opens = isDigit || months[word] != nil || (word.count <= 4 && months[String(word.prefix(3))] != nil)
+                    || weekdayNames.contains(word) || weekdayNames.contains(String(word.prefix(3)))
+                if opens, let date = parse(candidate, from: "", slashDayFirst: slashDayFirst), date.precision >= .day {
+                    out.append((i, date))
+                    skipUntil = i + 8
+                }
+            }
+            previousIsWordChar = wordChar
+            previousIsLetter = isLetter
+            i += 1
+        }
+        return out
     }
 
     /// The full dates (day, month, year) written in a text, as ISO days, except those ahead of the writer
@@ -198,7 +245,7 @@ public enum DateParser {
 
     /// Word forms: "6 July 2021", "July 6, 2021", "Tue, 06 Jul 2021 12:36:00 GMT", "06.07.2021",
     /// "July 2021", "6. Juli 2021".
-    static func parseWords(_ s: String) -> (String, DatePrecision)? {
+    static func parseWords(_ s: String, slashDayFirst: Bool = false) -> (String, DatePrecision)? {
         // Tokenise into numbers and letter words.
         var tokens: [(text: String, isNumber: Bool, end: String.Index)] = []
         var current = ""
@@ -233,12 +280,13 @@ public enum DateParser {
         let shortYear = yearDigits.count == 2 && s.contains(".") ? Int(yearDigits).map { $0 <= 40 ? 2000 + $0 : 1900 + $0 } : nil
         if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]),
            let y = shortYear ?? Int(parts[2].prefix(4)), yearRange.contains(y) {
-            let dayFirst = s.contains(".") || d > 12
+            let dayFirst = s.contains(".") || d > 12 || slashDayFirst
             let (day, month) = dayFirst ? (d, m) : (m, d)
             if (1...12).contains(month), isValidDay(year: y, month: month, day: day) {
                 dotted = [y, month, day]
             }
         }
+        if dotted.count != 3, let numeric = numericPrefix(s, slashDayFirst: slashDayFirst) { dotted = numeric }
         if dotted.count == 3 { return ("\(format4(dotted[0]))-\(pad2(dotted[1]))-\(pad2(dotted[2]))", .day) }
 
         var year: Int?, month: Int?, day: Int?
@@ -262,6 +310,7 @@ public enum DateParser {
             }
         }
         guard let y = year, let m = month else { return nil }
+        day = dayNextToMonth(tokens, s, month: m)
         guard let d = day else { return ("\(format4(y))-\(pad2(m))", .month) }
         guard isValidDay(year: y, month: m, day: d) else { return nil }
         let date = "\(format4(y))-\(pad2(m))-\(pad2(d))"
@@ -269,6 +318,65 @@ public enum DateParser {
             return (date + "T" + time.0, time.1)
         }
         return (date, .day)
+    }
+
+    /// A numeric date at the start of `s`, whatever follows: "30.01.2022 18:36 / sk", "4. 2. 2022.",
+    /// "26 | 01 | 2022", "03/04/2020 10:16". Dots and bars are day first; slashes day first when the day cannot be a
+    /// month or the page says so; a two-digit year only with dots.
+    static func numericPrefix(_ s: String, slashDayFirst: Bool) -> [Int]? {
+        let b = Array(s.utf8.prefix(24))
+        var i = 0
+        func skipSpaces() { while i < b.count, b[i] == 32 || b[i] == 9 { i += 1 } }
+        func number(_ maxDigits: Int) -> (value: Int, digits: Int)? {
+            var v = 0, n = 0
+            while i < b.count, n < maxDigits, b[i] >= 48, b[i] <= 57 { v = v * 10 + Int(b[i] - 48); i += 1; n += 1 }
+            if i < b.count, b[i] >= 48, b[i] <= 57 { return nil }
+            return n > 0 ? (v, n) : nil
+        }
+        skipSpaces()
+        guard let first = number(2) else { return nil }
+        skipSpaces()
+        guard i < b.count, b[i] == 46 || b[i] == 47 || b[i] == 124 else { return nil }
+        let separator = b[i]
+        i += 1
+        skipSpaces()
+        guard let second = number(2) else { return nil }
+        skipSpaces()
+        guard i < b.count, b[i] == separator else { return nil }
+        i += 1
+        skipSpaces()
+        guard let third = number(4), third.digits == 4 || (third.digits == 2 && separator == 46) else { return nil }
+        let year = third.digits == 4 ? third.value : (third.value <= 40 ? 2000 + third.value : 1900 + third.value)
+        let dayFirst = separator != 47 || first.value > 12 || slashDayFirst
+        let (day, month) = dayFirst ? (first.value, second.value) : (second.value, first.value)
+        guard yearRange.contains(year), isValidDay(year: year, month: month, day: day) else { return nil }
+        return [year, month, day]
+    }
+
+    /// The day of a worded date is the number written next to its month: before it ("29 June", "29. Juni",
+    /// "29 de junio", the first day of a range "14. - 20. Januar") or right after it ("June 29"), not any
+    /// number before the month ("Version 3, 29 June 2007" is 29 June).
+    static func dayNextToMonth(_ tokens: [(text: String, isNumber: Bool, end: String.Index)], _ s: String, month: Int) -> Int? {
+        func monthOf(_ t: String) -> Int? { months[t] ?? months[String(t.prefix(3))].flatMap { t.count <= 4 ? $0 : nil } }
+        guard let mi = tokens.firstIndex(where: { !$0.isNumber && monthOf($0.text) == month }) else { return nil }
+        func dayValue(_ k: Int) -> Int? {
+            guard k >= 0, k < tokens.count, tokens[k].isNumber, tokens[k].text.count <= 2, let v = Int(tokens[k].text),
+                  (1...31).contains(v) else { return nil }
+            // A number right before a ':' is a time.
+            if tokens[k].end < s.endIndex, s[tokens[k].end] == ":" { return nil }
+            return v
+        }
+        // A range: "14. - 20. Januar 2022" is the 14th.
+        if mi >= 2, let first = dayValue(mi - 2), dayValue(mi - 1) != nil {
+            let start = tokens[mi - 2].end, end = s.index(tokens[mi - 1].end, offsetBy: -tokens[mi - 1].text.count)
+            if start <= end {
+                let between = s[start..<end].filter { !$0.isWhitespace }
+                if between == "-" || between == ".-" || between == "–" || between == ".–" || between == "—" { return first }
+            }
+        }
+        if let d = dayValue(mi - 1) { return d }
+        if mi >= 2, ["de", "of", "du"].contains(tokens[mi - 1].text), let d = dayValue(mi - 2) { return d }
+        return dayValue(mi + 1)
     }
 
     static func isValidDay(year: Int, month: Int, day: Int) -> Bool {
