@@ -29,22 +29,22 @@ struct EntityRecognizer {
 
     static let h = Tokenizer.hash
     /// Words that may join the words of one name.
-    static let connectors: Set<UInt64> = Set(["of", "for", "and", "&", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn",
+    static let connectors: HashedKeySet = HashedKeySet(["of", "for", "and", "&", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn",
                                               "van", "von", "der", "den", "da", "di", "del", "i", "e", "ul", "ud"].map(h))
     /// Particles that may start with a lower-case letter inside a person's or place's name.
-    static let particles: Set<UInt64> = Set(["al", "el", "bin", "ibn", "van", "von", "der", "den", "da", "di", "del", "de", "du",
+    static let particles: HashedKeySet = HashedKeySet(["al", "el", "bin", "ibn", "van", "von", "der", "den", "da", "di", "del", "de", "du",
                                              "la", "le", "ul", "ud", "i", "e", "o"].map(h))
     static let of = h("of"), the = h("the"), and = h("and"), amp = h("&"), hyphen = h("-"), comma = h(","), dot = h(".")
     static let slash = h("/"), forWord = h("for"), dollar = h("$")
     static let openParen = h("("), closeParen = h(")"), possessive = Tokenizer.possessive
-    static let locatives: Set<UInt64> = Set(["in", "near", "at", "from", "into", "outside", "around", "across", "toward",
+    static let locatives: HashedKeySet = HashedKeySet(["in", "near", "at", "from", "into", "outside", "around", "across", "toward",
                                              "towards", "via", "through", "inside", "reach", "reached", "entered",
                                              "visited", "northern", "southern", "eastern", "western", "central"].map(h))
-    static let strongLocatives: Set<UInt64> = Set(["in", "near", "outside", "across", "around", "inside"].map(h))
-    static let quoteOpeners: Set<UInt64> = Set(["\"", "“", "‘", "'", "(", "[", "«", "—", "–", "-", ":", "•", "*"].map(h))
-    static let roleNouns: Set<UInt64> = Set(["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor",
+    static let strongLocatives: HashedKeySet = HashedKeySet(["in", "near", "outside", "across", "around", "inside"].map(h))
+    static let quoteOpeners: HashedKeySet = HashedKeySet(["\"", "“", "‘", "'", "(", "[", "«", "—", "–", "-", ":", "•", "*"].map(h))
+    static let roleNouns: HashedKeySet = HashedKeySet(["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor",
                                              "leader", "ambassador", "envoy", "governor", "mayor", "king", "premier", "commander"].map(h))
-    static let groupNouns: Set<UInt64> = Set(["militants", "insurgents", "movement", "fighters", "rebels", "militia", "jihadists"].map(h))
+    static let groupNouns: HashedKeySet = HashedKeySet(["militants", "insurgents", "movement", "fighters", "rebels", "militia", "jihadists"].map(h))
 
     enum Kind { case person, organization, place, country, nationality }
 

@@ -4,11 +4,11 @@
 /// matches "Mazar-i-Sharif", "mazar-i-sharif" and "MAZAR-I-SHARIF" alike. The longest phrase
 /// starting at a position wins.
 public struct PhraseTable<Value: Sendable>: Sendable {
-    @usableFromInline var entries: [UInt64: Value] = [:]
+    @usableFromInline var entries = HashedKeyMap<Value>()
     /// The longest phrase in tokens.
     public private(set) var maxLength = 0
     /// Prefix keys of phrases longer than one token, so a lookup stops early.
-    @usableFromInline var prefixes: Set<UInt64> = []
+    @usableFromInline var prefixes = HashedKeySet()
 
     public init() {}
 

@@ -11,8 +11,8 @@ struct QuantityParser {
     let lexicon: Lexicon
 
     static let h = Tokenizer.hash
-    static let units: [UInt64: String] = {
-        var t: [UInt64: String] = [:]
+    static let units: HashedKeyMap<String> = {
+        var t = HashedKeyMap<String>()
         for (words, unit) in [
             (["%", "percent", "per cent", "pct"], "%"), (["km", "kilometer", "kilometers", "kilometre", "kilometres"], "km"),
             (["mile", "miles"], "mi"), (["m", "meter", "meters", "metre", "metres"], "m"), (["kg", "kilogram", "kilograms"], "kg"),
@@ -24,13 +24,13 @@ struct QuantityParser {
         ] { for w in words { t[Tokenizer.hash(w)] = unit } }
         return t
     }()
-    static let currencies: [UInt64: String] = [h("$"): "USD", h("€"): "EUR", h("£"): "GBP", h("¥"): "JPY", h("₽"): "RUB"]
-    static let scales: [UInt64: Double] = [
+    static let currencies: HashedKeyMap<String> = [h("$"): "USD", h("€"): "EUR", h("£"): "GBP", h("¥"): "JPY", h("₽"): "RUB"]
+    static let scales: HashedKeyMap<Double> = [
         h("hundred"): 100, h("thousand"): 1_000, h("million"): 1_000_000, h("billion"): 1_000_000_000,
         h("trillion"): 1_000_000_000_000, h("mln"): 1_000_000, h("bn"): 1_000_000_000, h("k"): 1_000, h("m"): 1_000_000,
     ]
-    static let small: [UInt64: Double] = {
-        var t: [UInt64: Double] = [:]
+    static let small: HashedKeyMap<Double> = {
+        var t = HashedKeyMap<Double>()
         let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
         for (k, w) in words.enumerated() { t[Tokenizer.hash(w)] = Double(k) }
@@ -40,16 +40,16 @@ struct QuantityParser {
         t[Tokenizer.hash("dozen")] = 12
         return t
     }()
-    static let fractions: [UInt64: Double] = [
+    static let fractions: HashedKeyMap<Double> = [
         h("half"): 2, h("halves"): 2, h("third"): 3, h("thirds"): 3, h("quarter"): 4, h("quarters"): 4, h("fourth"): 4,
         h("fourths"): 4, h("fifth"): 5, h("fifths"): 5, h("tenth"): 10, h("tenths"): 10,
     ]
     /// Vague counts: low and high.
-    static let vague: [UInt64: (Double, Double)] = [
+    static let vague: HashedKeyMap<(Double, Double)> = [
         h("dozens"): (24, 99), h("scores"): (40, 99), h("hundreds"): (200, 999), h("thousands"): (2_000, 9_999),
         h("millions"): (2_000_000, 9_999_999), h("billions"): (2e9, 9.99e9), h("tens"): (20, 99),
     ]
-    static let vagueMultipliers: [UInt64: (Double, Double)] = [
+    static let vagueMultipliers: HashedKeyMap<(Double, Double)> = [
         h("several"): (3, 9), h("few"): (2, 5), h("many"): (3, 9), h("some"): (2, 9),
     ]
     enum Bound { case lower, upper, approximate, upperApproximate }
@@ -61,9 +61,9 @@ struct QuantityParser {
         for q in ["nearly", "almost", "just under", "just shy of", "close to"] { t.insert(q, 3) }
         return t
     }()
-    static let articles: Set<UInt64> = [h("a"), h("an")]
-    static let idCues: Set<UInt64> = [h("no"), h("nos"), h("#"), h("id"), h("number"), h("tel"), h("phone"), h("ext"), h("isbn"), h("issn")]
-    static let stopNoun: Set<UInt64> = Set(["of", "to", "in", "and", "or", "the", "a", "an", "from", "with", "for", "on", "at", "by",
+    static let articles: HashedKeySet = [h("a"), h("an")]
+    static let idCues: HashedKeySet = [h("no"), h("nos"), h("#"), h("id"), h("number"), h("tel"), h("phone"), h("ext"), h("isbn"), h("issn")]
+    static let stopNoun: HashedKeySet = HashedKeySet(["of", "to", "in", "and", "or", "the", "a", "an", "from", "with", "for", "on", "at", "by",
         "had", "have", "has", "were", "was", "are", "is", "will", "would", "been", "being", "be", "that", "who", "which",
         "as", "than", "per", "each", "more", "less", "into", "across", "along", "since", "after", "before", "during", "over",
         "under", "said", "say", "says", "this", "these", "those", "their", "its", "his", "her", "our", "they", "it", "he",

@@ -29,7 +29,7 @@ struct TimeResolver {
         return table
     }()
     /// Month words that are also common words or names: they need a cue or a number.
-    static let ambiguousMonths: Set<UInt64> = Set(["may", "march", "june", "august", "jan", "mar", "apr", "jun", "aug",
+    static let ambiguousMonths: HashedKeySet = HashedKeySet(["may", "march", "june", "august", "jan", "mar", "apr", "jun", "aug",
                                                    "sep", "oct", "nov", "dec", "feb", "jul", "sept"].map(Tokenizer.hash))
     static let weekdays: [UInt64: Int] = {
         var table: [UInt64: Int] = [:]
@@ -38,12 +38,12 @@ struct TimeResolver {
         }
         return table
     }()
-    static let monthCues: Set<UInt64> = Set(["in", "since", "by", "until", "till", "through", "from", "during", "of",
+    static let monthCues: HashedKeySet = HashedKeySet(["in", "since", "by", "until", "till", "through", "from", "during", "of",
                                              "early", "mid", "late", "last", "next", "this", "before", "after", "on",
                                              "end", "beginning", "start", "middle", "throughout", "between", "and", "to"].map(Tokenizer.hash))
-    static let yearCues: Set<UInt64> = Set(["in", "since", "by", "until", "till", "through", "from", "during", "of",
+    static let yearCues: HashedKeySet = HashedKeySet(["in", "since", "by", "until", "till", "through", "from", "during", "of",
                                             "before", "after", "early", "mid", "late", "between", "and", "to", "around"].map(Tokenizer.hash))
-    static let futureCues: Set<UInt64> = Set(["will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
+    static let futureCues: HashedKeySet = HashedKeySet(["will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
                                               "scheduled", "expected", "upcoming", "due", "intends", "aims", "going",
                                               "to-be", "wo", "soon", "may", "might", "intend", "intend", "expect", "expects", "set"].map(Tokenizer.hash))
 
@@ -349,8 +349,8 @@ struct TimeResolver {
 
     func isMonthWord(_ view: TextView, _ i: Int) -> Bool { isMonth(view, i) != nil }
 
-    static let passiveAuxiliaries: Set<UInt64> = Set(["be", "been", "being"].map(h))
-    static let pastForms: Set<UInt64> = Set(["was", "were", "had", "did", "said", "told", "fled", "met", "spoke", "took", "sent",
+    static let passiveAuxiliaries: HashedKeySet = HashedKeySet(["be", "been", "being"].map(h))
+    static let pastForms: HashedKeySet = HashedKeySet(["was", "were", "had", "did", "said", "told", "fled", "met", "spoke", "took", "sent",
         "left", "began", "came", "made", "went", "held", "gave", "saw", "won", "lost", "fell", "ran", "struck", "hit", "shot",
         "fought", "brought", "bought", "sold", "led", "got", "became", "drew", "flew", "knew", "rose", "broke", "chose", "wrote",
         "since", "ago", "earlier", "previously", "last"].map(h))
@@ -380,8 +380,8 @@ struct TimeResolver {
         return true
     }
 
-    static let numberWords: [UInt64: Int] = {
-        var t: [UInt64: Int] = [:]
+    static let numberWords: HashedKeyMap<Int> = {
+        var t = HashedKeyMap<Int>()
         for (k, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"].enumerated() {
             t[Tokenizer.hash(w)] = k + 1
         }
