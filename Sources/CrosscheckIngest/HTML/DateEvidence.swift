@@ -30,8 +30,8 @@ extension MetadataCollector {
     }
 
     /// Slashed dates in visible text are day first unless the page is US English.
-    var slashDayFirst: Bool {
-        let locale = (fullLanguage ?? localeMeta ?? "").lowercased().replacingOccurrences(of: "_", with: "-")
+    static func slashDayFirst(locale: String?) -> Bool {
+        let locale = (locale ?? "").lowercased().replacingOccurrences(of: "_", with: "-")
         return !locale.isEmpty && !(locale.hasPrefix("en-us") || locale == "en")
     }
 
@@ -299,6 +299,8 @@ extension MetadataCollector {
                             "veröffentlicht", "publié", "posted", "published", "datum", "date", "stand", "erstellt am",
                             "mise en ligne", "letzte änderung", "aktualisiert", "updated", "vom"]
 
+    static let labelCueBytes = labelCues.map { Array($0.utf8) }
+
     /// Inline-JSON keys of a publication date in page scripts.
     static let scriptDateKeys = ["publishedDate", "date_published", "dateCreated", "published_at", "publishDate", "publish_date",
                                  "datePublished", "publishedAt", "first_publish_date", "createdAt", "created_at", "uploadDate",
@@ -314,13 +316,12 @@ extension MetadataCollector {
         for k in 0..<limit {
             let text = streamText(k)
             guard !text.isEmpty, text.utf8.count <= 120 else { continue }
-            let lower = text.lowercased()
-            for cue in Self.labelCues {
-                guard let range = lower.range(of: cue) else { continue }
-                let offset = lower.utf8.distance(from: lower.utf8.startIndex, to: range.upperBound.samePosition(in: lower.utf8) ?? lower.utf8.endIndex)
-                var candidate = String(decoding: text.utf8.dropFirst(offset), as: UTF8.self)
+            var bytes = Array(text.utf8)
+            for cue in Self.labelCueBytes {
+                guard let offset = bytes.withUnsafeMutableBufferPointer({ Self.find(cue, in: UnsafeBufferPointer($0)) }) else { continue }
+                var candidate = String(decoding: bytes[offset...], as: UTF8.self)
                 for j in (k + 1)..<min(k + 4, stream.count) { candidate += " " + streamText(j) }
-                if let date = day(DateParser.parseEmbedded(String(candidate.prefix(60)), from: "html:label(\(cue))", slashDayFirst: dayFirst)) {
+                if let date = day(DateParser.parseEmbedded(String(candidate.prefix(60)), from: "html:label(\(String(decoding: cue, as: UTF8.self)))", slashDayFirst: dayFirst)) {
                     return date
                 }
                 break
@@ -355,7 +356,7 @@ extension MetadataCollector {
         page.withUnsafeBufferPointer { hay -> PublishedDate? in
             var best: (position: Int, date: PublishedDate)?
             for key in scriptDateKeys {
-                guard let end = find(key, caseSensitive: true, in: hay) else { continue }
+                guard let end = Self.search(key, in: hay) else { continue }
                 var i = end
                 while i < hay.count, hay[i] == 32 || hay[i] == 58 { i += 1 }
                 guard i < hay.count, hay[i] == 34 else { continue }
@@ -372,19 +373,22 @@ extension MetadataCollector {
             return best?.date
         }
     }
+}
 
-    /// The end of the first occurrence of `needle` in `hay`, bytes compared exactly.
-    static func find(_ needle: [UInt8], caseSensitive: Bool, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
-        let first = needle[0]
-        var start = 0
-        while start <= hay.count - needle.count {
-            if hay[start] == first {
-                var k = 1
-                while k < needle.count, hay[start + k] == needle[k] { k += 1 }
-                if k == needle.count { return start + needle.count }
-            }
-            start += 1
+extension MetadataCollector {
+    /// The end of the first occurrence of `needle` in `hay` (exact bytes): `memchr` finds the candidates for
+    /// the needle's second byte (a quote's follower is rarer than the quote), then the rest is compared.
+    static func search(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard needle.count >= 2, hay.count >= needle.count, let base = hay.baseAddress else { return nil }
+        var from = 1
+        while from <= hay.count - needle.count + 1 {
+            guard let hit = memchr(base + from, Int32(needle[1]), hay.count - from) else { return nil }
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - 1
+            if i + needle.count > hay.count { return nil }
+            var k = 0
+            while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i + needle.count }
+            from = i + 2
         }
         return nil
     }

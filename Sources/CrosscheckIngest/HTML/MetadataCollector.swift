@@ -32,8 +32,10 @@ struct MetadataCollector {
     var timeDates: [(from: String, value: String, text: String, inArticle: Bool)] = []
     var itempropDates: [(String, String)] = []
     /// The `lang` attribute of the root as written ("en-GB") and the locale meta ("de_DE").
-    var fullLanguage: String?
-    var localeMeta: String?
+    var fullLanguage: String? { didSet { slashDayFirst = Self.slashDayFirst(locale: fullLanguage ?? localeMeta) } }
+    var localeMeta: String? { didSet { slashDayFirst = Self.slashDayFirst(locale: fullLanguage ?? localeMeta) } }
+    /// Slashed dates in visible text are day first unless the page is US English (or says nothing).
+    var slashDayFirst = false
     /// Visible text nodes in document order (outside navigation, footers, forms, scripts, related and comment
     /// blocks), `<h1>`s and `<time>`s by their position in it.
     var stream: [xmlNodePtr] = []

@@ -40,6 +40,9 @@ public enum DateParser {
     /// `slashDayFirst`: read "02/10/2020" as 2 October (visible text of a page whose locale is not US English);
     /// machine-written fields keep the month first unless the day cannot be a month.
     public static func parse(_ string: String, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
+        // Every date this reads has a year, so two digits in a row: most strings tried (word starts of a
+        // text) are rejected here without building tokens.
+        guard hasTwoDigits(string) else { return nil }
         let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
         if let iso = parseISO(trimmed) { return PublishedDate(value: iso.0, precision: iso.1, from: from) }
         if let words = parseWords(trimmed, slashDayFirst: slashDayFirst) { return PublishedDate(value: words.0, precision: words.1, from: from) }
@@ -48,6 +51,17 @@ public enum DateParser {
 
     /// Finds a date inside a longer string ("Posted by Anna on 22 October 2019 at 10:15", "| 03.04.2020 |"):
     /// tries every position where a digit or letter word starts, at most `maxEmbeddedStarts` of them.
+    @inline(__always)
+    static func hasTwoDigits(_ string: String) -> Bool {
+        var previous = false
+        for b in string.utf8 {
+            let digit = b >= 48 && b <= 57
+            if digit && previous { return true }
+            previous = digit
+        }
+        return false
+    }
+
     /// A digit right after a letter starts a word too: scrapers glue a byline to its date ("Karrasch3.11.2023").
     public static func parseEmbedded(_ string: String, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
         if let whole = parse(string, from: from, slashDayFirst: slashDayFirst) { return whole }

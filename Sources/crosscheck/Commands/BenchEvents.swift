@@ -82,7 +82,7 @@ extension Crosscheck.Bench {
         }
         // The merge step alone: event mentions copied across articles, groups and days.
         guard !lastReferences.isEmpty else { return }
-        Terminal.out("merge (EventGraph, 1 core): mentions  seconds  mentions/s  events\n")
+        Terminal.out("merge (EventGraph, all cores): mentions  seconds  mentions/s  events\n")
         for count in [10_000, 100_000] {
             var refs: [EventReference] = []
             refs.reserveCapacity(count)
