@@ -110,7 +110,7 @@ extension MetadataCollector {
         return HeadlineDate(date: date, distance: text.utf8.count - dates[j].offset, strong: true)
     }
 
-    static let dateElementHints: [StaticString] = ["date", "time", "byline", "posted", "published", "meta", "datum", "stand",
+    static let dateElementHints: HintSet = ["date", "time", "byline", "posted", "published", "meta", "datum", "stand",
                                                    "info", "author", "autor", "fecha", "data"]
 
     /// Whether an element or one of its 4 nearest ancestors is a `<time>` or is classed as a date or byline
@@ -131,7 +131,7 @@ extension MetadataCollector {
                 let value = String(cString: content)
                 if !name.hasPrefix("data-") || value.utf8.count < 60 { hint += " " + value }
             }
-            if hasHint(hint, dateElementHints) { return true }
+            if dateElementHints.matches(hint) { return true }
             current = p.pointee.parent
             depth += 1
         }

@@ -59,14 +59,14 @@ struct MetadataCollector {
     /// (a byline, not a whole teaser list)…
     static let maxHintTextLength = 200
     /// class/id fragments of elements that hold a date or byline.
-    static let dateHints: [StaticString] = ["date", "byline", "posted", "published", "pubdate", "timestamp",
+    static let dateHints: HintSet = ["date", "byline", "posted", "published", "pubdate", "timestamp",
                                             "entry-meta", "post-meta", "article-meta"]
 
     /// …and only the first few that hold a date.
     static let maxHintDates = 8
     /// Weaker class/id fragments (post info, article header, author line, "Stand", "Datum"): read
     /// only when nothing better dates the page, and only their first dozen.
-    static let weakDateHints: [StaticString] = ["meta", "info", "header", "time", "author", "autor", "datum", "created",
+    static let weakDateHints: HintSet = ["meta", "info", "header", "time", "author", "autor", "datum", "created",
                                                 "submitted", "stand", "fecha", "data"]
     static let maxWeakHintDates = 12
 
@@ -141,12 +141,12 @@ struct MetadataCollector {
                 let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.textContent(node)
                 itempropDates.append(("html:itemprop[\(prop)]", value))
             } else if name != "time", hintDates.count < Self.maxHintDates,
-                      attributes.cls.map({ Self.hasHint($0, Self.dateHints) }) == true
-                        || attributes.id.map({ Self.hasHint($0, Self.dateHints) }) == true {
+                      attributes.cls.map({ Self.dateHints.matches($0) }) == true
+                        || attributes.id.map({ Self.dateHints.matches($0) }) == true {
                 if let date = Self.shortTextDate(node, from: "html:date-element", slashDayFirst: slashDayFirst) { hintDates.append(date) }
             } else if name != "time", weakHintDates.count < Self.maxWeakHintDates,
-                      attributes.cls.map({ Self.hasHint($0, Self.weakDateHints) }) == true
-                        || attributes.id.map({ Self.hasHint($0, Self.weakDateHints) }) == true {
+                      attributes.cls.map({ Self.weakDateHints.matches($0) }) == true
+                        || attributes.id.map({ Self.weakDateHints.matches($0) }) == true {
                 if let date = Self.shortTextDate(node, from: "html:meta-element", slashDayFirst: slashDayFirst) { weakHintDates.append(date) }
             }
             if name == "main" { articleHere = true }
@@ -476,5 +476,48 @@ struct MetadataCollector {
             }
         }
         return title
+    }
+}
+
+/// Lowercase ASCII fragments looked for in class and id values, indexed by first byte: one pass over the value
+/// instead of one per fragment (class hints were 5 % of extraction time).
+struct HintSet: ExpressibleByArrayLiteral, Sendable {
+    let needles: [[UInt8]]
+    let byFirst: [UInt32]
+
+    init(arrayLiteral elements: String...) {
+        precondition(elements.count <= 32)
+        needles = elements.map { Array($0.utf8) }
+        var table = [UInt32](repeating: 0, count: 256)
+        for (n, needle) in needles.enumerated() where !needle.isEmpty { table[Int(needle[0])] |= 1 << UInt32(n) }
+        byFirst = table
+    }
+
+    func matches(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { hay in
+            var start = 0
+            while start < hay.count {
+                var c = hay[start]
+                if c >= 65 && c <= 90 { c += 32 }
+                var mask = byFirst[Int(c)]
+                while mask != 0 {
+                    let n = mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    let needle = needles[n]
+                    guard start + needle.count <= hay.count else { continue }
+                    var k = 1
+                    while k < needle.count {
+                        var h = hay[start + k]
+                        if h >= 65 && h <= 90 { h += 32 }
+                        if h != needle[k] { break }
+                        k += 1
+                    }
+                    if k == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
     }
 }

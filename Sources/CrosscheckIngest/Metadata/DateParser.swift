@@ -64,22 +64,42 @@ public enum DateParser {
 
     /// A digit right after a letter starts a word too: scrapers glue a byline to its date ("Karrasch3.11.2023").
     public static func parseEmbedded(_ string: String, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
+        guard hasTwoDigits(string) else { return nil }
         if let whole = parse(string, from: from, slashDayFirst: slashDayFirst) { return whole }
+        // Word starts over the bytes (a letter is any byte of a non-ASCII scalar, as before: Character
+        // properties cost more than the parse); a window without two digits in a row is skipped unbuilt.
+        let bytes = Array(string.utf8)
         var starts = 0
-        var index = string.startIndex
-        var previousIsWordChar = false
-        var previousIsLetter = false
-        while index < string.endIndex, starts < maxEmbeddedStarts {
-            let c = string[index]
-            let wordChar = c.isLetter || c.isNumber
-            if wordChar, !previousIsWordChar || (previousIsLetter && c.isASCII && c.isNumber) {
+        var previousIsWordChar = false, previousIsLetter = false
+        var i = 0
+        while i < bytes.count, starts < maxEmbeddedStarts {
+            let b = bytes[i]
+            if b & 0xC0 == 0x80 { i += 1; continue }
+            let isDigit = b >= 48 && b <= 57
+            let isLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0xC0
+            let wordChar = isDigit || isLetter
+            if wordChar, !previousIsWordChar || (previousIsLetter && isDigit) {
                 starts += 1
-                let candidate = String(string[index...].prefix(40))
-                if let date = parse(candidate, from: from, slashDayFirst: slashDayFirst), date.precision >= .day { return date }
+                var end = i, characters = 0
+                while end < bytes.count, characters < 40 {
+                    end += 1
+                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                    characters += 1
+                }
+                var twoDigits = false, previousDigit = false
+                for k in i..<end {
+                    let digit = bytes[k] >= 48 && bytes[k] <= 57
+                    if digit && previousDigit { twoDigits = true; break }
+                    previousDigit = digit
+                }
+                if twoDigits, let date = parse(String(decoding: bytes[i..<end], as: UTF8.self), from: from, slashDayFirst: slashDayFirst),
+                   date.precision >= .day {
+                    return date
+                }
             }
             previousIsWordChar = wordChar
-            previousIsLetter = c.isLetter
-            index = string.index(after: index)
+            previousIsLetter = isLetter
+            i += 1
         }
         return nil
     }
