@@ -102,4 +102,41 @@ import Testing
         withNul += Array(" byte and &bogus; &#xFFFFFFF; entities in it, long enough to be kept.</p></body></html>".utf8)
         _ = extractor.extract(withNul)
     }
+
+    static let body = """
+    <p>The river tore through a section of the embankment near the village of Dahana in the early hours of Sunday, flooding homes.</p>
+    <p>Emergency workers moved more than 2,000 residents to schools on higher ground, the regional committee said in a statement.</p>
+    <p>The committee said on Monday that nine people had died and four were still missing, and that the water was falling again. \
+    Officials in Dushanbe promised money to rebuild the embankment before the autumn rains, while residents of Dahana said they \
+    had warned the district for years that the old earth wall would not hold another spring flood like the one in 2021.</p>
+    """
+
+    /// A standfirst between the headline and the body's container is part of the article; headings after the
+    /// last paragraph of prose (related stories, newsletter box) are not.
+    @Test func leadJoinsAndTrailingHeadingsGo() throws {
+        let html = """
+        <html><head><title>Floods hit Khatlon</title></head><body><article><header><h1>Floods hit Khatlon</h1>
+        <p class="standfirst">At least 14 people have died after the swollen Panj river broke through an embankment in the south.</p></header>
+        <div class="article-body">\(Self.body)
+        <h2>More from the region</h2><h3>Sign up</h3></div></article></body></html>
+        """
+        let page = try extractor.extract(Array(html.utf8)).get()
+        #expect(page.text.hasPrefix("At least 14 people have died"))
+        #expect(!page.text.contains("More from the region"))
+        #expect(page.removed.contains { $0.reason == "trailing-heading" && $0.text == "Sign up" })
+    }
+
+    /// A negated noise word ("no-share", "has-sidebar") and a page builder's "elementor-widget-wrap" do not make
+    /// the article noise; a long quote or list inside the article does not win the container vote.
+    @Test func negatedAndCompoundClassWordsKeepTheArticle() throws {
+        let html = """
+        <html><body><div class="entry-content no-share"><div class="elementor-widget-wrap">\(Self.body)
+        <blockquote><p>"Nobody will be left alone with this disaster, and every family will get help to rebuild," the governor said.</p></blockquote>
+        </div></div><div class="share-bar"><a href="#">Share on Facebook</a></div></body></html>
+        """
+        let page = try extractor.extract(Array(html.utf8)).get()
+        #expect(page.text.contains("The river tore through"))
+        #expect(page.text.contains("Nobody will be left alone"))
+        #expect(!page.text.contains("Share on Facebook"))
+    }
 }

@@ -274,6 +274,8 @@ public struct TextCleaner: Sendable {
         return total == 0 ? 0 : Double(address) / Double(total)
     }
 
+    static let maxInterfaceCharacters = 25
+
     static func endsSentence(_ s: String) -> Bool {
         guard let last = s.last else { return false }
         return ".!?\"”’'»)".contains(last)
@@ -290,7 +292,10 @@ public struct TextCleaner: Sendable {
             return first
         }
         if share >= configuration.addressShare { return "reader-appeal" }
-        if line.words <= configuration.maxInterfaceWords, !Self.endsSentence(line.text) { return "interface" }
+        // A Chinese or Japanese sentence is one "word" without spaces: only short lines are interface words.
+        if line.words <= configuration.maxInterfaceWords, !Self.endsSentence(line.text), line.text.count <= Self.maxInterfaceCharacters {
+            return "interface"
+        }
         if let caption = captionReason(line) { return caption }
         return nil
     }

@@ -1,3 +1,4 @@
+import Foundation
 import CLibXML2
 import CrosscheckCore
 
@@ -18,6 +19,10 @@ struct BlockWalker {
     private(set) var removed: [RemovedPiece] = []
     /// Per element id: is it a semantic article container.
     private var semantic: [Int: Bool] = [:]
+    /// Lists, list items, quotes and definition lists: never the article's container (a long quote or
+    /// list inside the article out-voted the article), so they are left out of the ancestors above a block.
+    private var listLike = Set<Int>()
+    static let listTags: Set<String> = ["ul", "ol", "li", "blockquote", "dl", "dd", "dt"]
     private var nextID = 0
 
     // Current open block state.
@@ -36,7 +41,7 @@ struct BlockWalker {
     private var bodyTextLength = 0
 
     mutating func walk(_ root: xmlNodePtr) {
-        bodyTextLength = Node.textLength(root)
+        bodyTextLength = Self.visibleTextLength(root)
         // Iterative depth-first walk: (node, entering) pairs.
         var work: [(xmlNodePtr, Bool, Int, Bool)] = [(root, true, -1, false)]
         while let (node, entering, id, inLink) = work.popLast() {
@@ -74,6 +79,7 @@ struct BlockWalker {
                 nextID += 1
                 semantic[elementID] = name == "article" || name == "main"
                     || attributes.itemprop?.lowercased() == "articlebody"
+                if Self.listTags.contains(name) { listLike.insert(elementID) }
                 stack.append(elementID)
                 work.append((node, false, elementID, link))
             }
@@ -92,8 +98,11 @@ struct BlockWalker {
     private mutating func flush() {
         let text = HTMLExtractor.collapse(current)
         if !text.isEmpty {
+            var ancestors: [Int] = []
+            ancestors.reserveCapacity(stack.count)
+            for (k, id) in stack.reversed().enumerated() where k == 0 || !listLike.contains(id) { ancestors.append(id) }
             blocks.append(Block(text: text, linkChars: min(currentLinks, text.utf8.count), tag: currentTag,
-                                line: currentLine, ancestors: stack.reversed()))
+                                line: currentLine, ancestors: ancestors))
         }
         current = ""
         currentLinks = 0
@@ -158,13 +167,39 @@ struct BlockWalker {
         return false
     }
 
+    static let negations: Set<Substring> = ["no", "has", "with", "without", "not", "non"]
+
+    /// Text length of a subtree without scripts, styles, templates and SVG (a page builder's inline CSS and JS
+    /// made a page look long enough that no real article was protected).
+    static func visibleTextLength(_ node: xmlNodePtr) -> Int {
+        var total = 0
+        var stack: [xmlNodePtr] = [node]
+        while let n = stack.popLast() {
+            if Node.isText(n), let content = n.pointee.content {
+                total += strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                continue
+            }
+            guard Node.isElement(n) else { continue }
+            if let name = n.pointee.name, Self.invisibleTags.contains(String(cString: name)) { continue }
+            var child = n.pointee.children
+            while let c = child { stack.append(c); child = c.pointee.next }
+        }
+        return total
+    }
+    static let invisibleTags: Set<String> = ["script", "style", "noscript", "template", "svg"]
+
     static func hintReason(_ value: String?) -> String? {
         guard var value, !value.isEmpty else { return nil }
         if value.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { value = value.lowercased() }
-        for word in value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
-            // Parts of compound classes ("hidden-xs", "blog_teaser_text") say less than whole classes.
-            if let reason = HTMLExtractor.noiseWordsBySubstring[word], !HTMLExtractor.wholeClassOnlyBySubstring.contains(word) {
-                return reason
+        for token in value.split(separator: " ") {
+            let parts = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
+            for (k, word) in parts.enumerated() {
+                // Parts of compound classes ("hidden-xs", "blog_teaser_text") say less than whole classes,
+                // and a negated part says the opposite ("no-share", "has-ad", "without-sidebar").
+                if k > 0, Self.negations.contains(parts[k - 1]) { continue }
+                if let reason = HTMLExtractor.noiseWordsBySubstring[word], !HTMLExtractor.wholeClassOnlyBySubstring.contains(word) {
+                    return reason
+                }
             }
         }
         for word in value.split(separator: " ") {
@@ -241,8 +276,31 @@ struct BlockWalker {
             || last == UInt8(ascii: "\"") || text.hasSuffix("”") || text.hasSuffix("。")
     }
 
+    /// The lead (standfirst, intro, chapô) often sits between the headline and the body's container, in the
+    /// article's header: blocks after the headline and before the first chosen block join when they read as
+    /// text (`minLeadLength`, few links). The headline is the last `<h1>` before the body, else a block that
+    /// is the title, or a heading the title contains.
+    func includeLead(title: String?, into chosen: inout [Bool]) {
+        guard let first = chosen.firstIndex(of: true), first > 0 else { return }
+        var anchor = blocks[..<first].lastIndex { $0.tag == "h1" }
+        if anchor == nil, let title {
+            let key = HTMLExtractor.normalise(title)
+            anchor = blocks[..<first].lastIndex { block in
+                let text = HTMLExtractor.normalise(block.text)
+                return !text.isEmpty && (text == key || (text.count >= 20 && key.contains(text) && HTMLExtractor.headingTags.contains(block.tag)))
+            }
+        }
+        guard let anchor else { return }
+        for k in (anchor + 1)..<first {
+            let length = blocks[k].text.utf8.count
+            if length >= configuration.minLeadLength, Double(blocks[k].linkChars) / Double(length) < configuration.maxLeadLinkDensity {
+                chosen[k] = true
+            }
+        }
+    }
+
     /// The article's paragraphs and everything left out with its reason.
-    func mainText() -> ([(text: String, line: Int)], [RemovedPiece]) {
+    func mainText(title: String? = nil) -> ([(text: String, line: Int, tag: String)], [RemovedPiece]) {
         var scores: [Int: Double] = [:]
         var total = 0
         for block in blocks {
@@ -268,13 +326,14 @@ struct BlockWalker {
         if chosenLength < configuration.minMainTextLength, total > chosenLength {
             chosen = blocks.map { _ in true }
         }
-        var paragraphs: [(String, Int)] = []
+        includeLead(title: title, into: &chosen)
+        var paragraphs: [(String, Int, String)] = []
         var removed = self.removed
         for (block, inMain) in zip(blocks, chosen) {
             let density = Double(block.linkChars) / Double(max(1, block.text.utf8.count))
             let isHeading = HTMLExtractor.headingTags.contains(block.tag)
             if inMain && (density < configuration.maxLinkDensity || isHeading) {
-                paragraphs.append((block.text, block.line))
+                paragraphs.append((block.text, block.line, block.tag))
             } else {
                 removed.append(RemovedPiece(text: String(block.text.prefix(configuration.maxRemovedPieceLength)),
                                             reason: inMain ? "link-list" : "outside-main-content"))

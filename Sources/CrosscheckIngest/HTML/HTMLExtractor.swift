@@ -29,6 +29,14 @@ public struct HTMLExtractorConfiguration: Sendable {
     public var minProseLength: Int
     /// When markup gives no date, this many leading blocks (of at most 300 bytes) are searched for one.
     public var leadBlocksForDate: Int
+    /// A lead (standfirst, intro) between the headline and the chosen container joins the text when it has
+    /// at least this many bytes…
+    public var minLeadLength: Int
+    /// …and a link density below this.
+    public var maxLeadLinkDensity: Double
+    /// Headings after the last paragraph of at least this many bytes are dropped (they head related
+    /// stories, newsletter boxes, comments).
+    public var minProseTailLength: Int
     /// Removed pieces longer than this are cut (the text stays in the raw bytes).
     public var maxRemovedPieceLength: Int
     /// At most this many removed pieces are recorded per page.
@@ -38,8 +46,12 @@ public struct HTMLExtractorConfiguration: Sendable {
                 semanticBonus: Double = 1.5, protectedShare: Double = 0.04, minProtectedLength: Int = 1500,
                 siblingShare: Double = 0.2, minSiblingLength: Int = 80, maxSiblingLinkDensity: Double = 0.25,
                 coverageShare: Double = 0.75, minProseLength: Int = 40,
-                leadBlocksForDate: Int = 3, maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
+                leadBlocksForDate: Int = 3, minLeadLength: Int = 80, maxLeadLinkDensity: Double = 0.25,
+                minProseTailLength: Int = 300, maxRemovedPieceLength: Int = 500, maxRemovedPieces: Int = 200) {
         self.leadBlocksForDate = leadBlocksForDate
+        self.minLeadLength = minLeadLength
+        self.maxLeadLinkDensity = maxLeadLinkDensity
+        self.minProseTailLength = minProseTailLength
         self.coverageShare = coverageShare
         self.minProseLength = minProseLength
         self.siblingShare = siblingShare
@@ -115,15 +127,17 @@ public struct HTMLExtractor: Sendable {
         "menu": "navigation", "navbar": "navigation", "nav": "navigation", "pagination": "navigation",
         "footer": "footer", "copyright": "footer", "popup": "popup", "modal": "popup", "overlay": "popup",
         "donate": "donation", "donation": "donation", "paywall": "donation", "caption": "photo-caption",
-        "credit": "photo-caption", "byline": "byline", "author-bio": "byline", "tags": "tags", "tag-list": "tags",
+        "credit": "photo-caption", "byline": "byline", "author-bio": "byline", "author": "byline", "tags": "tags", "tag-list": "tags",
         "hidden": "hidden", "sr-only": "hidden", "print-only": "hidden",
     ]
 
     /// Noise words trusted only as a whole class or id, never as part of a compound: Bootstrap's
     /// `hidden-xs` hides on phones only, and `blog_teaser_text` can be the article itself.
     static let wholeClassOnly: Set<String> = [
-        "hidden", "teaser", "banner", "popular", "overlay", "modal", "credit", "caption", "tags", "menu", "promo",
-        "social", "trending", "recommended", "print",
+        "hidden", "teaser", "banner", "popular", "overlay", "modal", "menu", "promo", "trending", "recommended", "print",
+        // Page builders and paywall plugins wrap the article itself in "elementor-widget-wrap",
+        // "steady-paywall-container", "paywall-google article-body": only the whole class is a widget or a paywall.
+        "widget", "paywall",
     ]
 
     /// Soft-noise reasons whose subtrees are dropped whatever their size (unless they hold the article):
@@ -152,12 +166,24 @@ public struct HTMLExtractor: Sendable {
         var walker = BlockWalker(configuration: configuration)
         walker.walk(root)
         let lineOffsets = Self.lineOffsets(bytes)
-        var (paragraphs, removed) = walker.mainText()
+        var (paragraphs, removed) = walker.mainText(title: meta.title)
         removed = Array(removed.prefix(configuration.maxRemovedPieces))
         // The headline usually repeats as the first block; keep it as the title only.
         let title = meta.title
         if let title, let first = paragraphs.first, Self.normalise(first.text) == Self.normalise(title) {
             paragraphs.removeFirst()
+        }
+        // Headings after the last paragraph of prose head what follows the article (related stories, the
+        // newsletter box, the comments), not the article.
+        if let last = paragraphs.lastIndex(where: { !Self.headingTags.contains($0.tag) && $0.text.utf8.count >= configuration.minProseTailLength }) {
+            var k = paragraphs.count - 1
+            while k > last {
+                if Self.headingTags.contains(paragraphs[k].tag) {
+                    removed.append(RemovedPiece(text: String(paragraphs[k].text.prefix(configuration.maxRemovedPieceLength)), reason: "trailing-heading"))
+                    paragraphs.remove(at: k)
+                }
+                k -= 1
+            }
         }
         // Blocks are single lines (collapsed), so the block cleaner's line indices are paragraph indices.
         let blockText = paragraphs.map(\.text).joined(separator: "\n")
