@@ -100,8 +100,11 @@ public enum NameFolding {
 extension String {
     /// Latin letters without diacritics ("é" → "e", "ü" → "u"); other scripts unchanged.
     public func foldingDiacritics() -> String {
+        // Most names are ASCII: nothing to fold (decomposing scalar by scalar was 1.5 % of the pipeline).
+        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
         var out = ""
         for scalar in unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar); continue }
             // Canonical decomposition, then drop combining marks.
             let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
             for s in decomposed where !(0x300...0x36F).contains(s.value) { out.unicodeScalars.append(s) }
