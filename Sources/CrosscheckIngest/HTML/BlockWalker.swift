@@ -167,8 +167,6 @@ struct BlockWalker {
         return false
     }
 
-    static let negations: Set<Substring> = ["no", "has", "with", "without", "not", "non"]
-
     /// Text length of a subtree without scripts, styles, templates and SVG (a page builder's inline CSS and JS
     /// made a page look long enough that no real article was protected).
     static func visibleTextLength(_ node: xmlNodePtr) -> Int {
@@ -188,25 +186,52 @@ struct BlockWalker {
     }
     static let invisibleTags: Set<String> = ["script", "style", "noscript", "template", "svg"]
 
+    /// The noise reason a class or id value names. First the parts of compound values ("hidden-xs",
+    /// "blog_teaser_text": only words that mean noise even as a part, and not after a negation: "no-share",
+    /// "has-sidebar"), then whole space-separated classes. One pass over the bytes with a hash per part and no
+    /// allocation: this runs twice for every element of every page.
     static func hintReason(_ value: String?) -> String? {
         guard var value, !value.isEmpty else { return nil }
-        if value.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { value = value.lowercased() }
-        for token in value.split(separator: " ") {
-            let parts = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
-            for (k, word) in parts.enumerated() {
-                // Parts of compound classes ("hidden-xs", "blog_teaser_text") say less than whole classes,
-                // and a negated part says the opposite ("no-share", "has-ad", "without-sidebar").
-                if k > 0, Self.negations.contains(parts[k - 1]) { continue }
-                if let reason = HTMLExtractor.noiseWordsBySubstring[word], !HTMLExtractor.wholeClassOnlyBySubstring.contains(word) {
-                    return reason
+        return value.withUTF8 { bytes -> String? in
+            var wholeMatch: String? = nil
+            var tokenHash = fnvOffset, tokenLength = 0
+            var partHash = fnvOffset, partLength = 0
+            var previousPartNegates = false
+            var i = 0
+            while i <= bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 32
+                let isSpace = b == 32 || b == 9 || b == 10 || b == 13
+                if isSpace || b == 45 || b == 95 {
+                    if partLength > 0 {
+                        if !previousPartNegates, let entry = noiseByHash[partHash], !entry.wholeOnly { return entry.reason }
+                        previousPartNegates = negationHashes.contains(partHash)
+                    }
+                    partHash = fnvOffset; partLength = 0
+                    if isSpace {
+                        if tokenLength > 0, wholeMatch == nil, let entry = noiseByHash[tokenHash] { wholeMatch = entry.reason }
+                        tokenHash = fnvOffset; tokenLength = 0
+                        previousPartNegates = false
+                    } else {
+                        tokenHash = fnvStep(tokenHash, b); tokenLength += 1
+                    }
+                } else {
+                    let lower = b >= 65 && b <= 90 ? b + 32 : b
+                    partHash = fnvStep(partHash, lower); partLength += 1
+                    tokenHash = fnvStep(tokenHash, lower); tokenLength += 1
                 }
+                i += 1
             }
+            return wholeMatch
         }
-        for word in value.split(separator: " ") {
-            if let reason = HTMLExtractor.noiseWordsBySubstring[word] { return reason }
-        }
-        return nil
     }
+
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    @inline(__always) static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    static func fnv(_ s: String) -> UInt64 { s.utf8.reduce(fnvOffset) { fnvStep($0, $1) } }
+    /// Noise words by the FNV-1a hash of their bytes, and whether they count only as a whole class.
+    static let noiseByHash: [UInt64: (reason: String, wholeOnly: Bool)] = Dictionary(uniqueKeysWithValues:
+        HTMLExtractor.noiseWords.map { (fnv($0.key), ($0.value, HTMLExtractor.wholeClassOnly.contains($0.key))) })
+    static let negationHashes: [UInt64] = ["no", "has", "with", "without", "not", "non"].map(fnv)
 
     func insideArticle(_ node: xmlNodePtr) -> Bool {
         var parent = node.pointee.parent

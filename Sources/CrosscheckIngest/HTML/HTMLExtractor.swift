@@ -144,10 +144,6 @@ public struct HTMLExtractor: Sendable {
     /// a long comment section is still comments.
     static let unprotectedReasons: Set<String> = ["comments", "cookie-banner", "newsletter", "share", "donation", "popup"]
 
-    /// `noiseWords` and `wholeClassOnly` keyed by `Substring`, so class tokens are looked up without copying.
-    static let noiseWordsBySubstring: [Substring: String] = Dictionary(uniqueKeysWithValues: noiseWords.map { (Substring($0.key), $0.value) })
-    static let wholeClassOnlyBySubstring: Set<Substring> = Set(wholeClassOnly.map { Substring($0) })
-
     static let blockTags: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div",
         "section", "article", "main", "header", "ul", "ol", "table", "tr", "figure", "br", "hr", "address", "center",
