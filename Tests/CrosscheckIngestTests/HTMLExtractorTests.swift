@@ -139,4 +139,16 @@ import Testing
         #expect(page.text.contains("Nobody will be left alone"))
         #expect(!page.text.contains("Share on Facebook"))
     }
+
+    /// A blog's first `<h1>` is the site's name, which the `<title>` repeats after the post's; the post's own
+    /// heading is the title. Without a matching heading, the title's headline part is.
+    @Test func titleSkipsTheSiteName() throws {
+        let blog = """
+        <html><head><title>Scherenschnitt (3) | gnaddrig ad libitum</title></head><body>
+        <h1>gnaddrig ad libitum</h1><div class="post"><h1>Scherenschnitt (3)</h1>\(Self.body)</div></body></html>
+        """
+        #expect(try extractor.extract(Array(blog.utf8)).get().title == "Scherenschnitt (3)")
+        let plain = "<html><head><title>Villa Galaxy - Ferienvilla in Florida</title></head><body>\(Self.body)</body></html>"
+        #expect(try extractor.extract(Array(plain.utf8)).get().title == "Villa Galaxy")
+    }
 }

@@ -444,38 +444,64 @@ struct MetadataCollector {
             }
         }
         published = choosePublished()
-        title = chooseTitle()
+        // Soft hyphens are invisible hyphenation hints ("Mes\u{AD}sen\u{AD}ger"), not part of the words.
+        title = chooseTitle()?.replacingOccurrences(of: "\u{AD}", with: "")
         if let t = title, t.isEmpty { title = nil }
         if outlet == nil, let url { outlet = Self.outlet(fromURL: url) }
         var seen = Set<String>()
         authors = authors.map(HTMLExtractor.collapse).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    /// The headline: the `<h1>` of the article when there is one, else a page `<h1>` that the
-    /// `og:title` or `<title>` repeats, else those tags without the site name.
+    /// The headline: the `<h1>` of the article when there is one; else the page's `<h1>` that the
+    /// `og:title` or `<title>` names as its headline (a blog's first `<h1>` is often the site's name, which the
+    /// `<title>` repeats after the post's: "Scherenschnitt (3) | gnaddrig ad libitum"); else that headline.
     private func chooseTitle() -> String? {
         let og = ogTitle.map(HTMLExtractor.collapse)
         let tag = titleTag.map(HTMLExtractor.collapse)
         if let articleH1 { return articleH1 }
-        if let h1 {
-            let key = HTMLExtractor.normalise(h1)
-            if !key.isEmpty, [og, tag].contains(where: { $0.map { HTMLExtractor.normalise($0).contains(key) } == true }) {
-                return h1
+        let headline = og.map(headlinePart) ?? tag.map(headlinePart)
+        if let headline {
+            let key = HTMLExtractor.normalise(headline.part)
+            for h in h1s {
+                let k = HTMLExtractor.normalise(h.text)
+                guard !k.isEmpty else { continue }
+                if k == key || (k.count >= 8 && key.contains(k)) { return h.text }
             }
+            // An h1 the titles repeat whole, unless it is the part that names the site.
+            let others = Set(headline.others.map(HTMLExtractor.normalise))
+            for h in h1s {
+                let k = HTMLExtractor.normalise(h.text)
+                guard !k.isEmpty, !others.contains(k) else { continue }
+                if [og, tag].contains(where: { $0.map { HTMLExtractor.normalise($0).contains(k) } == true }) { return h.text }
+            }
+            return headline.part
         }
-        return og.map(stripSiteName) ?? tag.map(stripSiteName) ?? h1
+        return h1
     }
 
-    /// "Headline | Outlet" or "Headline - Outlet": drop the part naming the site.
-    private func stripSiteName(_ title: String) -> String {
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
-            let parts = title.components(separatedBy: separator)
-            if parts.count >= 2 {
-                let longest = parts.max { $0.count < $1.count } ?? title
-                return longest.trimmingCharacters(in: .whitespaces)
+    /// Title separators between a headline and the site's name.
+    static let titleSeparators = [" | ", " – ", " — ", " - ", " :: ", " · ", " // ", " » ", " « ", " : "]
+
+    /// The headline part of a page title: "Headline | Outlet" → "Headline"; breadcrumbs ("Site » Archive »
+    /// Post") end with it; a first part that names the site (its `og:site_name`, or the host) is skipped.
+    private func headlinePart(_ title: String) -> (part: String, others: [String]) {
+        for separator in Self.titleSeparators {
+            let parts = title.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard parts.count >= 2 else { continue }
+            func chosen(_ part: String) -> (part: String, others: [String]) { (part, parts.filter { $0 != part }) }
+            if separator == " » " || separator == " « " { return chosen(separator == " » " ? parts.last! : parts.first!) }
+            let siteKeys = [outlet, url.flatMap(Self.outlet(fromURL:))].compactMap { $0 }.map(HTMLExtractor.normalise).filter { !$0.isEmpty }
+            let isSite: (String) -> Bool = { part in
+                let k = HTMLExtractor.normalise(part)
+                return !k.isEmpty && siteKeys.contains { $0 == k || $0.hasPrefix(k) || k.hasPrefix($0) }
             }
+            let candidates = parts.filter { !isSite($0) }
+            let longest = (candidates.isEmpty ? parts : candidates).max { $0.count < $1.count } ?? title
+            // The first part, unless it is a short kicker ("Neu - …", "Aktuelles | …") beside a longer one.
+            if let first = candidates.first, first.count >= 12 || first.count * 2 >= longest.count { return chosen(first) }
+            return chosen(longest)
         }
-        return title
+        return (title, [])
     }
 }
 
