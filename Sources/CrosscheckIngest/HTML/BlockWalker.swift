@@ -1,4 +1,3 @@
-import Foundation
 import CLibXML2
 import CrosscheckCore
 
@@ -169,21 +168,7 @@ struct BlockWalker {
 
     /// Text length of a subtree without scripts, styles, templates and SVG (a page builder's inline CSS and JS
     /// made a page look long enough that no real article was protected).
-    static func visibleTextLength(_ node: xmlNodePtr) -> Int {
-        var total = 0
-        var stack: [xmlNodePtr] = [node]
-        while let n = stack.popLast() {
-            if Node.isText(n), let content = n.pointee.content {
-                total += strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
-                continue
-            }
-            guard Node.isElement(n) else { continue }
-            if let name = n.pointee.name, Self.invisibleTags.contains(String(cString: name)) { continue }
-            var child = n.pointee.children
-            while let c = child { stack.append(c); child = c.pointee.next }
-        }
-        return total
-    }
+    static func visibleTextLength(_ node: xmlNodePtr) -> Int { Node.textLength(node, skipping: invisibleTags) }
     static let invisibleTags: Set<String> = ["script", "style", "noscript", "template", "svg"]
 
     /// The noise reason a class or id value names. First the parts of compound values ("hidden-xs",

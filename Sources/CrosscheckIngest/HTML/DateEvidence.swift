@@ -182,7 +182,7 @@ extension MetadataCollector {
         } else {
             return nil
         }
-        let days = CivilDays.from(year: c.year, month: c.month, day: c.day)
+        let days = CivilCalendar.days(year: c.year, month: c.month, day: c.day)
         return (days * 86_400 + hour * 3600 + minute * 60 + second - offset, local)
     }
 
@@ -391,18 +391,5 @@ extension MetadataCollector {
             from = i + 2
         }
         return nil
-    }
-}
-
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian), for comparing timestamps without Foundation.
-enum CivilDays {
-    static func from(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

@@ -145,7 +145,7 @@ extension Node {
     }
 
     /// Characters of text (UTF-8 bytes) under `node`, without copying it.
-    static func textLength(_ node: xmlNodePtr, limit: Int = .max) -> Int {
+    static func textLength(_ node: xmlNodePtr, limit: Int = .max, skipping: Set<String> = []) -> Int {
         var total = 0
         var stack: [xmlNodePtr] = [node]
         while let n = stack.popLast() {
@@ -155,6 +155,7 @@ extension Node {
                 continue
             }
             guard isElement(n) else { continue }
+            if !skipping.isEmpty, let name = n.pointee.name, skipping.contains(String(cString: name)) { continue }
             var child = n.pointee.children
             while let c = child {
                 stack.append(c)

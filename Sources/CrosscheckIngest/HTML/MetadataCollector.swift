@@ -136,7 +136,7 @@ struct MetadataCollector {
                 break
             }
             let attributes = NodeAttributes(node)
-            if let cls = attributes.cls, Self.hasHint(cls, ["related"]) || Self.namesCommentBlock(cls) { continue }
+            if let cls = attributes.cls, Self.relatedHint.matches(cls) || Self.namesCommentBlock(cls) { continue }
             if name != "meta", let prop = attributes.itemprop?.lowercased(), prop == "datepublished" || prop == "datecreated" {
                 let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.textContent(node)
                 itempropDates.append(("html:itemprop[\(prop)]", value))
@@ -233,27 +233,9 @@ struct MetadataCollector {
         return [publishCueDate, headline, weakCueDate].compactMap { $0 }
     }
 
-    /// Whether `value` contains one of the lowercase ASCII `needles`, ignoring ASCII case; on bytes,
-    /// because Foundation's substring search is slow and runs for every element.
-    static func hasHint(_ value: String, _ needles: [StaticString]) -> Bool {
-        var value = value
-        return value.withUTF8 { hay in
-            for needle in needles {
-                let n = needle.utf8Start
-                let count = needle.utf8CodeUnitCount
-                guard count > 0, hay.count >= count else { continue }
-                outer: for start in 0...(hay.count - count) {
-                    for k in 0..<count {
-                        var c = hay[start + k]
-                        if c >= 65 && c <= 90 { c += 32 }
-                        if c != n[k] { continue outer }
-                    }
-                    return true
-                }
-            }
-            return false
-        }
-    }
+    static let relatedHint: HintSet = ["related"]
+    static let commentHint: HintSet = ["comment"]
+    static let bylineHints: HintSet = ["byline", "date", "meta", "posted"]
 
     /// The day-precise date in a short element's text ("Von Christian am 03.05.2013, 11:51"), if any.
     /// The element's text nodes are joined with spaces ("Mai<span>06</span>2018"), scripts and styles left out.
@@ -292,7 +274,7 @@ struct MetadataCollector {
     /// "commentlist"), not merely containing it ("ArticleHeaderComment_publishDate" is a headline's
     /// date; "commentary" is an article).
     static func namesCommentBlock(_ value: String) -> Bool {
-        guard hasHint(value, ["comment"]) else { return false }
+        guard commentHint.matches(value) else { return false }
         for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
             if token == "comment" || token == "comments" || token == "commentlist" { return true }
         }
@@ -301,11 +283,7 @@ struct MetadataCollector {
 
     /// Whole days between two calendar dates.
     static func daysApart(_ a: (year: Int, month: Int, day: Int), _ b: (year: Int, month: Int, day: Int)) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let x = calendar.date(from: DateComponents(year: a.year, month: a.month, day: a.day)),
-              let y = calendar.date(from: DateComponents(year: b.year, month: b.month, day: b.day)) else { return .max }
-        return abs(calendar.dateComponents([.day], from: x, to: y).day ?? .max)
+        abs(CivilCalendar.days(year: a.year, month: a.month, day: a.day) - CivilCalendar.days(year: b.year, month: b.month, day: b.day))
     }
 
     /// The host of `url` without a leading `www.`: the outlet when nothing names it.
@@ -363,7 +341,7 @@ struct MetadataCollector {
         while let p = parent, p.pointee.type == XML_ELEMENT_NODE, depth < 4 {
             let attributes = NodeAttributes(p)
             let hint = (attributes.cls ?? "") + " " + (attributes.id ?? "")
-            if hasHint(hint, ["byline", "date", "meta", "posted"]) {
+            if bylineHints.matches(hint) {
                 return true
             }
             parent = p.pointee.parent

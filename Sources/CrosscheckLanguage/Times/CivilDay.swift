@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// A calendar day as days since 1970-01-01 (proleptic Gregorian), with the arithmetic the time
 /// resolver needs. Civil-from-days after Howard Hinnant's public-domain algorithms.
 public struct CivilDay: Sendable, Hashable, Comparable {
@@ -7,13 +9,7 @@ public struct CivilDay: Sendable, Hashable, Comparable {
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= CivilDay.length(year: year, month: month) else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        days = era * 146_097 + doe - 719_468
+        days = CivilCalendar.days(year: year, month: month, day: day)
     }
 
     public var civil: (year: Int, month: Int, day: Int) {
