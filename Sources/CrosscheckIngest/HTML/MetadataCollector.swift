@@ -48,9 +48,6 @@ struct MetadataCollector {
     /// `<time>` outside any article or byline: the very last resort (it may date a teaser).
     var looseTimeDates: [(String, String)] = []
     var otherJSONLDDate: PublishedDate?
-    private var afterH1: String?
-    private var afterH1Skip = 0
-    private var headlineWindow: String?
     private var cueTextsSeen = 0
     private var publishCueDate: PublishedDate?
     private var weakCueDate: PublishedDate?
@@ -104,12 +101,7 @@ struct MetadataCollector {
             case "h1":
                 let text = HTMLExtractor.collapse(Node.textContent(node))
                 if !text.isEmpty {
-                    if h1 == nil {
-                        h1 = text
-                        // Collect the visible text from here: the h1's own, then what follows it.
-                        afterH1 = ""
-                        afterH1Skip = Node.textContent(node).utf8.count
-                    }
+                    if h1 == nil { h1 = text }
                     if inArticle, articleH1 == nil { articleH1 = text }
                     h1s.append(HeadingMark(node: node, start: stream.count, text: text, inArticle: inArticle))
                 }
@@ -171,19 +163,10 @@ struct MetadataCollector {
     /// Short text nodes with a digit examined for cues, at most.
     static let maxCueTexts = 60
 
-    /// Visible text of the page in document order: the headline window and cue lines. Works on the
-    /// node's bytes and makes a string only for the few text nodes that may matter.
+    /// Visible text of the page in document order: cue lines. Works on the node's bytes and makes a string
+    /// only for the few text nodes that may matter.
     private mutating func readVisibleText(_ content: UnsafePointer<xmlChar>) {
         let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
-        if var window = afterH1 {
-            window += String(cString: content)
-            if window.utf8.count >= afterH1Skip + Self.afterH1Length {
-                afterH1 = nil
-                headlineWindow = String(decoding: window.utf8.dropFirst(afterH1Skip).prefix(Self.afterH1Length), as: UTF8.self)
-            } else {
-                afterH1 = window
-            }
-        }
         guard cueTextsSeen < Self.maxCueTexts, length <= 300, publishCueDate == nil || weakCueDate == nil else { return }
         let bytes = UnsafeBufferPointer(start: content, count: length)
         guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }) else { return }
@@ -225,11 +208,16 @@ struct MetadataCollector {
     /// Dates from visible text, for the extractor's last fallbacks: after a publication cue, in the
     /// text right after the headline, after a weaker cue ("Stand:", "Updated").
     var textFallbackDates: [PublishedDate] {
-        var window = headlineWindow
-        if window == nil, let open = afterH1, open.utf8.count > afterH1Skip {
-            window = String(decoding: open.utf8.dropFirst(afterH1Skip), as: UTF8.self)
+        // The visible text right after the first <h1>, as written (no separators added), from the stream.
+        var headline: PublishedDate?
+        if let first = h1s.first {
+            var k = first.start
+            while k < stream.count, Self.isInside(stream[k], first.node) { k += 1 }
+            var window = ""
+            while k < stream.count, window.utf8.count < Self.afterH1Length { window += Node.content(ofText: stream[k]); k += 1 }
+            headline = DateParser.parseEmbedded(String(decoding: window.utf8.prefix(Self.afterH1Length), as: UTF8.self), from: "html:after-h1")
+                .flatMap { $0.precision >= .day ? $0 : nil }
         }
-        let headline = window.flatMap { DateParser.parseEmbedded($0, from: "html:after-h1") }.flatMap { $0.precision >= .day ? $0 : nil }
         return [publishCueDate, headline, weakCueDate].compactMap { $0 }
     }
 
