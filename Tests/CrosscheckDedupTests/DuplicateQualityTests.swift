@@ -14,8 +14,9 @@ import Testing
         // Measured at the commit that pinned them: exact 0.995/0.970, near 0.970/0.994,
         // contains 0.997/0.994, rewrite 1.000/0.939 (two shared keys needed from six keys on).
         // Session 6's extraction changed the corpus (854 originals instead of 842, leads kept): exact
-        // 1.000/0.958, near 0.965/0.994, contains 0.994/0.994, rewrite 1.000/0.922 alone and 0.916 inside the
-        // full suite (one variant differs: not yet explained), so the rewrite recall floor is 0.90 (target 0.8).
+        // 1.000/0.958, near 0.965/0.994, contains 0.994/0.994, rewrite 0.994/0.922 (one full-suite run of an
+        // intermediate build measured 0.916; later runs alone and in the full suite agree on the same 154 of 167),
+        // so the rewrite recall floor is 0.90 (target 0.8).
         "exact": (0.97, 0.95), "near": (0.95, 0.95), "contains": (0.97, 0.97), "rewrite": (0.95, 0.90),
     ]
 
