@@ -210,8 +210,8 @@ struct BlockWalker {
         }
     }
 
-    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
-    @inline(__always) static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    static let fnvOffset = TemplateDetector.hashSeed
+    @inline(__always) static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* TemplateDetector.hashPrime }
     static func fnv(_ s: String) -> UInt64 { s.utf8.reduce(fnvOffset) { fnvStep($0, $1) } }
     /// Noise words by the FNV-1a hash of their bytes, and whether they count only as a whole class.
     static let noiseByHash: [UInt64: (reason: String, wholeOnly: Bool)] = Dictionary(uniqueKeysWithValues:

@@ -46,6 +46,13 @@ extension MetadataCollector {
         return false
     }
 
+    /// The stream position right after a heading's own text.
+    func streamEnd(of heading: HeadingMark) -> Int {
+        var end = heading.start
+        while end < stream.count, Self.isInside(stream[end], heading.node) { end += 1 }
+        return end
+    }
+
     /// The headline `<h1>`: the first one the `og:title`/`<title>` repeats (or that repeats them), else the
     /// first in the article, else the first.
     func headlineH1() -> HeadingMark? {
@@ -64,8 +71,7 @@ extension MetadataCollector {
     func headlineDate() -> HeadlineDate? {
         guard let h = headlineH1() else { return nil }
         let dayFirst = slashDayFirst
-        var end = h.start
-        while end < stream.count, Self.isInside(stream[end], h.node) { end += 1 }
+        let end = streamEnd(of: h)
         var segments: [(k: Int, offset: Int, text: String)] = []
         var total = 0
         var k = end
@@ -111,7 +117,7 @@ extension MetadataCollector {
     }
 
     static let dateElementHints: HintSet = ["date", "time", "byline", "posted", "published", "meta", "datum", "stand",
-                                                   "info", "author", "autor", "fecha", "data"]
+                                            "info", "author", "autor", "fecha", "data"]
 
     /// Whether an element or one of its 4 nearest ancestors is a `<time>` or is classed as a date or byline
     /// (class, id, itemprop or a short data-* value).
@@ -212,12 +218,12 @@ extension MetadataCollector {
     /// Meta keys whose date is the page's generic date (often the CMS's last change), weaker than a `<time>`.
     static let genericMetaKeys: Set<String> = ["date", "dcterms.date", "dc.date"]
 
-    /// The publication date, from the strongest evidence (see the type's comment). The caller adds the
-    /// text-based fallbacks (`lateFallbackDate`) when this is nil.
-    mutating func choosePublished() -> PublishedDate? {
+    /// The publication date, from the strongest evidence (see the type's comment); `articles` are the JSON-LD
+    /// article objects, a NewsArticle before a WebPage. The caller adds the text-based fallbacks
+    /// (`lateFallbackDate`) when this is nil.
+    func choosePublished(articles: [[String: Any]]) -> PublishedDate? {
         var published: PublishedDate?
         var weak = false
-        let articles = jsonLD.sorted { (($0["@type"] as? String) == "WebPage" ? 1 : 0) < (($1["@type"] as? String) == "WebPage" ? 1 : 0) }
         for object in articles {
             if let value = object["datePublished"] as? String, let date = DateParser.parse(value, from: "json-ld:datePublished") {
                 published = date
@@ -316,9 +322,9 @@ extension MetadataCollector {
         for k in 0..<limit {
             let text = streamText(k)
             guard !text.isEmpty, text.utf8.count <= 120 else { continue }
-            var bytes = Array(text.utf8)
+            let bytes = Array(text.utf8)
             for cue in Self.labelCueBytes {
-                guard let offset = bytes.withUnsafeMutableBufferPointer({ Self.find(cue, in: UnsafeBufferPointer($0)) }) else { continue }
+                guard let offset = bytes.withUnsafeBufferPointer({ Self.find(cue, in: $0) }) else { continue }
                 var candidate = String(decoding: bytes[offset...], as: UTF8.self)
                 for j in (k + 1)..<min(k + 4, stream.count) { candidate += " " + streamText(j) }
                 if let date = day(DateParser.parseEmbedded(String(candidate.prefix(60)), from: "html:label(\(String(decoding: cue, as: UTF8.self)))", slashDayFirst: dayFirst)) {

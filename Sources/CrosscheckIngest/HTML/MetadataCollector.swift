@@ -21,7 +21,7 @@ struct MetadataCollector {
     var ogTitleMeta: String?
     private var h1: String?
     private var articleH1: String?
-    var jsonLD: [[String: Any]] = []
+    private var jsonLD: [[String: Any]] = []
     /// Dates of every JSON-LD object (published, modified, created, uploaded): support for a headline date.
     var jsonLDDates: [String] = []
     /// (evidence, key, value) of meta tags that name a publication date.
@@ -116,12 +116,12 @@ struct MetadataCollector {
                 continue
             case "time":
                 let datetime = Node.attribute(node, "datetime")
-                let text = Node.textContent(node)
-                let value = datetime ?? text
                 streamTimes.append((stream.count, node, datetime, inNoise))
                 if inArticle || Self.looksLikeByline(node) {
-                    timeDates.append(("html:time", value, datetime == nil ? "" : text, inArticle))
+                    let text = Node.textContent(node)
+                    timeDates.append(("html:time", datetime ?? text, datetime == nil ? "" : text, inArticle))
                 } else if looseTimeDates.count < Self.maxHintDates {
+                    let value = datetime ?? Node.textContent(node)
                     looseTimeDates.append(("html:time(outside article)", value))
                 }
             default:
@@ -211,8 +211,7 @@ struct MetadataCollector {
         // The visible text right after the first <h1>, as written (no separators added), from the stream.
         var headline: PublishedDate?
         if let first = h1s.first {
-            var k = first.start
-            while k < stream.count, Self.isInside(stream[k], first.node) { k += 1 }
+            var k = streamEnd(of: first)
             var window = ""
             while k < stream.count, window.utf8.count < Self.afterH1Length { window += Node.content(ofText: stream[k]); k += 1 }
             headline = DateParser.parseEmbedded(String(decoding: window.utf8.prefix(Self.afterH1Length), as: UTF8.self), from: "html:after-h1")
@@ -409,7 +408,7 @@ struct MetadataCollector {
                 }
             }
         }
-        published = choosePublished()
+        published = choosePublished(articles: articles)
         // Soft hyphens are invisible hyphenation hints ("Mes\u{AD}sen\u{AD}ger"), not part of the words.
         title = chooseTitle()?.replacingOccurrences(of: "\u{AD}", with: "")
         if let t = title, t.isEmpty { title = nil }

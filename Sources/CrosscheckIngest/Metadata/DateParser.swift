@@ -49,8 +49,6 @@ public enum DateParser {
         return nil
     }
 
-    /// Finds a date inside a longer string ("Posted by Anna on 22 October 2019 at 10:15", "| 03.04.2020 |"):
-    /// tries every position where a digit or letter word starts, at most `maxEmbeddedStarts` of them.
     @inline(__always)
     static func hasTwoDigits(_ string: String) -> Bool {
         var previous = false
@@ -62,81 +60,79 @@ public enum DateParser {
         return false
     }
 
-    /// A digit right after a letter starts a word too: scrapers glue a byline to its date ("Karrasch3.11.2023").
+    /// Calls `body` with each byte offset of `bytes` (UTF-8) where a word starts, and whether it starts with a
+    /// digit, until `body` returns false. Letters are ASCII letters and any non-ASCII scalar (Character
+    /// properties cost more than the parses they guard); a digit right after a letter starts a word too:
+    /// scrapers glue a byline to its date ("Karrasch3.11.2023").
+    static func forEachWordStart(_ bytes: [UInt8], _ body: (_ offset: Int, _ isDigit: Bool) -> Bool) {
+        var previousIsWordChar = false, previousIsLetter = false
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+            let isDigit = b >= 48 && b <= 57
+            let isLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0xC0
+            if isDigit || isLetter, !previousIsWordChar || (previousIsLetter && isDigit), !body(i, isDigit) { return }
+            previousIsWordChar = isDigit || isLetter
+            previousIsLetter = isLetter
+        }
+    }
+
+    /// Finds a date inside a longer string ("Posted by Anna on 22 October 2019 at 10:15", "| 03.04.2020 |"):
+    /// tries every position where a word starts, at most `maxEmbeddedStarts` of them; a 40-character
+    /// window without two digits in a row is skipped unbuilt.
     public static func parseEmbedded(_ string: String, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
         guard hasTwoDigits(string) else { return nil }
         if let whole = parse(string, from: from, slashDayFirst: slashDayFirst) { return whole }
-        // Word starts over the bytes (a letter is any byte of a non-ASCII scalar, as before: Character
-        // properties cost more than the parse); a window without two digits in a row is skipped unbuilt.
         let bytes = Array(string.utf8)
         var starts = 0
-        var previousIsWordChar = false, previousIsLetter = false
-        var i = 0
-        while i < bytes.count, starts < maxEmbeddedStarts {
-            let b = bytes[i]
-            if b & 0xC0 == 0x80 { i += 1; continue }
-            let isDigit = b >= 48 && b <= 57
-            let isLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0xC0
-            let wordChar = isDigit || isLetter
-            if wordChar, !previousIsWordChar || (previousIsLetter && isDigit) {
-                starts += 1
-                var end = i, characters = 0
-                while end < bytes.count, characters < 40 {
-                    end += 1
-                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-                    characters += 1
-                }
-                var twoDigits = false, previousDigit = false
-                for k in i..<end {
-                    let digit = bytes[k] >= 48 && bytes[k] <= 57
-                    if digit && previousDigit { twoDigits = true; break }
-                    previousDigit = digit
-                }
-                if twoDigits, let date = parse(String(decoding: bytes[i..<end], as: UTF8.self), from: from, slashDayFirst: slashDayFirst),
-                   date.precision >= .day {
-                    return date
-                }
+        var found: PublishedDate?
+        forEachWordStart(bytes) { i, _ in
+            starts += 1
+            var end = i, characters = 0
+            while end < bytes.count, characters < 40 {
+                end += 1
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                characters += 1
             }
-            previousIsWordChar = wordChar
-            previousIsLetter = isLetter
-            i += 1
+            var twoDigits = false, previousDigit = false
+            for k in i..<end {
+                let digit = bytes[k] >= 48 && bytes[k] <= 57
+                if digit && previousDigit { twoDigits = true; break }
+                previousDigit = digit
+            }
+            if twoDigits, let date = parse(String(decoding: bytes[i..<end], as: UTF8.self), from: from, slashDayFirst: slashDayFirst),
+               date.precision >= .day {
+                found = date
+                return false
+            }
+            return starts < maxEmbeddedStarts
         }
-        return nil
+        return found
+    }
+
+    /// The month a word names ("July", "juil", "Mär"), or a four-letter-or-shorter form of one ("Sept").
+    static func month(named word: String) -> Int? {
+        months[word] ?? months[String(word.prefix(3))].flatMap { word.count <= 4 ? $0 : nil }
     }
 
     /// Every day-precise date written in `text` with its UTF-8 offset, in order (at most `limit`): dates are
-    /// tried at word starts (and at a digit glued to a letter); a found date skips the next 8 bytes.
+    /// tried at word starts that are a number, a month or a weekday; a found date skips the next 8 bytes.
     public static func datesIn(_ text: String, limit: Int = .max, slashDayFirst: Bool = false) -> [(offset: Int, date: PublishedDate)] {
         var out: [(offset: Int, date: PublishedDate)] = []
         let bytes = Array(text.utf8)
-        guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }) else { return out }
-        var i = 0
-        var previousIsWordChar = false, previousIsLetter = false
+        guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }), limit > 0 else { return out }
         var skipUntil = 0
-        while i < bytes.count, out.count < limit {
-            let b = bytes[i]
-            guard b & 0xC0 != 0x80 else { i += 1; continue }
-            let isDigit = b >= 48 && b <= 57
-            let isLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0xC0
-            let wordChar = isDigit || isLetter
-            // A candidate starts with a digit, or with a letter of a month or weekday name.
-            if wordChar, i >= skipUntil, !previousIsWordChar || (previousIsLetter && isDigit) {
-                let end = min(bytes.count, i + 40)
-                var cut = end
-                while cut > i, cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-                let candidate = String(decoding: bytes[i..<cut], as: UTF8.self)
-                // A date starts with its number, month or weekday, not with the words before it.
-                let word = isDigit ? "" : candidate.prefix { $0.isLetter }.lowercased()
-                let opens = isDigit || months[word] != nil || (word.count <= 4 && months[String(word.prefix(3))] != nil)
-                    || weekdayNames.contains(word) || weekdayNames.contains(String(word.prefix(3)))
-                if opens, let date = parse(candidate, from: "", slashDayFirst: slashDayFirst), date.precision >= .day {
-                    out.append((i, date))
-                    skipUntil = i + 8
-                }
+        forEachWordStart(bytes) { i, isDigit in
+            guard i >= skipUntil else { return true }
+            var cut = min(bytes.count, i + 40)
+            while cut > i, cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            let candidate = String(decoding: bytes[i..<cut], as: UTF8.self)
+            // A date starts with its number, month or weekday, not with the words before it.
+            let word = isDigit ? "" : candidate.prefix { $0.isLetter }.lowercased()
+            let opens = isDigit || month(named: word) != nil || weekdayNames.contains(word) || weekdayNames.contains(String(word.prefix(3)))
+            if opens, let date = parse(candidate, from: "", slashDayFirst: slashDayFirst), date.precision >= .day {
+                out.append((i, date))
+                skipUntil = i + 8
             }
-            previousIsWordChar = wordChar
-            previousIsLetter = isLetter
-            i += 1
+            return out.count < limit
         }
         return out
     }
@@ -323,7 +319,7 @@ public enum DateParser {
         if dotted.count != 3, let numeric = numericPrefix(s, slashDayFirst: slashDayFirst) { dotted = numeric }
         if dotted.count == 3 { return ("\(format4(dotted[0]))-\(pad2(dotted[1]))-\(pad2(dotted[2]))", .day) }
 
-        var year: Int?, month: Int?, day: Int?
+        var year: Int?, month: Int?
         var timeStart: String.Index?
         for (n, token) in tokens.enumerated() {
             if token.isNumber {
@@ -332,20 +328,15 @@ public enum DateParser {
                     year = v
                     timeStart = token.end
                     if month != nil { break }
-                } else if token.text.count <= 2, (1...31).contains(v), day == nil, year == nil {
-                    // A number right before a ':' is a time, not a day.
-                    if token.end < s.endIndex, s[token.end] == ":" { continue }
-                    day = v
                 }
-            } else if let m = months[token.text] ?? months[String(token.text.prefix(3))].flatMap({ token.text.count <= 4 ? $0 : nil }) {
+            } else if let m = Self.month(named: token.text) {
                 if month == nil { month = m }
             } else if n > 0 && month != nil && year != nil {
                 break
             }
         }
         guard let y = year, let m = month else { return nil }
-        day = dayNextToMonth(tokens, s, month: m)
-        guard let d = day else { return ("\(format4(y))-\(pad2(m))", .month) }
+        guard let d = dayNextToMonth(tokens, s, month: m) else { return ("\(format4(y))-\(pad2(m))", .month) }
         guard isValidDay(year: y, month: m, day: d) else { return nil }
         let date = "\(format4(y))-\(pad2(m))-\(pad2(d))"
         if let timeStart, let time = parseTime(String(s[timeStart...]).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).subtracting(CharacterSet(charactersIn: "+-")))) {
@@ -391,8 +382,7 @@ public enum DateParser {
     /// "29 de junio", the first day of a range "14. - 20. Januar") or right after it ("June 29"), not any
     /// number before the month ("Version 3, 29 June 2007" is 29 June).
     static func dayNextToMonth(_ tokens: [(text: String, isNumber: Bool, end: String.Index)], _ s: String, month: Int) -> Int? {
-        func monthOf(_ t: String) -> Int? { months[t] ?? months[String(t.prefix(3))].flatMap { t.count <= 4 ? $0 : nil } }
-        guard let mi = tokens.firstIndex(where: { !$0.isNumber && monthOf($0.text) == month }) else { return nil }
+        guard let mi = tokens.firstIndex(where: { !$0.isNumber && Self.month(named: $0.text) == month }) else { return nil }
         func dayValue(_ k: Int) -> Int? {
             guard k >= 0, k < tokens.count, tokens[k].isNumber, tokens[k].text.count <= 2, let v = Int(tokens[k].text),
                   (1...31).contains(v) else { return nil }
