@@ -57,9 +57,9 @@ struct BlockWalker {
                 continue
             }
             guard Node.isElement(node) else { continue }
-            let name = Node.name(node)
+            let tag = HTMLTag(node.pointee.name)
             let attributes = NodeAttributes(node)
-            if let reason = noiseReason(node, name: name, attributes: attributes) {
+            if let reason = noiseReason(node, tag: tag, attributes: attributes) {
                 if reason != "script" && reason != "hidden" && reason != "embed" {
                     let text = HTMLExtractor.collapse(Node.textPrefix(node, maxBytes: configuration.maxRemovedPieceLength * 2))
                     if !text.isEmpty {
@@ -69,16 +69,14 @@ struct BlockWalker {
                 }
                 continue
             }
-            let isBlock = HTMLExtractor.blockTags.contains(name)
-            let link = inLink || name == "a"
-            if isBlock {
+            let link = inLink || tag == .a
+            if tag.isBlock {
                 flush()
-                currentTag = name
+                currentTag = tag.name
                 let elementID = nextID
                 nextID += 1
-                semantic[elementID] = name == "article" || name == "main"
-                    || attributes.itemprop?.lowercased() == "articlebody"
-                if Self.listTags.contains(name) { listLike.insert(elementID) }
+                semantic[elementID] = tag.isArticleElement || attributes.isArticleBody
+                if tag.isListLike { listLike.insert(elementID) }
                 stack.append(elementID)
                 work.append((node, false, elementID, link))
             }
@@ -110,20 +108,17 @@ struct BlockWalker {
     /// Why `node` is noise, or `nil`. Tags like `script` always are; class/id hints, `form`, `header`
     /// and `aside` are only trusted for subtrees that do not hold most of the page's text, because
     /// themes put words like "sidebar" or "overlay" on the wrapper around the whole article.
-    func noiseReason(_ node: xmlNodePtr, name: String, attributes: NodeAttributes) -> String? {
-        if let reason = HTMLExtractor.hardDropTags[name] { return reason }
+    func noiseReason(_ node: xmlNodePtr, tag: HTMLTag, attributes: NodeAttributes) -> String? {
+        if let reason = tag.hardDropReason { return reason }
         if attributes.hidden || attributes.ariaHidden { return "hidden" }
-        if let style = attributes.style?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") {
-            return "hidden"
-        }
+        if let style = attributes.style, Self.hidesElement(style: style) { return "hidden" }
         var reason: String?
-        if let soft = HTMLExtractor.softDropTags[name] {
+        if let soft = tag.softDropReason {
             reason = soft
-        } else if name == "header", !insideArticle(node) {
+        } else if tag == .header, !insideArticle(node) {
             reason = "header"
-        } else if let role = attributes.role?.lowercased() {
-            switch role {
+        } else if let role = attributes.role, !role.isEmpty, role.count <= 16 {
+            switch role.string.lowercased() {
             case "navigation", "menu", "menubar": reason = "navigation"
             case "banner": reason = "header"
             case "contentinfo": reason = "footer"
@@ -133,7 +128,7 @@ struct BlockWalker {
             }
         }
         // Never drop the page's own structure because of a class name.
-        if reason == nil, name != "body", name != "html", name != "article", name != "main" {
+        if reason == nil, tag != .body, tag != .html, !tag.isArticleElement {
             reason = Self.hintReason(attributes.cls) ?? Self.hintReason(attributes.id)
         }
         guard let reason else { return nil }
@@ -157,9 +152,8 @@ struct BlockWalker {
         while let c = child { stack.append(c); child = c.pointee.next }
         while let n = stack.popLast() {
             guard Node.isElement(n) else { continue }
-            let name = Node.name(n)
-            if name == "article" || name == "main" { return true }
-            if NodeAttributes(n).itemprop?.lowercased() == "articlebody" { return true }
+            if HTMLTag(n.pointee.name).isArticleElement { return true }
+            if NodeAttributes(n).isArticleBody { return true }
             var grandchild = n.pointee.children
             while let c = grandchild { stack.append(c); grandchild = c.pointee.next }
         }
@@ -168,7 +162,7 @@ struct BlockWalker {
 
     /// Text length of a subtree without scripts, styles, templates and SVG (a page builder's inline CSS and JS
     /// made a page look long enough that no real article was protected).
-    static func visibleTextLength(_ node: xmlNodePtr) -> Int { Node.textLength(node, skipping: invisibleTags) }
+    static func visibleTextLength(_ node: xmlNodePtr) -> Int { Node.textLength(node, skippingInvisible: true) }
     static let invisibleTags: Set<String> = ["script", "style", "noscript", "template", "svg"]
 
     /// The noise reason a class or id value names. First the parts of compound values ("hidden-xs",
@@ -176,8 +170,13 @@ struct BlockWalker {
     /// "has-sidebar"), then whole space-separated classes. One pass over the bytes with a hash per part and no
     /// allocation: this runs twice for every element of every page.
     static func hintReason(_ value: String?) -> String? {
-        guard var value, !value.isEmpty else { return nil }
-        return value.withUTF8 { bytes -> String? in
+        guard var value else { return nil }
+        return value.withUTF8 { hintReason($0) }
+    }
+
+    static func hintReason(_ value: XMLBytes?) -> String? {
+        guard let bytes = value, !bytes.isEmpty else { return nil }
+        do {
             var wholeMatch: String? = nil
             var tokenHash = fnvOffset, tokenLength = 0
             var partHash = fnvOffset, partLength = 0
@@ -210,6 +209,18 @@ struct BlockWalker {
         }
     }
 
+    /// Whether an inline style hides the element (`display: none`, `visibility:hidden`, any case and spacing).
+    static func hidesElement(style: XMLBytes) -> Bool {
+        var squeezed: [UInt8] = []
+        squeezed.reserveCapacity(style.count)
+        for b in style where b != 32 { squeezed.append(b >= 65 && b <= 90 ? b + 32 : b) }
+        return squeezed.withUnsafeBufferPointer { s in
+            MetadataCollector.find(Self.displayNone, in: s) != nil || MetadataCollector.find(Self.visibilityHidden, in: s) != nil
+        }
+    }
+    static let displayNone = Array("display:none".utf8)
+    static let visibilityHidden = Array("visibility:hidden".utf8)
+
     static let fnvOffset = TemplateDetector.hashSeed
     @inline(__always) static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* TemplateDetector.hashPrime }
     static func fnv(_ s: String) -> UInt64 { s.utf8.reduce(fnvOffset) { fnvStep($0, $1) } }
@@ -221,8 +232,7 @@ struct BlockWalker {
     func insideArticle(_ node: xmlNodePtr) -> Bool {
         var parent = node.pointee.parent
         while let p = parent, p.pointee.type == XML_ELEMENT_NODE {
-            let name = Node.name(p)
-            if name == "article" || name == "main" { return true }
+            if HTMLTag(p.pointee.name).isArticleElement { return true }
             parent = p.pointee.parent
         }
         return false

@@ -125,19 +125,19 @@ extension MetadataCollector {
         var current: xmlNodePtr? = node
         var depth = 0
         while let p = current, p.pointee.type == XML_ELEMENT_NODE, depth <= 4 {
-            if Node.name(p) == "time" { return true }
+            if HTMLTag(p.pointee.name) == .time { return true }
+            // The hint words hold no space, so each value is matched on its own.
             var attr = p.pointee.properties
-            var hint = ""
             while let a = attr {
-                defer { attr = a.pointee.next }
+                attr = a.pointee.next
                 guard let namePtr = a.pointee.name else { continue }
-                let name = String(cString: namePtr)
-                guard name == "class" || name == "id" || name == "itemprop" || name.hasPrefix("data-"),
+                let name = XMLBytes(xmlString: namePtr)
+                let isData = name.count > 5 && name[0] == 100 && name[1] == 97 && name[2] == 116 && name[3] == 97 && name[4] == 45
+                guard isData || name.equalsIgnoringCase("class") || name.equalsIgnoringCase("id") || name.equalsIgnoringCase("itemprop"),
                       let text = a.pointee.children, let content = text.pointee.content else { continue }
-                let value = String(cString: content)
-                if !name.hasPrefix("data-") || value.utf8.count < 60 { hint += " " + value }
+                let value = XMLBytes(xmlString: content)
+                if (!isData || value.count < 60), dateElementHints.matches(value) { return true }
             }
-            if dateElementHints.matches(hint) { return true }
             current = p.pointee.parent
             depth += 1
         }

@@ -76,49 +76,65 @@ enum Node {
     static func line(_ node: xmlNodePtr) -> Int { Int(xmlGetLineNo(node)) }
 }
 
-/// The attributes the extractor looks at, read in one pass over a node's attribute list (one
-/// `xmlGetProp` call per attribute would copy each value several times per element).
+/// The attributes the extractor looks at, read in one pass over a node's attribute list as views of
+/// libxml2's bytes (one `xmlGetProp` call per attribute copied each value several times per element, and a
+/// String per value was still a malloc for most class lists).
 struct NodeAttributes {
-    var cls: String?
-    var id: String?
-    var role: String?
-    var style: String?
-    var itemprop: String?
+    var cls: XMLBytes?
+    var id: XMLBytes?
+    var role: XMLBytes?
+    var style: XMLBytes?
+    var itemprop: XMLBytes?
     var hidden = false
     var ariaHidden = false
+
+    static let classKey = HTMLTag.PackedTable.pack("class")!
+    static let idKey = HTMLTag.PackedTable.pack("id")!
+    static let roleKey = HTMLTag.PackedTable.pack("role")!
+    static let styleKey = HTMLTag.PackedTable.pack("style")!
+    static let itempropKey = HTMLTag.PackedTable.pack("itemprop")!
+    static let hiddenKey = HTMLTag.PackedTable.pack("hidden")!
 
     init(_ node: xmlNodePtr) {
         var attr = node.pointee.properties
         while let a = attr {
-            defer { attr = a.pointee.next }
-            guard let namePtr = a.pointee.name else { continue }
-            let value: () -> String = {
-                guard let text = a.pointee.children, let content = text.pointee.content else { return "" }
-                return String(cString: content)
+            attr = a.pointee.next
+            guard let name = a.pointee.name else { continue }
+            var key: UInt64 = 0
+            var i = 0
+            while i < 8 {
+                let b = name[i]
+                if b == 0 { break }
+                key |= UInt64(b) << UInt64(8 * i)
+                i += 1
             }
-            switch strcmp_ascii(namePtr) {
-            case "class": cls = value()
-            case "id": id = value()
-            case "role": role = value()
-            case "style": style = value()
-            case "itemprop": itemprop = value()
-            case "hidden": hidden = true
-            case "aria-hidden": ariaHidden = value() == "true"
+            if i == 8, name[8] != 0 {
+                if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "aria-hidden") == 0 {
+                    ariaHidden = Self.value(a)?.equalsIgnoringCase("true") ?? false
+                }
+                continue
+            }
+            switch key {
+            case Self.classKey: cls = Self.value(a)
+            case Self.idKey: id = Self.value(a)
+            case Self.roleKey: role = Self.value(a)
+            case Self.styleKey: style = Self.value(a)
+            case Self.itempropKey: itemprop = Self.value(a)
+            case Self.hiddenKey: hidden = true
             default: break
             }
         }
     }
-}
 
-/// An attribute name as a String only when it is short (all the names we look for are).
-@inline(__always)
-private func strcmp_ascii(_ name: UnsafePointer<xmlChar>) -> String {
-    var length = 0
-    while name[length] != 0 {
-        length += 1
-        if length > 10 { return "" }
+    /// The value of an attribute node (its first text child), empty when it has none.
+    @inline(__always)
+    static func value(_ a: UnsafeMutablePointer<xmlAttr>) -> XMLBytes? {
+        guard let text = a.pointee.children, let content = text.pointee.content else { return XMLBytes(start: nil, count: 0) }
+        return XMLBytes(xmlString: content)
     }
-    return String(cString: name)
+
+    /// `itemprop="articleBody"` (any case).
+    var isArticleBody: Bool { itemprop?.equalsIgnoringCase("articlebody") == true }
 }
 
 extension Node {
@@ -144,8 +160,9 @@ extension Node {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Characters of text (UTF-8 bytes) under `node`, without copying it.
-    static func textLength(_ node: xmlNodePtr, limit: Int = .max, skipping: Set<String> = []) -> Int {
+    /// Characters of text (UTF-8 bytes) under `node`, without copying it; `skippingInvisible` leaves out
+    /// scripts, styles, templates and SVG.
+    static func textLength(_ node: xmlNodePtr, limit: Int = .max, skippingInvisible: Bool = false) -> Int {
         var total = 0
         var stack: [xmlNodePtr] = [node]
         while let n = stack.popLast() {
@@ -155,7 +172,7 @@ extension Node {
                 continue
             }
             guard isElement(n) else { continue }
-            if !skipping.isEmpty, let name = n.pointee.name, skipping.contains(String(cString: name)) { continue }
+            if skippingInvisible, HTMLTag(n.pointee.name).isInvisible { continue }
             var child = n.pointee.children
             while let c = child {
                 stack.append(c)

@@ -92,29 +92,29 @@ struct MetadataCollector {
                 continue
             }
             guard Node.isElement(node) else { continue }
-            let name = Node.name(node)
-            let noiseHere = inNoise || Self.noiseElements.contains(name)
-            var articleHere = inArticle || name == "article"
-            switch name {
-            case "meta": readMeta(node)
-            case "title": if titleTag == nil { titleTag = HTMLExtractor.collapse(Node.textContent(node)) }
-            case "h1":
+            let tag = HTMLTag(node.pointee.name)
+            let noiseHere = inNoise || tag.isMetadataNoise
+            var articleHere = inArticle || tag == .article
+            switch tag {
+            case .meta: readMeta(node)
+            case .title: if titleTag == nil { titleTag = HTMLExtractor.collapse(Node.textContent(node)) }
+            case .h1:
                 let text = HTMLExtractor.collapse(Node.textContent(node))
                 if !text.isEmpty {
                     if h1 == nil { h1 = text }
                     if inArticle, articleH1 == nil { articleH1 = text }
                     h1s.append(HeadingMark(node: node, start: stream.count, text: text, inArticle: inArticle))
                 }
-            case "link":
+            case .link:
                 if Node.attribute(node, "rel")?.lowercased() == "canonical", let href = Node.attribute(node, "href") {
                     url = url ?? href
                 }
-            case "script":
+            case .script:
                 if Node.attribute(node, "type")?.lowercased().contains("ld+json") == true {
                     readJSONLD(Node.textContent(node))
                 }
                 continue
-            case "time":
+            case .time:
                 let datetime = Node.attribute(node, "datetime")
                 streamTimes.append((stream.count, node, datetime, inNoise))
                 if inArticle || Self.looksLikeByline(node) {
@@ -129,19 +129,21 @@ struct MetadataCollector {
             }
             let attributes = NodeAttributes(node)
             if let cls = attributes.cls, Self.relatedHint.matches(cls) || Self.namesCommentBlock(cls) { continue }
-            if name != "meta", let prop = attributes.itemprop?.lowercased(), prop == "datepublished" || prop == "datecreated" {
+            if tag != .meta, let itemprop = attributes.itemprop,
+               itemprop.equalsIgnoringCase("datepublished") || itemprop.equalsIgnoringCase("datecreated") {
+                let prop = itemprop.string.lowercased()
                 let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.textContent(node)
                 itempropDates.append(("html:itemprop[\(prop)]", value))
-            } else if name != "time", hintDates.count < Self.maxHintDates,
+            } else if tag != .time, hintDates.count < Self.maxHintDates,
                       attributes.cls.map({ Self.dateHints.matches($0) }) == true
                         || attributes.id.map({ Self.dateHints.matches($0) }) == true {
                 if let date = Self.shortTextDate(node, from: "html:date-element", slashDayFirst: slashDayFirst) { hintDates.append(date) }
-            } else if name != "time", weakHintDates.count < Self.maxWeakHintDates,
+            } else if tag != .time, weakHintDates.count < Self.maxWeakHintDates,
                       attributes.cls.map({ Self.weakDateHints.matches($0) }) == true
                         || attributes.id.map({ Self.weakDateHints.matches($0) }) == true {
                 if let date = Self.shortTextDate(node, from: "html:meta-element", slashDayFirst: slashDayFirst) { weakHintDates.append(date) }
             }
-            if name == "main" { articleHere = true }
+            if tag == .main { articleHere = true }
             var child = node.pointee.children
             var children: [xmlNodePtr] = []
             while let c = child { children.append(c); child = c.pointee.next }
@@ -247,8 +249,8 @@ struct MetadataCollector {
                 continue
             }
             guard Node.isElement(n) else { continue }
-            let name = Node.name(n)
-            if name == "script" || name == "style" { continue }
+            let tag = HTMLTag(n.pointee.name)
+            if tag == .script || tag == .style { continue }
             var kids: [xmlNodePtr] = []
             var k = n.pointee.children
             while let c = k { kids.append(c); k = c.pointee.next }
@@ -261,9 +263,17 @@ struct MetadataCollector {
     /// "commentlist"), not merely containing it ("ArticleHeaderComment_publishDate" is a headline's
     /// date; "commentary" is an article).
     static func namesCommentBlock(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { namesCommentBlock($0) }
+    }
+
+    static func namesCommentBlock(_ value: XMLBytes) -> Bool {
         guard commentHint.matches(value) else { return false }
-        for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) {
-            if token == "comment" || token == "comments" || token == "commentlist" { return true }
+        for token in value.split(whereSeparator: { $0 == 32 || $0 == 45 || $0 == 95 }) {
+            let token = XMLBytes(rebasing: token)
+            if token.equalsIgnoringCase("comment") || token.equalsIgnoringCase("comments") || token.equalsIgnoringCase("commentlist") {
+                return true
+            }
         }
         return false
     }
@@ -326,9 +336,9 @@ struct MetadataCollector {
         var parent = node.pointee.parent
         var depth = 0
         while let p = parent, p.pointee.type == XML_ELEMENT_NODE, depth < 4 {
+            // The needles hold no space, so matching class and id one after the other is matching "class id".
             let attributes = NodeAttributes(p)
-            let hint = (attributes.cls ?? "") + " " + (attributes.id ?? "")
-            if bylineHints.matches(hint) {
+            if attributes.cls.map(bylineHints.matches) == true || attributes.id.map(bylineHints.matches) == true {
                 return true
             }
             parent = p.pointee.parent
@@ -486,7 +496,11 @@ struct HintSet: ExpressibleByArrayLiteral, Sendable {
 
     func matches(_ value: String) -> Bool {
         var value = value
-        return value.withUTF8 { hay in
+        return value.withUTF8 { matches($0) }
+    }
+
+    func matches(_ hay: XMLBytes) -> Bool {
+        do {
             var start = 0
             while start < hay.count {
                 var c = hay[start]
