@@ -7,9 +7,8 @@ enum CharsetSniffer {
 
     static func encoding(for bytes: [UInt8]) -> String {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return "UTF-8" }
-        let window = String(decoding: bytes.prefix(declarationWindow).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 },
-                            as: UTF8.self)
-        if let declared = declaredCharset(in: window) {
+        let declaration = bytes.withUnsafeBufferPointer { declaredCharset(in: UnsafeBufferPointer(rebasing: $0.prefix(declarationWindow))) }
+        if let declared = declaration {
             // A page declared as a single-byte charset that is in fact valid UTF-8 with non-ASCII text
             // was re-served by a CMS that forgot to change its meta tag.
             if declared != "UTF-8", UTF8Validation.firstInvalidOffset(bytes) == nil, bytes.contains(where: { $0 >= 0x80 }) {
@@ -43,14 +42,27 @@ enum CharsetSniffer {
         return cp1251 >= koi8 ? "windows-1251" : "KOI8-R"
     }
 
-    static func declaredCharset(in lower: String) -> String? {
-        var search = lower.startIndex..<lower.endIndex
-        while let r = lower.range(of: "charset=", range: search) {
-            var value = lower[r.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
-            value = value.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" })
-            search = r.upperBound..<lower.endIndex
+    static let charsetKey = Array("charset=".utf8)
+
+    /// The charset a page's start declares (`charset=` in any case, the value lowercased), or nil.
+    static func declaredCharset(in window: UnsafeBufferPointer<UInt8>) -> String? {
+        var from = 0
+        while from < window.count,
+              let end = MetadataCollector.find(charsetKey, in: UnsafeBufferPointer(rebasing: window[from...])).map({ $0 + from }) {
+            from = end
+            var i = end
+            while i < window.count, window[i] == 34 || window[i] == 39 || window[i] == 32 { i += 1 }
+            var value: [UInt8] = []
+            while i < window.count {
+                var b = window[i]
+                if b >= 65 && b <= 90 { b += 32 }
+                // Letters and digits (any non-ASCII byte counts as a letter, as Character.isLetter did for most), - _ :
+                guard (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45 || b == 95 || b == 58 || b >= 0x80 else { break }
+                value.append(b)
+                i += 1
+            }
             guard !value.isEmpty else { continue }
-            let name = String(value)
+            let name = String(decoding: value, as: UTF8.self)
             // Pages served as UTF-8 often still say iso-8859-1; a declared Latin-1 page that is valid
             // UTF-8 is handled by the caller's validation.
             switch name {
@@ -71,7 +83,13 @@ public enum UTF8Validation {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             let n = b.count
+            let base = UnsafeRawPointer(b.baseAddress)
             while i < n {
+                // Eight ASCII bytes at a time: most of a page is markup.
+                if let base, i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 var need = 0

@@ -164,7 +164,8 @@ extension MetadataCollector {
 
     /// Seconds since 1970 and whether the written offset is not UTC, for a timestamp with a zone.
     static func instant(_ value: String) -> (seconds: Int, local: Bool)? {
-        guard let date = DateParser.parse(value, from: ""), date.precision >= .minute, let c = date.components else { return nil }
+        // Minute precision comes only from a written time ("12:36"): no colon, no instant.
+        guard value.utf8.contains(58), let date = DateParser.parse(value, from: ""), date.precision >= .minute, let c = date.components else { return nil }
         let v = Array(date.value.utf8)
         guard v.count >= 16 else { return nil }
         func num(_ i: Int, _ n: Int) -> Int? {
@@ -306,6 +307,8 @@ extension MetadataCollector {
                             "mise en ligne", "letzte änderung", "aktualisiert", "updated", "vom"]
 
     static let labelCueBytes = labelCues.map { Array($0.utf8) }
+    /// Punctuation around an element that is only a date ("(12.03.2021)", "· 5 May 2020 ·").
+    static let dateTextTrim = CharacterSet(charactersIn: " ()[]|·•,-")
 
     /// Inline-JSON keys of a publication date in page scripts.
     static let scriptDateKeys = ["publishedDate", "date_published", "dateCreated", "published_at", "publishDate", "publish_date",
@@ -319,14 +322,16 @@ extension MetadataCollector {
         let dayFirst = slashDayFirst
         func day(_ d: PublishedDate?) -> PublishedDate? { d.flatMap { $0.precision >= .day ? $0 : nil } }
         let limit = min(stream.count, 4000)
+        // Each visible text once (the loops below read them up to three times).
+        let texts = (0..<limit).map(streamText)
         for k in 0..<limit {
-            let text = streamText(k)
+            let text = texts[k]
             guard !text.isEmpty, text.utf8.count <= 120 else { continue }
             let bytes = Array(text.utf8)
             for cue in Self.labelCueBytes {
                 guard let offset = bytes.withUnsafeBufferPointer({ Self.find(cue, in: $0) }) else { continue }
                 var candidate = String(decoding: bytes[offset...], as: UTF8.self)
-                for j in (k + 1)..<min(k + 4, stream.count) { candidate += " " + streamText(j) }
+                for j in (k + 1)..<min(k + 4, stream.count) { candidate += " " + (j < limit ? texts[j] : streamText(j)) }
                 if let date = day(DateParser.parseEmbedded(String(candidate.prefix(60)), from: "html:label(\(String(decoding: cue, as: UTF8.self)))", slashDayFirst: dayFirst)) {
                     return date
                 }
@@ -336,8 +341,8 @@ extension MetadataCollector {
         for paragraph in lead.prefix(3) {
             if let date = day(DateParser.parseEmbedded(String(paragraph.prefix(60)), from: "text:lead-start", slashDayFirst: dayFirst)) { return date }
         }
-        for k in 0..<limit {
-            let text = streamText(k).trimmingCharacters(in: CharacterSet(charactersIn: " ()[]|·•,-"))
+        for k in 0..<limit where texts[k].utf8.count >= 6 {
+            let text = texts[k].trimmingCharacters(in: Self.dateTextTrim)
             guard (6...40).contains(text.count), let date = day(DateParser.parse(text, from: "html:date-text", slashDayFirst: dayFirst)),
                   let first = DateParser.datesIn(text, limit: 1, slashDayFirst: dayFirst).first, first.offset <= 2 else { continue }
             return date
@@ -349,7 +354,7 @@ extension MetadataCollector {
         }
         if let date = Self.scriptDate(page) { return date }
         for k in 0..<stream.count {
-            if var found = DateParser.datesIn(streamText(k), limit: 1, slashDayFirst: dayFirst).first?.date {
+            if var found = DateParser.datesIn(k < limit ? texts[k] : streamText(k), limit: 1, slashDayFirst: dayFirst).first?.date {
                 found.from = "html:first-visible-date"
                 return found
             }

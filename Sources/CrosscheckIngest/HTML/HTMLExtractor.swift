@@ -223,10 +223,12 @@ public struct HTMLExtractor: Sendable {
     static func lineOffsets(_ bytes: [UInt8]) -> [Int] {
         var offsets = [0]
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var i = 0
-            while i < buffer.count {
-                if buffer[i] == 0x0A { offsets.append(i + 1) }
-                i += 1
+            while i < buffer.count, let hit = memchr(base + i, 0x0A, buffer.count - i) {
+                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                offsets.append(at + 1)
+                i = at + 1
             }
         }
         return offsets

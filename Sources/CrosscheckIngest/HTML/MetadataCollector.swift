@@ -229,7 +229,31 @@ struct MetadataCollector {
     /// The day-precise date in a short element's text ("Von Christian am 03.05.2013, 11:51"), if any.
     /// The element's text nodes are joined with spaces ("Mai<span>06</span>2018"), scripts and styles left out.
     static func shortTextDate(_ node: xmlNodePtr, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
-        guard Node.textLength(node, limit: maxHintTextLength * 4) <= maxHintTextLength * 4 else { return nil }
+        // Every date read here has two digits in a row inside one text node (text nodes are joined with spaces):
+        // most date- and meta-classed elements have none and are passed over without building their text.
+        var length = 0
+        var twoDigits = false
+        var stack: [xmlNodePtr] = [node]
+        while let n = stack.popLast() {
+            if Node.isText(n), let content = n.pointee.content {
+                let bytes = XMLBytes(xmlString: content)
+                length += bytes.count
+                if length > maxHintTextLength * 4 { return nil }
+                if !twoDigits {
+                    var previous = false
+                    for b in bytes {
+                        let digit = b >= 48 && b <= 57
+                        if digit && previous { twoDigits = true; break }
+                        previous = digit
+                    }
+                }
+                continue
+            }
+            guard Node.isElement(n) else { continue }
+            var child = n.pointee.children
+            while let c = child { stack.append(c); child = c.pointee.next }
+        }
+        guard twoDigits else { return nil }
         let text = HTMLExtractor.collapse(spacedText(node))
         guard !text.isEmpty, text.utf8.count <= maxHintTextLength,
               let date = DateParser.parseEmbedded(text, from: from, slashDayFirst: slashDayFirst), date.precision >= .day else { return nil }
