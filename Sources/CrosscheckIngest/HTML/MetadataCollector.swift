@@ -466,8 +466,9 @@ struct MetadataCollector {
                 guard !k.isEmpty else { continue }
                 if k == key || (k.count >= 8 && key.contains(k)) { return h.text }
             }
-            // An h1 the titles repeat whole, unless it is the part that names the site.
-            let others = Set(headline.others.map(HTMLExtractor.normalise))
+            // An h1 the titles repeat whole, unless it is a part that names the site (in either title: an og:title
+            // without the site's name beside a "Headline | Site" <title>).
+            let others = Set((headline.others + (tag.map { headlinePart($0).others } ?? [])).map(HTMLExtractor.normalise))
             for h in h1s {
                 let k = HTMLExtractor.normalise(h.text)
                 guard !k.isEmpty, !others.contains(k) else { continue }
