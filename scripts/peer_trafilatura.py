@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Peer benchmark: trafilatura's main-text extraction over a folder of HTML pages.
 
-Usage: peer_trafilatura.py PAGES_DIR [--max-pages N]
+Usage: peer_trafilatura.py PAGES_DIR [--max-pages N] [--with-metadata]
 
 Benchmark-only helper for `crosscheck bench --stage extract`; the product never
 runs Python. It picks pages the way the Swift bench does (names ending in
 .html, .html.gz or .htm, sorted by name, first N), decompresses them in memory
 before the clock starts, then times only `trafilatura.extract` over all pages
-on one core. It prints exactly one JSON line on stdout:
+on one core. With --with-metadata it asks trafilatura for the metadata too
+(title, date through htmldate, author, site name), which is the whole job
+the Swift extractor does on every page. It prints exactly one JSON line on
+stdout:
 
-  {"tool":"trafilatura","version":"…","pages":N,"seconds":S,
+  {"tool":"trafilatura","version":"…","with_metadata":B,"pages":N,"seconds":S,
    "pages_per_second":P,"mb_per_second":M,"with_text":K,"errors":E}
 
 MB = total decompressed bytes / 1048576. A page that raises is counted in
@@ -55,6 +58,8 @@ def main(argv=None):
     parser.add_argument("pages_dir")
     parser.add_argument("--max-pages", type=int, default=1000,
                         help="at most this many pages (default 1000, as in the Swift bench)")
+    parser.add_argument("--with-metadata", action="store_true",
+                        help="extract title, date, author and site name too (trafilatura's with_metadata)")
     args = parser.parse_args(argv)
 
     # Keep to one core (Python is single-threaded anyway; this pins it).
@@ -80,7 +85,8 @@ def main(argv=None):
         # trafilatura accepts bytes and decodes them itself (UTF-8 fast path,
         # then charset detection), which is what the Swift extractor also has to do.
         try:
-            text = extract(page, favor_precision=False, include_comments=False, include_tables=True)
+            text = extract(page, favor_precision=False, include_comments=False, include_tables=True,
+                           with_metadata=args.with_metadata)
         except Exception:  # noqa: BLE001 -- counted, never fatal
             errors += 1
             continue
@@ -92,6 +98,7 @@ def main(argv=None):
     out = {
         "tool": "trafilatura",
         "version": version,
+        "with_metadata": args.with_metadata,
         "pages": len(pages),
         "seconds": round(seconds, 4),
         "pages_per_second": round(len(pages) / seconds, 2) if seconds > 0 else 0.0,

@@ -76,6 +76,7 @@ public struct BoilerplateVocabulary: Sendable {
     /// Words of a lowercased line: runs of letters, digits, apostrophes and hyphens; other symbols
     /// (©) stand alone.
     static func words(_ text: String) -> [Substring] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         var out: [Substring] = []
         var start: String.Index?
         var i = text.startIndex
@@ -91,5 +92,34 @@ public struct BoilerplateVocabulary: Sendable {
         }
         if let s = start { out.append(text[s...]) }
         return out
+    }
+
+    /// `words` for ASCII text, on bytes: letters, digits, `'` and `-` make words; whitespace and punctuation
+    /// (`!"#%&()*,./:;?@[\]_{}`) separate them; the other symbols (`$+<=>^`|~`) stand alone.
+    static func asciiWords(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            let lower = b | 0x20
+            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x27 || b == 0x2D {
+                if start == nil { start = i }
+            } else {
+                if let s = start { out.append(text[s..<i]); start = nil }
+                if asciiStandalone[Int(b)] { out.append(text[i..<utf8.index(after: i)]) }
+            }
+            i = utf8.index(after: i)
+        }
+        if let s = start { out.append(text[s...]) }
+        return out
+    }
+
+    /// ASCII bytes that are neither word characters, whitespace nor punctuation: symbols that are words alone.
+    static let asciiStandalone: [Bool] = (0..<256).map { b in
+        guard b < 0x80, let scalar = Unicode.Scalar(b) else { return false }
+        let c = Character(scalar)
+        return !(c.isLetter || c.isNumber || c == "'" || c == "-" || c.isWhitespace || c.isPunctuation)
     }
 }

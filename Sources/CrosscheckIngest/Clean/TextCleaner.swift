@@ -302,11 +302,24 @@ public struct TextCleaner: Sendable {
 
     /// Boilerplate tests for the body: phrase hits on short lines, photo captions and credits.
     func bodyBoilerplate(_ line: Line) -> String? {
-        if line.words <= configuration.maxPhraseLineWords, !line.text.contains(where: { "\"“”«»".contains($0) }),
+        if line.words <= configuration.maxPhraseLineWords, !Self.hasQuotationMark(line.text),
            let first = vocabulary.matches(in: line.lower).first {
             return first
         }
         return captionReason(line)
+    }
+
+    /// Whether `text` holds a quotation mark (" “ ” « »): a quoted phrase is a source speaking. On bytes.
+    static func hasQuotationMark(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x22 { return true }
+            if previous == 0xC2, b == 0xAB || b == 0xBB { return true }  // « »
+            if beforePrevious == 0xE2, previous == 0x80, b == 0x9C || b == 0x9D { return true }  // “ ”
+            beforePrevious = previous
+            previous = b
+        }
+        return false
     }
 
     /// A photo caption with a credit after a wide gap ("…borders.   Ministry / TASS") or a bare
@@ -384,6 +397,10 @@ public struct TextCleaner: Sendable {
 
     /// Menus and breadcrumbs: "Home | News | Region", "Home / Region / Headline".
     func isNavigation(_ text: String) -> Bool {
+        // Three parts need two separators: most lines have none (| / > or the last byte of › and »).
+        var separatorBytes = 0
+        for b in text.utf8 where b == 0x7C || b == 0x2F || b == 0x3E || b == 0xBA || b == 0xBB { separatorBytes += 1 }
+        guard separatorBytes >= 2 else { return false }
         let separators: [Character] = ["|", "/", "›", "»", ">"]
         for separator in separators {
             let parts = text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }

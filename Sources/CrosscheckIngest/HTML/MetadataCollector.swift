@@ -372,10 +372,30 @@ struct MetadataCollector {
     }
 
     private mutating func readMeta(_ node: xmlNodePtr) {
-        let key = (Node.attribute(node, "property") ?? Node.attribute(node, "name")
-            ?? Node.attribute(node, "itemprop") ?? Node.attribute(node, "http-equiv"))?.lowercased()
-        guard let key, let content = Node.attribute(node, "content")?.trimmingCharacters(in: .whitespaces),
-              !content.isEmpty else { return }
+        // One pass over the attributes (a meta tag's key is its property, else name, itemprop, http-equiv).
+        var keys: [XMLBytes?] = [nil, nil, nil, nil]
+        var contentBytes: XMLBytes?
+        var attr = node.pointee.properties
+        while let a = attr {
+            attr = a.pointee.next
+            guard let namePtr = a.pointee.name else { continue }
+            let name = XMLBytes(xmlString: namePtr)
+            let slot = name.equalsIgnoringCase("property") ? 0 : name.equalsIgnoringCase("name") ? 1
+                : name.equalsIgnoringCase("itemprop") ? 2 : name.equalsIgnoringCase("http-equiv") ? 3
+                : name.equalsIgnoringCase("content") ? 4 : -1
+            guard slot >= 0 else { continue }
+            // The HTML parser gives each attribute one text child, entities already decoded (empty when no value).
+            let value = NodeAttributes.value(a)
+            if slot == 4 {
+                if contentBytes == nil { contentBytes = value }
+            } else if keys[slot] == nil {
+                keys[slot] = value
+            }
+        }
+        guard let keyBytes = keys.first(where: { $0 != nil }) ?? nil, let contentView = contentBytes else { return }
+        let key = keyBytes.string.lowercased()
+        let content = contentView.string.trimmingCharacters(in: .whitespaces)
+        guard !content.isEmpty else { return }
         metaAll.append((key, content))
         switch key {
         case "og:title", "twitter:title":
