@@ -150,5 +150,33 @@ import Testing
         #expect(try extractor.extract(Array(blog.utf8)).get().title == "Scherenschnitt (3)")
         let plain = "<html><head><title>Villa Galaxy - Ferienvilla in Florida</title></head><body>\(Self.body)</body></html>"
         #expect(try extractor.extract(Array(plain.utf8)).get().title == "Villa Galaxy")
+        // The og:title names no site; the <title> does, and the page's only <h1> is that site name.
+        let logo = """
+        <html><head><title>Sesiona IV Pleno del Comité Central | Cubadebate</title>
+        <meta property="og:title" content="Sesiona IV Pleno del Comité Central"></head><body>
+        <div id="logo"><h1><style>.logo{display:block}</style>Cubadebate</h1></div>\(Self.body)</body></html>
+        """
+        #expect(try extractor.extract(Array(logo.utf8)).get().title == "Sesiona IV Pleno del Comité Central")
+    }
+
+    /// Elements hidden from readers (`aria-hidden="true"`, `hidden`, `display: none`) are not text; upper-case
+    /// tag names and the long ones (`FIGCAPTION`, `BLOCKQUOTE`) are read like any other.
+    @Test func hiddenElementsAndTagCaseAreHandled() throws {
+        let html = """
+        <html><body><ARTICLE>\(Self.body)
+        <div aria-hidden="true">Open the navigation drawer and choose a region</div>
+        <div aria-hidden="false"><p>Rescue teams reached the last cut-off villages on Tuesday, local officials said.</p></div>
+        <div style="DISPLAY: none">Please enable JavaScript to continue reading this page</div>
+        <FIGURE><img src="x.jpg"><FIGCAPTION>Residents carry bedding through floodwater.</FIGCAPTION></FIGURE>
+        <BLOCKQUOTE><p>"Nobody will be left alone with this disaster," the governor said.</p></BLOCKQUOTE>
+        </ARTICLE></body></html>
+        """
+        let page = try extractor.extract(Array(html.utf8)).get()
+        #expect(!page.text.contains("navigation drawer"))
+        #expect(!page.text.contains("enable JavaScript"))
+        #expect(page.text.contains("Rescue teams reached"))
+        #expect(!page.text.contains("Residents carry bedding"))
+        #expect(page.removed.contains { $0.reason == "photo-caption" && $0.text.contains("Residents carry bedding") })
+        #expect(page.text.contains("Nobody will be left alone"))
     }
 }
