@@ -25,7 +25,8 @@ struct BlockWalker {
     private var nextID = 0
 
     // Current open block state.
-    private var current = ""
+    /// The open block's text bytes as libxml2 holds them (collapsed when the block closes).
+    private var current: [UInt8] = []
     private var currentLinks = 0
     private var currentTag = "p"
     private var currentLine = 0
@@ -50,10 +51,11 @@ struct BlockWalker {
                 continue
             }
             if Node.isText(node) {
-                let text = Node.content(ofText: node)
+                guard let content = node.pointee.content else { continue }
+                let text = XMLBytes(xmlString: content)
                 if current.isEmpty { currentLine = Node.line(node) }
-                current += text
-                if inLink { currentLinks += text.utf8.count }
+                current.append(contentsOf: text)
+                if inLink { currentLinks += text.count }
                 continue
             }
             guard Node.isElement(node) else { continue }
@@ -93,7 +95,7 @@ struct BlockWalker {
     }
 
     private mutating func flush() {
-        let text = HTMLExtractor.collapse(current)
+        let text = current.withUnsafeBufferPointer { HTMLExtractor.collapse($0) }
         if !text.isEmpty {
             var ancestors: [Int] = []
             ancestors.reserveCapacity(stack.count)
@@ -101,7 +103,7 @@ struct BlockWalker {
             blocks.append(Block(text: text, linkChars: min(currentLinks, text.utf8.count), tag: currentTag,
                                 line: currentLine, ancestors: ancestors))
         }
-        current = ""
+        current.removeAll(keepingCapacity: true)
         currentLinks = 0
     }
 

@@ -217,7 +217,17 @@ public struct HTMLExtractor: Sendable {
     }
 
     static func normalise(_ s: String) -> String {
-        s.lowercased().filter { $0.isLetter || $0.isNumber }
+        // ASCII text on bytes (the same result: ASCII letters lowercased, digits; nothing else is a letter or number).
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            for b in s.utf8 {
+                let lower = b | 0x20
+                if lower >= 0x61 && lower <= 0x7A { out.append(lower) } else if b >= 0x30 && b <= 0x39 { out.append(b) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return s.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
     static func lineOffsets(_ bytes: [UInt8]) -> [Int] {
@@ -237,11 +247,16 @@ public struct HTMLExtractor: Sendable {
     /// Collapses runs of whitespace (ASCII and no-break space) to one space and trims. Works on UTF-8
     /// bytes: Unicode property lookups per character were the extractor's hottest spot.
     static func collapse(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { collapse($0) }
+    }
+
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
         var previous: UInt8 = 0
-        for b in s.utf8 {
+        for b in bytes {
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
                 pendingSpace = !out.isEmpty
             } else if b == 0xA0, previous == 0xC2 {
