@@ -100,15 +100,7 @@ struct NodeAttributes {
         while let a = attr {
             attr = a.pointee.next
             guard let name = a.pointee.name else { continue }
-            var key: UInt64 = 0
-            var i = 0
-            while i < 8 {
-                let b = name[i]
-                if b == 0 { break }
-                key |= UInt64(b) << UInt64(8 * i)
-                i += 1
-            }
-            if i == 8, name[8] != 0 {
+            guard let key = HTMLTag.PackedTable.pack(name) else {
                 if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "aria-hidden") == 0 {
                     ariaHidden = Self.value(a)?.equalsIgnoringCase("true") ?? false
                 }

@@ -25,15 +25,7 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
     @inline(__always)
     init(_ name: UnsafePointer<xmlChar>?) {
         guard let name else { self = .other; return }
-        var key: UInt64 = 0
-        var i = 0
-        while i < 8 {
-            let b = name[i]
-            if b == 0 { break }
-            key |= UInt64(b) << UInt64(8 * i)
-            i += 1
-        }
-        if i == 8, name[8] != 0 {
+        guard let key = PackedTable.pack(name) else {
             // The two known names longer than eight bytes.
             self = Self.matchesLong(name, "blockquote") ? .blockquote : Self.matchesLong(name, "figcaption") ? .figcaption : .other
             return
@@ -72,6 +64,20 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
                 if k == 0 { return .other }
                 s = (s + 1) & 255
             }
+        }
+
+        /// A NUL-terminated name of at most eight bytes packed little endian; nil for a longer name.
+        @inline(__always)
+        static func pack(_ name: UnsafePointer<UInt8>) -> UInt64? {
+            var key: UInt64 = 0
+            var i = 0
+            while i < 8 {
+                let b = name[i]
+                if b == 0 { return key }
+                key |= UInt64(b) << UInt64(8 * i)
+                i += 1
+            }
+            return name[8] == 0 ? key : nil
         }
 
         static func pack(_ name: String) -> UInt64? {
