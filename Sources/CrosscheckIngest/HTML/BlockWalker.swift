@@ -171,44 +171,37 @@ struct BlockWalker {
     /// "blog_teaser_text": only words that mean noise even as a part, and not after a negation: "no-share",
     /// "has-sidebar"), then whole space-separated classes. One pass over the bytes with a hash per part and no
     /// allocation: this runs twice for every element of every page.
-    static func hintReason(_ value: String?) -> String? {
-        guard var value else { return nil }
-        return value.withUTF8 { hintReason($0) }
-    }
-
     static func hintReason(_ value: XMLBytes?) -> String? {
         guard let bytes = value, !bytes.isEmpty else { return nil }
-        do {
-            var wholeMatch: String? = nil
-            var tokenHash = fnvOffset, tokenLength = 0
-            var partHash = fnvOffset, partLength = 0
-            var previousPartNegates = false
-            var i = 0
-            while i <= bytes.count {
-                let b: UInt8 = i < bytes.count ? bytes[i] : 32
-                let isSpace = b == 32 || b == 9 || b == 10 || b == 13
-                if isSpace || b == 45 || b == 95 {
-                    if partLength > 0 {
-                        if !previousPartNegates, let entry = noiseByHash[partHash], !entry.wholeOnly { return entry.reason }
-                        previousPartNegates = negationHashes.contains(partHash)
-                    }
-                    partHash = fnvOffset; partLength = 0
-                    if isSpace {
-                        if tokenLength > 0, wholeMatch == nil, let entry = noiseByHash[tokenHash] { wholeMatch = entry.reason }
-                        tokenHash = fnvOffset; tokenLength = 0
-                        previousPartNegates = false
-                    } else {
-                        tokenHash = fnvStep(tokenHash, b); tokenLength += 1
-                    }
-                } else {
-                    let lower = b >= 65 && b <= 90 ? b + 32 : b
-                    partHash = fnvStep(partHash, lower); partLength += 1
-                    tokenHash = fnvStep(tokenHash, lower); tokenLength += 1
+        var wholeMatch: String? = nil
+        var tokenHash = fnvOffset, tokenLength = 0
+        var partHash = fnvOffset, partLength = 0
+        var previousPartNegates = false
+        var i = 0
+        while i <= bytes.count {
+            let b: UInt8 = i < bytes.count ? bytes[i] : 32
+            let isSpace = b == 32 || b == 9 || b == 10 || b == 13
+            if isSpace || b == 45 || b == 95 {
+                if partLength > 0 {
+                    if !previousPartNegates, let entry = noiseByHash[partHash], !entry.wholeOnly { return entry.reason }
+                    previousPartNegates = negationHashes.contains(partHash)
                 }
-                i += 1
+                partHash = fnvOffset; partLength = 0
+                if isSpace {
+                    if tokenLength > 0, wholeMatch == nil, let entry = noiseByHash[tokenHash] { wholeMatch = entry.reason }
+                    tokenHash = fnvOffset; tokenLength = 0
+                    previousPartNegates = false
+                } else {
+                    tokenHash = fnvStep(tokenHash, b); tokenLength += 1
+                }
+            } else {
+                let lower = b >= 65 && b <= 90 ? b + 32 : b
+                partHash = fnvStep(partHash, lower); partLength += 1
+                tokenHash = fnvStep(tokenHash, lower); tokenLength += 1
             }
-            return wholeMatch
+            i += 1
         }
+        return wholeMatch
     }
 
     /// Whether an inline style hides the element (`display: none`, `visibility:hidden`, any case and spacing).

@@ -132,7 +132,7 @@ extension MetadataCollector {
                 attr = a.pointee.next
                 guard let namePtr = a.pointee.name else { continue }
                 let name = XMLBytes(xmlString: namePtr)
-                let isData = name.count > 5 && name[0] == 100 && name[1] == 97 && name[2] == 116 && name[3] == 97 && name[4] == 45
+                let isData = name.hasPrefix("data-")
                 guard isData || name.equalsIgnoringCase("class") || name.equalsIgnoringCase("id") || name.equalsIgnoringCase("itemprop"),
                       let text = a.pointee.children, let content = text.pointee.content else { continue }
                 let value = XMLBytes(xmlString: content)

@@ -50,12 +50,6 @@ enum Node {
         node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
     }
 
-    /// Lowercase tag name (libxml2's HTML parser already lowercases).
-    static func name(_ node: xmlNodePtr) -> String {
-        guard let name = node.pointee.name else { return "" }
-        return String(cString: name)
-    }
-
     static func attribute(_ node: xmlNodePtr, _ attr: String) -> String? {
         guard let value = xmlGetProp(node, attr) else { return nil }
         defer { free(value) }
@@ -102,7 +96,7 @@ struct NodeAttributes {
             guard let name = a.pointee.name else { continue }
             guard let key = HTMLTag.PackedTable.pack(name) else {
                 if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "aria-hidden") == 0 {
-                    ariaHidden = Self.value(a)?.equalsIgnoringCase("true") ?? false
+                    ariaHidden = Self.value(a).equalsIgnoringCase("true")
                 }
                 continue
             }
@@ -120,7 +114,7 @@ struct NodeAttributes {
 
     /// The value of an attribute node (its first text child), empty when it has none.
     @inline(__always)
-    static func value(_ a: UnsafeMutablePointer<xmlAttr>) -> XMLBytes? {
+    static func value(_ a: UnsafeMutablePointer<xmlAttr>) -> XMLBytes {
         guard let text = a.pointee.children, let content = text.pointee.content else { return XMLBytes(start: nil, count: 0) }
         return XMLBytes(xmlString: content)
     }

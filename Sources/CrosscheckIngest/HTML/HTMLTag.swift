@@ -139,6 +139,15 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     var string: String { String(decoding: self, as: UTF8.self) }
 
+    /// Whether the bytes start with `prefix` (exact bytes).
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        let bytes = prefix.utf8Start
+        for k in 0..<count where self[k] != bytes[k] { return false }
+        return true
+    }
+
     /// Whether the bytes spell `lowercase` (ASCII), ignoring ASCII case.
     func equalsIgnoringCase(_ lowercase: StaticString) -> Bool {
         guard count == lowercase.utf8CodeUnitCount else { return false }

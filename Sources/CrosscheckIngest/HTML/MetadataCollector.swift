@@ -286,11 +286,6 @@ struct MetadataCollector {
     /// Whether a class names a comment block as a whole word ("comments", "comment-list",
     /// "commentlist"), not merely containing it ("ArticleHeaderComment_publishDate" is a headline's
     /// date; "commentary" is an article).
-    static func namesCommentBlock(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { namesCommentBlock($0) }
-    }
-
     static func namesCommentBlock(_ value: XMLBytes) -> Bool {
         guard commentHint.matches(value) else { return false }
         for token in value.split(whereSeparator: { $0 == 32 || $0 == 45 || $0 == 95 }) {
@@ -539,35 +534,28 @@ struct HintSet: ExpressibleByArrayLiteral, Sendable {
         byFirst = table
     }
 
-    func matches(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { matches($0) }
-    }
-
     func matches(_ hay: XMLBytes) -> Bool {
-        do {
-            var start = 0
-            while start < hay.count {
-                var c = hay[start]
-                if c >= 65 && c <= 90 { c += 32 }
-                var mask = byFirst[Int(c)]
-                while mask != 0 {
-                    let n = mask.trailingZeroBitCount
-                    mask &= mask - 1
-                    let needle = needles[n]
-                    guard start + needle.count <= hay.count else { continue }
-                    var k = 1
-                    while k < needle.count {
-                        var h = hay[start + k]
-                        if h >= 65 && h <= 90 { h += 32 }
-                        if h != needle[k] { break }
-                        k += 1
-                    }
-                    if k == needle.count { return true }
+        var start = 0
+        while start < hay.count {
+            var c = hay[start]
+            if c >= 65 && c <= 90 { c += 32 }
+            var mask = byFirst[Int(c)]
+            while mask != 0 {
+                let n = mask.trailingZeroBitCount
+                mask &= mask - 1
+                let needle = needles[n]
+                guard start + needle.count <= hay.count else { continue }
+                var k = 1
+                while k < needle.count {
+                    var h = hay[start + k]
+                    if h >= 65 && h <= 90 { h += 32 }
+                    if h != needle[k] { break }
+                    k += 1
                 }
-                start += 1
+                if k == needle.count { return true }
             }
-            return false
+            start += 1
         }
+        return false
     }
 }
