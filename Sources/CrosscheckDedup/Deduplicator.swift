@@ -1,5 +1,7 @@
 import CrosscheckCore
 import Dispatch
+import Foundation
+import Synchronization
 
 /// What a duplicate-finder run did.
 public struct DedupSummary: Sendable, Codable, Hashable {
@@ -13,8 +15,9 @@ public struct DedupSummary: Sendable, Codable, Hashable {
     public var merges = 0
     /// Candidate pairs verified.
     public var comparisons = 0
-    /// Wall-clock seconds in the parallel pass (words, sketches, citations), the index reads, the
-    /// verification and grouping, and the commit.
+    /// Wall-clock seconds in the parallel pass (words, sketches, citations; in `run`, the time spent
+    /// waiting for it, since it overlaps the previous batch), the index reads, the verification and
+    /// grouping, and the commit.
     public var sketchSeconds = 0.0
     public var lookupSeconds = 0.0
     public var verifySeconds = 0.0
@@ -71,13 +74,82 @@ public struct Deduplicator: Sendable {
         // Fingerprints of this run's articles, for when they are candidates of a later batch. Scoped to
         // the run: between runs an article's text may change (templates).
         let cache = FingerprintCache(budget: configuration.fingerprintCacheBytes)
+        // While one batch is matched against the index (mostly sequential), the words, sketches and
+        // citations of the next are computed on the other cores: they depend on the texts only.
+        var ahead: Lookahead?
         while true {
-            let summary = try index.dedupTransaction { try processBatch($0, cache: cache) }
+            let summary = try index.dedupTransaction { tx -> DedupSummary in
+                let docs = try tx.pendingDocuments(limit: batchSize)
+                guard let last = docs.last else { return DedupSummary() }
+                let start = ContinuousClock.now
+                // Another worker may have taken the batch read ahead: then it is prepared again.
+                let current = ahead.flatMap { $0.docs.elementsEqual(docs.lazy.map(\.doc)) ? $0 : nil }
+                    ?? Lookahead(docs) { [self] in prepare($0) }
+                let prepared = current.wait()
+                let preparedIn = (ContinuousClock.now - start).inSeconds
+                let next = try tx.pendingDocuments(after: last.doc, limit: batchSize)
+                ahead = next.isEmpty ? nil : Lookahead(next) { [self] in prepare($0) }
+                var summary = try processBatch(tx, docs: docs, prepared: prepared, cache: cache)
+                summary.sketchSeconds = preparedIn
+                return summary
+            }
             guard summary.processed > 0 else { break }
             total.add(summary)
             onBatch(total)
         }
         return total
+    }
+
+    /// Words, sketch and citations of an article.
+    func prepare(_ doc: DedupDocument) -> Prepared {
+        let fingerprinter = fingerprinter.with(language: doc.language)
+        let words = fingerprinter.words(doc.text)
+        return Prepared(words: words, sketch: fingerprinter.sketch(words, text: doc.text),
+                        citations: citations.find(in: doc.text, words: words, outlet: doc.outlet))
+    }
+
+    /// A batch prepared in the background by all cores but one; `wait` makes the calling thread take
+    /// the articles nobody has started yet, so no core idles whichever side finishes first.
+    final class Lookahead: @unchecked Sendable {
+        let docs: [Int64]
+        private let documents: [DedupDocument]
+        private let work: @Sendable (DedupDocument) -> Prepared
+        private let results: UnsafeMutableBufferPointer<Prepared?>
+        private let next = Atomic<Int>(0)
+        private let helpers = DispatchGroup()
+
+        init(_ documents: [DedupDocument], _ work: @escaping @Sendable (DedupDocument) -> Prepared) {
+            self.documents = documents
+            self.work = work
+            docs = documents.map(\.doc)
+            results = .allocate(capacity: documents.count)
+            results.initialize(repeating: nil)
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            for _ in 0..<min(cores - 1, documents.count) {
+                DispatchQueue.global().async(group: helpers) { [self] in drain() }
+            }
+        }
+
+        deinit {
+            helpers.wait()
+            results.deinitialize()
+            results.deallocate()
+        }
+
+        private func drain() {
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                guard i < documents.count else { return }
+                results[i] = work(documents[i])
+            }
+        }
+
+        /// The prepared articles, in order.
+        func wait() -> [Prepared] {
+            drain()
+            helpers.wait()
+            return results.map { $0! }
+        }
     }
 
     /// An article of the batch after the parallel pass.
@@ -93,26 +165,28 @@ public struct Deduplicator: Sendable {
     }
 
     func processBatch(_ transaction: any DedupTransaction, cache: FingerprintCache) throws -> DedupSummary {
-        let c = configuration
         let docs = try transaction.pendingDocuments(limit: batchSize)
+        guard !docs.isEmpty else { return DedupSummary() }
+        let start = ContinuousClock.now
+        let prepared = parallelMap(docs, prepare)
+        let preparedIn = (ContinuousClock.now - start).inSeconds
+        var summary = try processBatch(transaction, docs: docs, prepared: prepared, cache: cache)
+        summary.sketchSeconds = preparedIn
+        return summary
+    }
+
+    /// Matches prepared articles against the index and each other, and commits the batch. Shingles and
+    /// passage word sets are computed here, only for articles that have candidates.
+    func processBatch(_ transaction: any DedupTransaction, docs: [DedupDocument], prepared: [Prepared],
+                      cache: FingerprintCache) throws -> DedupSummary {
+        let c = configuration
         var summary = DedupSummary()
-        guard !docs.isEmpty else { return summary }
-        // Words, sketch and citations of every article, on all cores; shingles and passage word sets
-        // only later, for articles that have candidates.
         var clock = ContinuousClock.now
         func lap() -> Double {
             let now = ContinuousClock.now
             defer { clock = now }
             return (now - clock).inSeconds
         }
-        let prepared = parallelMap(docs) { doc -> Prepared in
-            let fingerprinter = fingerprinter.with(language: doc.language)
-            let words = fingerprinter.words(doc.text)
-            return Prepared(words: words, sketch: fingerprinter.sketch(words, text: doc.text),
-                            citations: citations.find(in: doc.text, words: words, outlet: doc.outlet))
-        }
-
-        summary.sketchSeconds = lap()
 
         // 1. Candidates from the index: the stored articles sharing the most keys with each new one.
         var lookup = Set<UInt32>()

@@ -75,6 +75,12 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
             Array(state.pending.prefix(limit))
         }
 
+        func pendingDocuments(after doc: Int64, limit: Int) throws -> [DedupDocument] {
+            // Pending articles are in arrival order; `doc` is near the front (the batch being processed).
+            guard let i = state.pending.firstIndex(where: { $0.doc == doc }) else { return [] }
+            return Array(state.pending[(i + 1)..<min(state.pending.count, i + 1 + limit)])
+        }
+
         func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
             var out: [Int32: [Int64]] = [:]
             for key in keys {

@@ -147,6 +147,9 @@ public protocol DedupIndex: Sendable {
 public protocol DedupTransaction {
     /// Up to `limit` articles not processed yet, in arrival order.
     func pendingDocuments(limit: Int) throws -> [DedupDocument]
+    /// Up to `limit` articles not processed yet that arrived after article `doc`: the batch after the
+    /// one being processed, read ahead so its sketches are computed while this one is matched.
+    func pendingDocuments(after doc: Int64, limit: Int) throws -> [DedupDocument]
     /// For each key, at most `perKey` indexed articles that hold it (the earliest ones).
     func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]]
     /// The articles with these row numbers.

@@ -31,6 +31,13 @@ struct SQLiteDedupTransaction: DedupTransaction {
             """, arguments: [limit]).compactMap(Self.document)
     }
 
+    func pendingDocuments(after doc: Int64, limit: Int) throws -> [DedupDocument] {
+        try Row.fetchAll(db, sql: """
+            SELECT rowid, id, outlet, text, language, published FROM article
+            WHERE rowid > max(?, (SELECT coalesce(max(doc), 0) FROM dedup_doc)) ORDER BY rowid LIMIT ?
+            """, arguments: [doc, limit]).compactMap(Self.document)
+    }
+
     static func document(_ row: Row) -> DedupDocument? {
         guard let id = ContentID(hex: row["id"]) else { return nil }
         return DedupDocument(doc: row["rowid"], id: id, outlet: row["outlet"], text: row["text"], language: row["language"],

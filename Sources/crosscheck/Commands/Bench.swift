@@ -182,8 +182,9 @@ extension Crosscheck {
                                     summary.relations.filter { $0.key != "cites" }.values.reduce(0, +),
                                     Double(index.keyEntries) / Double(size), Double(index.indexBytes) / Double(size),
                                     Double(MemoryProbe.peakResident()) / 1_048_576, Double(summary.comparisons) / Double(size)))
-                Terminal.out(String(format: "           wall seconds: sketch (parallel) %.2f · index reads %.2f · verify and group %.2f · commit %.2f\n",
-                                    summary.sketchSeconds, summary.lookupSeconds, summary.verifySeconds, summary.commitSeconds))
+                Terminal.out(String(format: "           wall seconds: waiting for sketches (parallel, overlaps the rest) %.2f · index reads %.2f · verify and group %.2f · commit %.2f · results digest %@\n",
+                                    summary.sketchSeconds, summary.lookupSeconds, summary.verifySeconds, summary.commitSeconds,
+                                    Self.resultsDigest(index)))
                 if size <= dedupStoreMax { try benchDedupStore(size: size, corpus: corpus, cores: cores) }
             }
             try benchDedupSteps(corpus: corpus)
@@ -217,6 +218,19 @@ extension Crosscheck {
             let memoryRate = memoryRates[size] ?? 0
             Terminal.out(String(format: "dedup peer datasketch %@ (MinHash 128 perm + LSH 0.5, word 3-shingles, 1 core, first %d articles): %.0f articles/s → crosscheck (memory index, %d articles, %d cores) is %.1f× faster, %.1f× per core\n",
                                 (peer["version"] as? String) ?? "?", count, peerRate, size, cores, memoryRate / peerRate, memoryRate / Double(cores) / peerRate))
+        }
+
+        /// A digest of every relation, status and group: equal digests mean a change kept the results.
+        static func resultsDigest(_ index: MemoryDedupIndex) -> String {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            func add(_ x: UInt64) { h = WordScanner.mix(h ^ x) }
+            for r in index.relations.sorted(by: { ($0.article, $0.other) < ($1.article, $1.other) }) {
+                add(UInt64(bitPattern: r.article)); add(UInt64(bitPattern: r.other)); add(WordScanner.hash(r.kind.rawValue))
+                add(UInt64((r.score * 1e6).rounded())); add(UInt64(r.aligned.count))
+            }
+            for (doc, group) in index.groups.sorted(by: { $0.key < $1.key }) { add(UInt64(bitPattern: doc)); add(UInt64(bitPattern: group)) }
+            for (doc, status) in index.statuses.sorted(by: { $0.key < $1.key }) { add(UInt64(bitPattern: doc)); add(WordScanner.hash(status.rawValue)) }
+            return String(h >> 32, radix: 16)
         }
 
         /// Each step alone on one core over 10,000 generated articles: where an article's time goes.
