@@ -11,6 +11,8 @@ public struct OutletVocabulary: Sendable {
     let index: [UInt64: [(words: [UInt64], outlet: Int)]]
     /// Letters and digits of every name and alias, lowercased → index into `names`.
     let compact: [String: Int]
+    /// The first words of `index`: most words are not, and this answers without hashing.
+    let firstWords: HashSet64
 
     public init(entries: [(name: String, aliases: [String])]) {
         var names: [String] = []
@@ -35,6 +37,7 @@ public struct OutletVocabulary: Sendable {
         self.names = names
         self.index = index
         self.compact = compact
+        firstWords = HashSet64(index.keys)
     }
 
     /// Parses `Canonical<TAB>alias|alias…` lines; `#` comments.
@@ -76,7 +79,7 @@ public struct OutletVocabulary: Sendable {
 
     /// The longest alias starting at word `i`: (words matched, outlet index).
     func match(_ words: [Word], at i: Int) -> (length: Int, outlet: Int)? {
-        guard let options = index[words[i].hash] else { return nil }
+        guard firstWords.contains(words[i].hash), let options = index[words[i].hash] else { return nil }
         for option in options where i + option.words.count <= words.count {
             var ok = true
             for k in 1..<max(1, option.words.count) where words[i + k].hash != option.words[k] { ok = false; break }
@@ -98,33 +101,32 @@ public struct CitationFinder: Sendable {
     }
 
     public let vocabulary: OutletVocabulary
+    /// The cue words and word lists below, as hashes held by the value (read for every capitalised
+    /// word of every article: no lazy globals, no hashing).
+    private let told = h("told"), citing = h("citing"), according = h("according"), to = h("to"), by = h("by"),
+                the = h("the"), with = h("with"), interview = h("interview"), of = h("of"), and = h("and")
+    /// Words after which an outlet is the source: "reported by X", "quoted by X", "cited by X".
+    private let byVerbs = HashSet64(["reported", "quoted", "cited", "published", "broadcast", "aired"].map(h))
+    /// Verbs after the outlet: "X reported", "X said".
+    private let postVerbs = HashSet64(["reported", "reports", "said", "says", "quoted", "cited", "wrote",
+                                       "writes", "learned", "learnt", "reporting", "published", "broadcast"].map(h))
+    /// Verbs after a medium not in the vocabulary: reporting verbs only ("X said" is usually a person).
+    private let genericPostVerbs = HashSet64(["reported", "reports", "wrote", "writes", "published", "broadcast"].map(h))
+    /// Words that may stand between the outlet and its verb.
+    private let between = HashSet64(["also", "has", "had", "earlier", "previously", "first", "news", "agency",
+                                     "service", "newspaper", "website", "channel", "television", "radio"].map(h))
+    /// Words that name a medium.
+    private let mediumWords = HashSet64(["news", "times", "post", "agency", "radio", "tv", "television", "journal",
+                                         "gazette", "herald", "telegraph", "tribune", "daily", "press", "wire",
+                                         "today", "monitor", "observer", "chronicle", "zeitung", "agence", "novosti",
+                                         "broadcasting", "network", "media", "newspaper", "magazine", "weekly",
+                                         "info", "24", "online", "asia", "plus"].map(h))
 
     public init(vocabulary: OutletVocabulary) {
         self.vocabulary = vocabulary
     }
 
     public static let bundled = CitationFinder(vocabulary: .bundled)
-
-    private static func h(_ w: String) -> UInt64 { WordScanner.hash(w) }
-    private static let told = h("told"), citing = h("citing"), according = h("according"), to = h("to"), by = h("by"),
-                       the = h("the"), with = h("with"), interview = h("interview"), also = h("also"), has = h("has"),
-                       had = h("had"), of = h("of"), and = h("and"), de = h("de")
-    /// Words after which an outlet is the source: "reported by X", "quoted by X", "cited by X".
-    private static let byVerbs: Set<UInt64> = Set(["reported", "quoted", "cited", "published", "broadcast", "aired"].map(h))
-    /// Verbs after the outlet: "X reported", "X said".
-    private static let postVerbs: Set<UInt64> = Set(["reported", "reports", "said", "says", "quoted", "cited", "wrote",
-                                                     "writes", "learned", "learnt", "reporting", "published", "broadcast"].map(h))
-    /// Verbs after a medium not in the vocabulary: reporting verbs only ("X said" is usually a person).
-    private static let genericPostVerbs: Set<UInt64> = Set(["reported", "reports", "wrote", "writes", "published", "broadcast"].map(h))
-    /// Words that may stand between the outlet and its verb.
-    private static let between: Set<UInt64> = Set(["also", "has", "had", "earlier", "previously", "first", "news", "agency",
-                                                  "service", "newspaper", "website", "channel", "television", "radio"].map(h))
-    /// Words that name a medium.
-    private static let mediumWords: Set<UInt64> = Set(["news", "times", "post", "agency", "radio", "tv", "television", "journal",
-                                                      "gazette", "herald", "telegraph", "tribune", "daily", "press", "wire",
-                                                      "today", "monitor", "observer", "chronicle", "zeitung", "agence", "novosti",
-                                                      "broadcasting", "network", "media", "newspaper", "magazine", "weekly",
-                                                      "info", "24", "online", "asia", "plus"].map(h))
 
     public func find(in text: String, outlet: String?) -> [Found] {
         find(in: text, words: WordScanner.words(text, limit: 200_000), outlet: outlet)
@@ -133,8 +135,12 @@ public struct CitationFinder: Sendable {
     /// The same, over words already scanned from `text`.
     public func find(in text: String, words: [Word], outlet: String?) -> [Found] {
         guard !words.isEmpty else { return [] }
+        var text = text
+        return text.withUTF8 { find(in: $0, words: words, outlet: outlet) }
+    }
+
+    private func find(in bytes: UnsafeBufferPointer<UInt8>, words: [Word], outlet: String?) -> [Found] {
         let own = outlet.flatMap(vocabulary.canonical(outlet:)) ?? outlet.map { OutletVocabulary.compactForm($0) }
-        let bytes = Array(text.utf8)
         func capitalized(_ i: Int) -> Bool {
             let b = bytes[Int(words[i].start)]
             return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0xC0
@@ -157,15 +163,15 @@ public struct CitationFinder: Sendable {
             // The cue before: told X / citing X / according to (the) X / reported by X / interview with X.
             var cueStart: Int?
             var p = i - 1
-            if p >= 0, words[p].hash == Self.the, sameSentence(i) { p -= 1 }
+            if p >= 0, words[p].hash == the, sameSentence(i) { p -= 1 }
             if p >= 0, sameSentence(p + 1) {
                 let w = words[p].hash
-                if w == Self.told || w == Self.citing {
+                if w == told || w == citing {
                     cueStart = p
                 } else if p >= 1, sameSentence(p) {
                     let v = words[p - 1].hash
-                    if (v == Self.according && w == Self.to) || (Self.byVerbs.contains(v) && w == Self.by)
-                        || (v == Self.interview && w == Self.with) {
+                    if (v == according && w == to) || (byVerbs.contains(v) && w == by)
+                        || (v == interview && w == with) {
                         cueStart = p - 1
                     }
                 }
@@ -174,12 +180,12 @@ public struct CitationFinder: Sendable {
                 // A medium not in the vocabulary: a run of capitalised words holding a medium word.
                 var end = i
                 while end < words.count, end == i || sameSentence(end),
-                      capitalized(end) || ((words[end].hash == Self.of || words[end].hash == Self.and) && end + 1 < words.count && capitalized(end + 1)) {
+                      capitalized(end) || ((words[end].hash == of || words[end].hash == and) && end + 1 < words.count && capitalized(end + 1)) {
                     end += 1
                     if end - i >= 6 { break }
                 }
-                if end > i, (i..<end).contains(where: { Self.mediumWords.contains(words[$0].hash) }), end - i >= 1,
-                   !(end - i == 1 && Self.mediumWords.contains(words[i].hash)) {
+                if end > i, (i..<end).contains(where: { mediumWords.contains(words[$0].hash) }), end - i >= 1,
+                   !(end - i == 1 && mediumWords.contains(words[i].hash)) {
                     length = end - i
                     name = String(decoding: bytes[Int(words[i].start)..<Int(words[end - 1].end)], as: UTF8.self)
                 }
@@ -189,8 +195,8 @@ public struct CitationFinder: Sendable {
             var cueEnd: Int?
             var q = i + length
             var skipped = 0
-            while q < words.count, sameSentence(q), Self.between.contains(words[q].hash), skipped < 3 { q += 1; skipped += 1 }
-            if q < words.count, sameSentence(q), (known ? Self.postVerbs : Self.genericPostVerbs).contains(words[q].hash) {
+            while q < words.count, sameSentence(q), between.contains(words[q].hash), skipped < 3 { q += 1; skipped += 1 }
+            if q < words.count, sameSentence(q), (known ? postVerbs : genericPostVerbs).contains(words[q].hash) {
                 cueEnd = q
             }
             // A wire dateline near the top: "(Reuters) -".
@@ -218,7 +224,7 @@ public struct CitationFinder: Sendable {
 
     /// The sentence holding word `i`: from the last sentence or paragraph start to the next, with its
     /// closing punctuation.
-    private func sentenceRange(around i: Int, _ words: [Word], _ bytes: [UInt8]) -> TextRange {
+    private func sentenceRange(around i: Int, _ words: [Word], _ bytes: UnsafeBufferPointer<UInt8>) -> TextRange {
         var s = i
         while s > 0, words[s].boundary == .none { s -= 1 }
         var e = i + 1
@@ -228,3 +234,5 @@ public struct CitationFinder: Sendable {
         return TextRange(start: Int(words[s].start), end: min(end, bytes.count))
     }
 }
+
+private func h(_ word: String) -> UInt64 { WordScanner.hash(word) }

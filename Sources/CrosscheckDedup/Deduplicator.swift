@@ -189,13 +189,17 @@ public struct Deduplicator: Sendable {
         }
 
         // 1. Candidates from the index: the stored articles sharing the most keys with each new one.
-        var lookup = Set<UInt32>()
+        // In key order (as signed 32-bit integers, the store's order): neighbouring lookups touch
+        // neighbouring index pages.
+        var lookup: [UInt64] = []
+        lookup.reserveCapacity(prepared.count * (c.maxKeys + c.maxAnchorKeys + 1))
         for p in prepared {
-            lookup.insert(p.sketch.exactKey)
-            if !p.sketch.isShort(c) { lookup.formUnion(p.sketch.keys) }
+            lookup.append(UInt64(p.sketch.exactKey ^ 0x8000_0000))
+            if !p.sketch.isShort(c) { for key in p.sketch.keys { lookup.append(UInt64(key ^ 0x8000_0000)) } }
         }
-        // In key order: neighbouring lookups touch neighbouring index pages.
-        let hits = try transaction.documents(forKeys: lookup.map { Int32(bitPattern: $0) }.sorted(), perKey: c.perKey)
+        spreadSort(&lookup)
+        let hits = try transaction.documents(forKeys: uniqued(lookup).map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0) ^ 0x8000_0000) },
+                                             perKey: c.perKey)
         var storeCandidates: [[(doc: Int64, score: Int)]] = []
         var needed = Set<Int64>()
         for p in prepared {
@@ -245,7 +249,7 @@ public struct Deduplicator: Sendable {
             if !p.sketch.isShort(c) { for key in p.sketch.keys { pairs.append(UInt64(key) << 32 | UInt64(i)) } }
             pairs.append(UInt64(p.sketch.exactKey) << 32 | UInt64(i))
         }
-        pairs.sort()
+        spreadSort(&pairs)
         let batchKeys = BatchKeys(pairs: pairs)
         // Candidates per article: stored ones, then earlier articles of the batch.
         var plans: [[(doc: Int64, inBatch: Int?)]] = []
@@ -258,6 +262,10 @@ public struct Deduplicator: Sendable {
             }
             var exactInBatch: [Int64] = []
             batchKeys.forEach(p.sketch.exactKey, before: i) { exactInBatch.append(Int64($0)) }
+            if shared.isEmpty, exactInBatch.isEmpty, storeCandidates[i].isEmpty {
+                plans.append([])
+                continue
+            }
             // Stored and in-batch candidates compete for the same `maxCandidates` places, most shared keys
             // first (exact-key holders before all), stored ones first on a tie.
             let stored = storeCandidates[i].filter { storedByDoc[$0.doc] != nil && storedGroups[$0.doc] != nil }
@@ -303,6 +311,8 @@ public struct Deduplicator: Sendable {
         // In arrival order: link, group, and decide what enters the index.
         let indexInBatch = Dictionary(docs.enumerated().map { ($1.doc, $0) }, uniquingKeysWith: { a, _ in a })
         var batch = DedupBatch()
+        var newKeys: [(key: Int32, index: Int)] = []
+        newKeys.reserveCapacity(docs.count * (c.maxKeys + c.maxAnchorKeys + 1))
         var status: [DedupStatus] = []
         for (i, doc) in docs.enumerated() {
             let sketch = prepared[i].sketch
@@ -334,11 +344,11 @@ public struct Deduplicator: Sendable {
             switch state {
             case .indexed:
                 summary.indexed += 1
-                for key in sketch.keys { batch.keys.append((Int32(bitPattern: key), doc.doc)) }
-                batch.keys.append((Int32(bitPattern: sketch.exactKey), doc.doc))
+                for key in sketch.keys { newKeys.append((Int32(bitPattern: key), i)) }
+                newKeys.append((Int32(bitPattern: sketch.exactKey), i))
             case .short:
                 summary.short += 1
-                batch.keys.append((Int32(bitPattern: sketch.exactKey), doc.doc))
+                newKeys.append((Int32(bitPattern: sketch.exactKey), i))
             case .copy:
                 summary.copies += 1
             }
@@ -347,10 +357,13 @@ public struct Deduplicator: Sendable {
                 summary.relations[RelationKind.cites.rawValue, default: 0] += 1
             }
         }
-        // Duplicate keys within the batch (an article listing the same key twice) are dropped here.
-        var seenKeys = Set<Int64>()
-        batch.keys = batch.keys.filter { seenKeys.insert(Int64($0.key) << 32 ^ $0.doc).inserted }
-        batch.keys.sort { $0.key != $1.key ? $0.key < $1.key : $0.doc < $1.doc }
+        // In key order, then arrival order; a key an article lists twice is written once. Sorted as
+        // (key, position in the batch) packed in one integer: no comparison closure.
+        var packed: [UInt64] = []
+        packed.reserveCapacity(newKeys.count)
+        for (key, i) in newKeys { packed.append(UInt64(UInt32(bitPattern: key) ^ 0x8000_0000) << 32 | UInt64(i)) }
+        spreadSort(&packed)
+        batch.keys = uniqued(packed).map { (Int32(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32) ^ 0x8000_0000), docs[Int($0 & 0xFFFF_FFFF)].doc) }
 
         for (i, doc) in docs.enumerated() {
             batch.documents.append((doc.doc, groups.find(doc.doc), status[i]))
@@ -404,9 +417,24 @@ public struct Deduplicator: Sendable {
 /// The keys of a batch's articles: sorted `key << 32 | index` pairs, searched by binary search.
 struct BatchKeys {
     let pairs: [UInt64]
+    /// Keys held by more than one entry (plus one, since 0 marks an empty slot): the others lead to
+    /// the asking article alone, and most keys are those.
+    let repeated: HashSet64
+
+    init(pairs: [UInt64]) {
+        self.pairs = pairs
+        var repeated: [UInt64] = []
+        var i = 1
+        while i < pairs.count {
+            if pairs[i] >> 32 == pairs[i - 1] >> 32, repeated.last != pairs[i] >> 32 &+ 1 { repeated.append(pairs[i] >> 32 &+ 1) }
+            i += 1
+        }
+        self.repeated = HashSet64(repeated)
+    }
 
     /// Calls `body` with each article index under `key` that comes before `limit`, in order.
     func forEach(_ key: UInt32, before limit: Int, _ body: (Int) -> Void) {
+        guard repeated.contains(UInt64(key) &+ 1) else { return }
         let low = UInt64(key) << 32
         var lo = 0, hi = pairs.count
         while lo < hi {

@@ -38,15 +38,15 @@ public struct Fingerprint: Sendable {
     /// Sorted, unique anchors of the whole article.
     public var anchors: [UInt64] = []
     /// Every passage's content words with the passage they are in, sorted by word: one merge of two
-    /// articles' lists counts the shared words of every passage pair.
+    /// articles' lists counts the shared words of every passage pair. Each entry is the word's hash
+    /// with its low 16 bits replaced by the passage number (48 bits of hash tell words apart).
     var wordIndex: [UInt64] = []
-    var wordPassage: [UInt32] = []
 
     public var exact: UInt64 { sketch.exact }
 
     /// Heap bytes held, roughly (for caches).
     var estimatedBytes: Int {
-        256 + shingles.count * 8 + anchors.count * 8 + wordIndex.count * 12 + sketch.keys.count * 4
+        256 + shingles.count * 8 + anchors.count * 8 + wordIndex.count * 8 + sketch.keys.count * 4
             + passages.reduce(0) { $0 + 96 + $1.words.count * 8 + $1.anchors.count * 8 }
     }
     public var wordCount: Int { sketch.wordCount }
@@ -83,14 +83,16 @@ public struct Fingerprinter: Sendable {
     /// What verification needs of a stored article (no LSH keys: it is in the index already).
     public func comparable(_ text: String) -> Fingerprint {
         let words = self.words(text)
-        let sketch = Sketch(exact: Self.exactHash(words), wordCount: words.count, keys: [], pieces: makePieces(words))
+        let sketch = Sketch(exact: Self.exactHash(words), wordCount: words.count, keys: [],
+                            pieces: makePieces(words, contentCounts(words)))
         return complete(sketch, words: words, text: text)
     }
 
     /// Exact hash, passages and LSH keys of `words` read from `text`.
     public func sketch(_ words: [Word], text: String) -> Sketch {
-        let pieces = makePieces(words)
-        var keys = selectKeys(pieces, words)
+        let counts = contentCounts(words)
+        let pieces = makePieces(words, counts)
+        var keys = selectKeys(pieces, words, counts)
         var text = text
         let anchorKeys = text.withUTF8 { selectAnchorKeys(pieces, words, $0) }
         keys = uniqued((keys + anchorKeys).sorted())
@@ -144,7 +146,7 @@ public struct Fingerprinter: Sendable {
             for (j, w) in words.enumerated() { h ^= rotate(w.hash, by: UInt64(j * 21)) }
             shingles.append(h)
         }
-        shingles.sort()
+        spreadSort(&shingles)
         shingles = uniqued(shingles)
         var text = text
         let passages = text.withUTF8 { bytes in
@@ -158,27 +160,43 @@ public struct Fingerprinter: Sendable {
                     guard isContent(words[i]) else { continue }
                     if let anchor, Anchors.isName(words[i], bytes) { content.append(anchor) } else { content.append(words[i].hash) }
                 }
-                content.sort()
-                anchors.sort()
+                spreadSort(&content)
+                spreadSort(&anchors)
                 return Passage(range: TextRange(start: Int(words[range.lowerBound].start), end: Int(words[range.upperBound - 1].end)),
                                words: uniqued(content), anchors: uniqued(anchors))
             }
         }
-        let anchors = uniqued(passages.flatMap(\.anchors).sorted())
-        var pairs: [(UInt64, UInt32)] = []
-        pairs.reserveCapacity(passages.reduce(0) { $0 + $1.words.count })
-        for (k, p) in passages.enumerated() { for w in p.words { pairs.append((w, UInt32(k))) } }
-        pairs.sort { $0.0 < $1.0 }
-        return Fingerprint(sketch: sketch, shingles: shingles, passages: passages, anchors: anchors,
-                           wordIndex: pairs.map(\.0), wordPassage: pairs.map(\.1))
+        var anchors = passages.flatMap(\.anchors)
+        spreadSort(&anchors)
+        var wordIndex: [UInt64] = []
+        wordIndex.reserveCapacity(passages.reduce(0) { $0 + $1.words.count })
+        for (k, p) in passages.enumerated() { for w in p.words { wordIndex.append(w & ~0xFFFF | UInt64(k)) } }
+        spreadSort(&wordIndex)
+        return Fingerprint(sketch: sketch, shingles: shingles, passages: passages, anchors: uniqued(anchors), wordIndex: wordIndex)
     }
 
     @inline(__always) private func isContent(_ w: Word) -> Bool {
         w.end - w.start >= 2 && !stopwords.contains(w.hash)
     }
 
+    /// Content words before each word: `counts[i]` of `words[..<i]` (so word `i` is a content word
+    /// when `counts[i + 1] > counts[i]`, and a range's count is a subtraction). Read once per article.
+    private func contentCounts(_ words: [Word]) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: words.count + 1) { out, initialized in
+            var n: Int32 = 0
+            out[0] = 0
+            words.withUnsafeBufferPointer { w in
+                for i in 0..<w.count {
+                    if isContent(w[i]) { n += 1 }
+                    out[i + 1] = n
+                }
+            }
+            initialized = words.count + 1
+        }
+    }
+
     /// Paragraphs, long ones cut at sentence ends, short ones joined to the next.
-    private func makePieces(_ words: [Word]) -> [Range<Int>] {
+    private func makePieces(_ words: [Word], _ counts: [Int32]) -> [Range<Int>] {
         let c = configuration
         // 1. Cut into raw pieces: [start, end) word index ranges.
         var pieces: [Range<Int>] = []
@@ -213,11 +231,7 @@ public struct Fingerprinter: Sendable {
         cutParagraph(paragraphStart..<words.count)
 
         // 2. Pieces with too few content words join the next one (the last one joins the previous).
-        func contentCount(_ range: Range<Int>) -> Int {
-            var n = 0
-            for i in range where isContent(words[i]) { n += 1 }
-            return n
-        }
+        func contentCount(_ range: Range<Int>) -> Int { Int(counts[range.upperBound] - counts[range.lowerBound]) }
         var merged: [Range<Int>] = []
         var pendingStart: Int?
         for piece in pieces {
@@ -228,9 +242,9 @@ public struct Fingerprinter: Sendable {
             }
             pendingStart = nil
             merged.append(range)
-            if merged.count >= c.maxPassages { break }
+            if merged.count >= min(c.maxPassages, 1 << 16) { break }
         }
-        if let start = pendingStart, merged.count < c.maxPassages {
+        if let start = pendingStart, merged.count < min(c.maxPassages, 1 << 16) {
             if let last = merged.last, last.upperBound == start {
                 merged[merged.count - 1] = last.lowerBound..<(pieces.last?.upperBound ?? start)
             } else if contentCount(start..<(pieces.last?.upperBound ?? start)) > 0 {
@@ -241,39 +255,47 @@ public struct Fingerprinter: Sendable {
     }
 
     /// One min-hash per passage (more for articles with few passages), the smallest `maxKeys` kept.
-    private func selectKeys(_ pieces: [Range<Int>], _ words: [Word]) -> [UInt32] {
+    private func selectKeys(_ pieces: [Range<Int>], _ words: [Word], _ counts: [Int32]) -> [UInt32] {
         let c = configuration
         guard !pieces.isEmpty else { return [] }
-        let seeds = max(1, (c.minKeys + pieces.count - 1) / pieces.count)
+        let seedCount = max(1, (c.minKeys + pieces.count - 1) / pieces.count)
+        let seeds = (0..<seedCount).map { Self.seeds[$0 % Self.seeds.count] }
         var keys: [UInt32] = []
-        keys.reserveCapacity(pieces.count * seeds)
-        var minima = [UInt64](repeating: .max, count: seeds)
+        keys.reserveCapacity(pieces.count * seedCount)
+        var minima = [UInt64](repeating: .max, count: seedCount)
         var lead: [UInt32] = []
         var leadPieces = 0
         for range in pieces {
-            for s in 0..<seeds { minima[s] = .max }
             var previous: UInt64?
             var any = false
-            for i in range where isContent(words[i]) {
-                let w = words[i].hash
-                if let p = previous {
-                    let bigram = p ^ rotate(w, by: 29)
-                    for s in 0..<seeds {
-                        let h = WordScanner.mix(bigram ^ Self.seeds[s % Self.seeds.count])
-                        if h < minima[s] { minima[s] = h }
+            words.withUnsafeBufferPointer { words in
+                counts.withUnsafeBufferPointer { counts in
+                    minima.withUnsafeMutableBufferPointer { minima in
+                        for s in 0..<seedCount { minima[s] = .max }
+                        for i in range where counts[i + 1] > counts[i] {
+                            let w = words[i].hash
+                            if let p = previous {
+                                let bigram = p ^ rotate(w, by: 29)
+                                if seedCount == 1 {
+                                    minima[0] = min(minima[0], WordScanner.mix(bigram ^ seeds[0]))
+                                } else {
+                                    for s in 0..<seedCount { minima[s] = min(minima[s], WordScanner.mix(bigram ^ seeds[s])) }
+                                }
+                                any = true
+                            }
+                            previous = w
+                        }
                     }
-                    any = true
                 }
-                previous = w
             }
             if !any, let only = previous {
-                for s in 0..<seeds { minima[s] = WordScanner.mix(only ^ Self.seeds[s % Self.seeds.count]) }
+                for s in 0..<seedCount { minima[s] = WordScanner.mix(only ^ seeds[s]) }
                 any = true
             }
             guard any else { continue }
-            for s in 0..<seeds { keys.append(UInt32(truncatingIfNeeded: minima[s] >> 32)) }
+            for s in 0..<seedCount { keys.append(UInt32(truncatingIfNeeded: minima[s] >> 32)) }
             if lead.isEmpty || leadPieces < c.leadPassages {
-                if lead.count < c.leadPassages * seeds { lead.append(contentsOf: keys.suffix(seeds)) }
+                if lead.count < c.leadPassages * seedCount { lead.append(contentsOf: keys.suffix(seedCount)) }
                 leadPieces += 1
             }
         }

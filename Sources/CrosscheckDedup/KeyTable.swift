@@ -23,6 +23,15 @@ struct KeyTable: Sendable {
 
     @inline(__always) private static func slot(_ key: UInt32) -> Int { Int(truncatingIfNeeded: WordScanner.mix(UInt64(key))) }
 
+    /// Where `key`'s probe run starts: visiting keys in this order walks the table forwards, so
+    /// consecutive probes share memory pages (a random walk over a large table misses the TLB each time).
+    func home(_ key: UInt32) -> Int { Self.slot(key) & mask }
+
+    /// Grows the table now, so that `more` inserts keep the current slots.
+    mutating func reserve(_ more: Int) {
+        while (count + more) * 2 > slots.count { grow() }
+    }
+
     /// Adds `doc` (1 ..< 2³²) under `key`; false when the key is full or the pair is there already.
     @discardableResult
     mutating func insert(key: UInt32, doc: UInt32) -> Bool {

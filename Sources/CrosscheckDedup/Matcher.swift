@@ -104,24 +104,23 @@ public struct Matcher: Sendable {
         shared.withUnsafeMutableBufferPointer { shared in
         a.wordIndex.withUnsafeBufferPointer { aw in
         b.wordIndex.withUnsafeBufferPointer { bw in
-        a.wordPassage.withUnsafeBufferPointer { ap in
-        b.wordPassage.withUnsafeBufferPointer { bp in
+            // Entries are word << 16 | passage, sorted: equal words are neighbours.
             var i = 0, j = 0
             while i < aw.count && j < bw.count {
-                let x = aw[i], y = bw[j]
+                let x = aw[i] >> 16, y = bw[j] >> 16
                 if x < y { i += 1; continue }
                 if x > y { j += 1; continue }
                 var i2 = i + 1
-                while i2 < aw.count && aw[i2] == x { i2 += 1 }
+                while i2 < aw.count && aw[i2] >> 16 == x { i2 += 1 }
                 var j2 = j + 1
-                while j2 < bw.count && bw[j2] == x { j2 += 1 }
+                while j2 < bw.count && bw[j2] >> 16 == x { j2 += 1 }
                 for p in i..<i2 {
-                    let row = Int(ap[p]) * nb
-                    for q in j..<j2 { shared[row + Int(bp[q])] += 1 }
+                    let row = Int(aw[p] & 0xFFFF) * nb
+                    for q in j..<j2 { shared[row + Int(bw[q] & 0xFFFF)] += 1 }
                 }
                 i = i2; j = j2
             }
-        }}}}}
+        }}}
         var out: [(a: Int, b: Int, similarity: Double)] = []
         for (ia, pa) in a.passages.enumerated() {
             var best = 0.0

@@ -83,11 +83,18 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
 
         func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
             var out: [Int32: [Int64]] = [:]
-            for key in keys {
+            for key in inTableOrder(keys) {
                 let docs = state.keys.docs(key: UInt32(bitPattern: key), limit: perKey)
                 if !docs.isEmpty { out[key] = docs.map(Int64.init) }
             }
             return out
+        }
+
+        /// `keys` ordered by where their probe runs start (stable for equal starts).
+        private func inTableOrder(_ keys: [Int32]) -> [Int32] {
+            var order = keys.indices.map { UInt64(state.keys.home(UInt32(bitPattern: keys[$0]))) << 32 | UInt64($0) }
+            spreadSort(&order)
+            return order.map { keys[Int($0 & 0xFFFF_FFFF)] }
         }
 
         func documents(_ docs: [Int64]) throws -> [DedupDocument] {
@@ -102,9 +109,22 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
         }
 
         func commit(_ batch: DedupBatch) throws {
-            let done = Set(batch.documents.map(\.doc))
-            state.pending.removeAll { done.contains($0.doc) }
-            for (key, doc) in batch.keys { state.keys.insert(key: UInt32(bitPattern: key), doc: UInt32(truncatingIfNeeded: doc)) }
+            // Batches are taken from the front of the queue: drop that many when they are the ones done.
+            let done = batch.documents.map(\.doc)
+            if state.pending.prefix(done.count).map(\.doc) == done {
+                state.pending.removeFirst(done.count)
+            } else {
+                let doneSet = Set(done)
+                state.pending.removeAll { doneSet.contains($0.doc) }
+            }
+            // Inserted in table order (a key's own entries keep their order, so "earliest first" holds).
+            state.keys.reserve(batch.keys.count)
+            var order = batch.keys.indices.map { UInt64(state.keys.home(UInt32(bitPattern: batch.keys[$0].key))) << 32 | UInt64($0) }
+            spreadSort(&order)
+            for o in order {
+                let (key, doc) = batch.keys[Int(o & 0xFFFF_FFFF)]
+                state.keys.insert(key: UInt32(bitPattern: key), doc: UInt32(truncatingIfNeeded: doc))
+            }
             for (from, into) in batch.merges {
                 let moved = state.members.removeValue(forKey: from) ?? [from]
                 for m in moved { state.groups[m] = into }

@@ -7,22 +7,12 @@ public struct Stopwords: Sendable {
     public let hashes: Set<UInt64>
     /// The list of each language (ISO 639-1 code); this value itself holds all of them together.
     public private(set) var languages: [String: Stopwords] = [:]
-    /// The same hashes in an open-addressing table (0 = empty): a lookup is a probe or two, no hashing.
-    private let table: [UInt64]
-    private let mask: Int
+    /// The same hashes in an open-addressing table: a lookup is a probe or two, no hashing.
+    private let table: HashSet64
 
     public init(words: some Sequence<String>) {
         hashes = Set(words.map(WordScanner.hash).filter { $0 != 0 })
-        var size = 64
-        while size < hashes.count * 4 { size <<= 1 }
-        var table = [UInt64](repeating: 0, count: size)
-        for h in hashes {
-            var i = Int(truncatingIfNeeded: h) & (size - 1)
-            while table[i] != 0 { i = (i + 1) & (size - 1) }
-            table[i] = h
-        }
-        self.table = table
-        mask = size - 1
+        table = HashSet64(hashes)
     }
 
     /// Parses the data file: `[xx]` section lines, `#` comments, words separated by spaces or lines.
@@ -50,15 +40,7 @@ public struct Stopwords: Sendable {
     }
 
     @inline(__always)
-    public func contains(_ hash: UInt64) -> Bool {
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let v = table[i]
-            if v == hash { return true }
-            if v == 0 { return false }
-            i = (i + 1) & mask
-        }
-    }
+    public func contains(_ hash: UInt64) -> Bool { table.contains(hash) }
 
     /// The bundled list.
     public static let bundled: Stopwords = {

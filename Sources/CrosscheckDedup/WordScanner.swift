@@ -36,24 +36,25 @@ public enum WordScanner {
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
 
-    static func words(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Word] {
+    /// The scanner's state between bytes. Mutating methods on a local value (not nested functions
+    /// capturing local variables, which the compiler boxes and checks for exclusive access per call).
+    private struct State {
         var out: [Word] = []
-        out.reserveCapacity(bytes.count / 6)
-        var i = 0
-        let n = bytes.count
         var hash = fnvOffset
         var wordStart = -1
         var boundary = Word.Boundary.paragraph
         var sawTerminal = false
 
-        @inline(__always) func finish(_ end: Int) {
-            out.append(Word(hash: mix(hash), start: Int32(wordStart), end: Int32(end), boundary: boundary))
+        @inline(__always) mutating func finish(_ end: Int) {
+            out.append(Word(hash: mix(hash), start: Int32(truncatingIfNeeded: wordStart), end: Int32(truncatingIfNeeded: end),
+                            boundary: boundary))
             wordStart = -1
             hash = fnvOffset
             boundary = .none
             sawTerminal = false
         }
-        @inline(__always) func separator(_ byte: UInt8) {
+
+        @inline(__always) mutating func separator(_ byte: UInt8) {
             switch byte {
             case 0x0A, 0x0D: boundary = .paragraph
             case 0x2E, 0x21, 0x3F: sawTerminal = true
@@ -61,6 +62,13 @@ public enum WordScanner {
             default: break
             }
         }
+    }
+
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Word] {
+        var s = State()
+        s.out.reserveCapacity(bytes.count / 6)
+        var i = 0
+        let n = bytes.count
 
         while i < n {
             let b = bytes[i]
@@ -69,9 +77,9 @@ public enum WordScanner {
                 let isLetter = lower >= 0x61 && lower <= 0x7A
                 let isDigit = b >= 0x30 && b <= 0x39
                 if isLetter || isDigit {
-                    if wordStart < 0 { wordStart = i }
+                    if s.wordStart < 0 { s.wordStart = i }
                     // The common case in a tight loop: a run of ASCII letters and digits.
-                    var h = (hash ^ UInt64(isLetter ? lower : b)) &* fnvPrime
+                    var h = (s.hash ^ UInt64(isLetter ? lower : b)) &* fnvPrime
                     var j = i + 1
                     while j < n {
                         let c = bytes[j]
@@ -85,15 +93,15 @@ public enum WordScanner {
                         }
                         j += 1
                     }
-                    hash = h
+                    s.hash = h
                     i = j
                     continue
                 } else {
-                    if wordStart >= 0 {
-                        finish(i)
-                        if out.count >= limit { return out }
+                    if s.wordStart >= 0 {
+                        s.finish(i)
+                        if s.out.count >= limit { return s.out }
                     }
-                    separator(b)
+                    s.separator(b)
                 }
                 i += 1
                 continue
@@ -102,38 +110,38 @@ public enum WordScanner {
             let (scalar, length) = decode(bytes, at: i)
             let properties = scalar.properties
             if properties.isIdeographic {
-                if wordStart >= 0 {
-                    finish(i)
-                    if out.count >= limit { return out }
+                if s.wordStart >= 0 {
+                    s.finish(i)
+                    if s.out.count >= limit { return s.out }
                 }
-                wordStart = i
-                for k in 0..<length { hash = (hash ^ UInt64(bytes[i + k])) &* fnvPrime }
-                finish(i + length)
-                if out.count >= limit { return out }
+                s.wordStart = i
+                for k in 0..<length { s.hash = (s.hash ^ UInt64(bytes[i + k])) &* fnvPrime }
+                s.finish(i + length)
+                if s.out.count >= limit { return s.out }
             } else if properties.isAlphabetic || properties.numericType != nil
                         || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
-                if wordStart < 0 { wordStart = i }
+                if s.wordStart < 0 { s.wordStart = i }
                 if properties.isUppercase, let lower = properties.lowercaseMapping.unicodeScalars.first {
-                    for unit in UTF8.encode(lower)! { hash = (hash ^ UInt64(unit)) &* fnvPrime }
+                    for unit in UTF8.encode(lower)! { s.hash = (s.hash ^ UInt64(unit)) &* fnvPrime }
                 } else {
-                    for k in 0..<length { hash = (hash ^ UInt64(bytes[i + k])) &* fnvPrime }
+                    for k in 0..<length { s.hash = (s.hash ^ UInt64(bytes[i + k])) &* fnvPrime }
                 }
             } else {
-                if wordStart >= 0 {
-                    finish(i)
-                    if out.count >= limit { return out }
+                if s.wordStart >= 0 {
+                    s.finish(i)
+                    if s.out.count >= limit { return s.out }
                 }
                 // Unicode line and paragraph separators, ellipsis as a terminal, spaces.
                 switch scalar.value {
-                case 0x2028, 0x2029, 0x85: boundary = .paragraph
-                case 0x2026, 0x3002: sawTerminal = true
-                default: if properties.isWhitespace { separator(0x20) }
+                case 0x2028, 0x2029, 0x85: s.boundary = .paragraph
+                case 0x2026, 0x3002: s.sawTerminal = true
+                default: if properties.isWhitespace { s.separator(0x20) }
                 }
             }
             i += length
         }
-        if wordStart >= 0 { finish(n) }
-        return out
+        if s.wordStart >= 0 { s.finish(n) }
+        return s.out
     }
 
     /// Decodes the scalar at `i`; invalid bytes decode as U+FFFD of length 1.
