@@ -31,12 +31,13 @@ public enum Anchors {
     /// The anchor hash of word `w`, or nil when it is not a number or a name.
     @inline(__always)
     static func anchor(_ w: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        let s = Int(w.start), e = Int(w.end)
-        let b0 = bytes[s]
+        let b0 = w.lead
         if b0 >= 0x30 && b0 <= 0x39 { return w.hash ^ numberTag }
         if w.hash == thousand { return zeros3 ^ numberTag }
         if w.hash == million { return zeros6 ^ numberTag }
-        guard w.boundary == .none, e - s >= 3 else { return nil }
+        // Capitalised inside a sentence: an ASCII capital or a two-byte Cyrillic letter (checked below).
+        guard w.boundary == .none, w.end - w.start >= 3, b0 &- 0x41 < 26 || b0 &- 0xD0 < 4 else { return nil }
+        let s = Int(w.start), e = Int(w.end)
         if b0 >= 0x41 && b0 <= 0x5A {
             return skeleton(UnsafeBufferPointer(rebasing: bytes[s..<e])).map { $0 ^ nameTag } ?? w.hash ^ nameTag
         }
@@ -58,8 +59,7 @@ public enum Anchors {
     static func romanised(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8]? { NameFolding.romanised(word) }
 
     /// Whether an anchor hash is a name (its hash may replace the word's own in content sets).
-    static func isName(_ w: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let b0 = bytes[Int(w.start)]
-        return b0 >= 0x41 && b0 <= 0x5A && w.boundary == .none
+    static func isName(_ w: Word) -> Bool {
+        w.lead >= 0x41 && w.lead <= 0x5A && w.boundary == .none
     }
 }

@@ -142,7 +142,7 @@ public struct CitationFinder: Sendable {
     private func find(in bytes: UnsafeBufferPointer<UInt8>, words: [Word], outlet: String?) -> [Found] {
         let own = outlet.flatMap(vocabulary.canonical(outlet:)) ?? outlet.map { OutletVocabulary.compactForm($0) }
         func capitalized(_ i: Int) -> Bool {
-            let b = bytes[Int(words[i].start)]
+            let b = words[i].lead
             return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0xC0
         }
         func sameSentence(_ i: Int) -> Bool { words[i].boundary == .none }

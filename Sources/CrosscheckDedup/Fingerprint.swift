@@ -84,15 +84,15 @@ public struct Fingerprinter: Sendable {
     public func comparable(_ text: String) -> Fingerprint {
         let words = self.words(text)
         let sketch = Sketch(exact: Self.exactHash(words), wordCount: words.count, keys: [],
-                            pieces: makePieces(words, contentCounts(words)))
+                            pieces: makePieces(words, contentWords(words).counts))
         return complete(sketch, words: words, text: text)
     }
 
     /// Exact hash, passages and LSH keys of `words` read from `text`.
     public func sketch(_ words: [Word], text: String) -> Sketch {
-        let counts = contentCounts(words)
-        let pieces = makePieces(words, counts)
-        var keys = selectKeys(pieces, words, counts)
+        let content = contentWords(words)
+        let pieces = makePieces(words, content.counts)
+        var keys = selectKeys(pieces, content)
         var text = text
         let anchorKeys = text.withUTF8 { selectAnchorKeys(pieces, words, $0) }
         keys = uniqued((keys + anchorKeys).sorted())
@@ -158,7 +158,7 @@ public struct Fingerprinter: Sendable {
                     let anchor = Anchors.anchor(words[i], bytes)
                     if let anchor { anchors.append(anchor) }
                     guard isContent(words[i]) else { continue }
-                    if let anchor, Anchors.isName(words[i], bytes) { content.append(anchor) } else { content.append(words[i].hash) }
+                    if let anchor, Anchors.isName(words[i]) { content.append(anchor) } else { content.append(words[i].hash) }
                 }
                 spreadSort(&content)
                 spreadSort(&anchors)
@@ -179,20 +179,27 @@ public struct Fingerprinter: Sendable {
         w.end - w.start >= 2 && !stopwords.contains(w.hash)
     }
 
-    /// Content words before each word: `counts[i]` of `words[..<i]` (so word `i` is a content word
-    /// when `counts[i + 1] > counts[i]`, and a range's count is a subtraction). Read once per article.
-    private func contentCounts(_ words: [Word]) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: words.count + 1) { out, initialized in
-            var n: Int32 = 0
+    /// An article's content words, read once: their hashes in order, and `counts[i]`, how many of
+    /// them are among `words[..<i]` (so a range's content words are `hashes[counts[lo]..<counts[hi]]`).
+    struct ContentWords {
+        var hashes: [UInt64]
+        var counts: [Int32]
+    }
+
+    private func contentWords(_ words: [Word]) -> ContentWords {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(words.count)
+        let counts = [Int32](unsafeUninitializedCapacity: words.count + 1) { out, initialized in
             out[0] = 0
             words.withUnsafeBufferPointer { w in
                 for i in 0..<w.count {
-                    if isContent(w[i]) { n += 1 }
-                    out[i + 1] = n
+                    if isContent(w[i]) { hashes.append(w[i].hash) }
+                    out[i + 1] = Int32(truncatingIfNeeded: hashes.count)
                 }
             }
             initialized = words.count + 1
         }
+        return ContentWords(hashes: hashes, counts: counts)
     }
 
     /// Paragraphs, long ones cut at sentence ends, short ones joined to the next.
@@ -255,7 +262,7 @@ public struct Fingerprinter: Sendable {
     }
 
     /// One min-hash per passage (more for articles with few passages), the smallest `maxKeys` kept.
-    private func selectKeys(_ pieces: [Range<Int>], _ words: [Word], _ counts: [Int32]) -> [UInt32] {
+    private func selectKeys(_ pieces: [Range<Int>], _ content: ContentWords) -> [UInt32] {
         let c = configuration
         guard !pieces.isEmpty else { return [] }
         let seedCount = max(1, (c.minKeys + pieces.count - 1) / pieces.count)
@@ -266,31 +273,26 @@ public struct Fingerprinter: Sendable {
         var lead: [UInt32] = []
         var leadPieces = 0
         for range in pieces {
-            var previous: UInt64?
-            var any = false
-            words.withUnsafeBufferPointer { words in
-                counts.withUnsafeBufferPointer { counts in
-                    minima.withUnsafeMutableBufferPointer { minima in
-                        for s in 0..<seedCount { minima[s] = .max }
-                        for i in range where counts[i + 1] > counts[i] {
-                            let w = words[i].hash
-                            if let p = previous {
-                                let bigram = p ^ rotate(w, by: 29)
-                                if seedCount == 1 {
-                                    minima[0] = min(minima[0], WordScanner.mix(bigram ^ seeds[0]))
-                                } else {
-                                    for s in 0..<seedCount { minima[s] = min(minima[s], WordScanner.mix(bigram ^ seeds[s])) }
-                                }
-                                any = true
-                            }
-                            previous = w
+            // The passage's content words: a min-hash of their neighbour pairs, or of the word alone.
+            let lo = Int(content.counts[range.lowerBound]), hi = Int(content.counts[range.upperBound])
+            let any = hi > lo
+            content.hashes.withUnsafeBufferPointer { h in
+                minima.withUnsafeMutableBufferPointer { minima in
+                    if hi - lo == 1 {
+                        for s in 0..<seedCount { minima[s] = WordScanner.mix(h[lo] ^ seeds[s]) }
+                        return
+                    }
+                    for s in 0..<seedCount { minima[s] = .max }
+                    guard hi - lo >= 2 else { return }
+                    for j in (lo + 1)..<hi {
+                        let bigram = h[j - 1] ^ rotate(h[j], by: 29)
+                        if seedCount == 1 {
+                            minima[0] = min(minima[0], WordScanner.mix(bigram ^ seeds[0]))
+                        } else {
+                            for s in 0..<seedCount { minima[s] = min(minima[s], WordScanner.mix(bigram ^ seeds[s])) }
                         }
                     }
                 }
-            }
-            if !any, let only = previous {
-                for s in 0..<seedCount { minima[s] = WordScanner.mix(only ^ seeds[s]) }
-                any = true
             }
             guard any else { continue }
             for s in 0..<seedCount { keys.append(UInt32(truncatingIfNeeded: minima[s] >> 32)) }

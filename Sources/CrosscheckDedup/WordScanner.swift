@@ -7,6 +7,9 @@ public struct Word: Sendable, Hashable {
     public var end: Int32
     /// What came between the previous word and this one.
     public var boundary: Boundary
+    /// The word's first byte as written (before case folding): whether it is a figure or capitalised
+    /// is known without reading the text again.
+    public var lead: UInt8
 
     public enum Boundary: UInt8, Sendable {
         /// Same sentence.
@@ -45,9 +48,9 @@ public enum WordScanner {
         var boundary = Word.Boundary.paragraph
         var sawTerminal = false
 
-        @inline(__always) mutating func finish(_ end: Int) {
+        @inline(__always) mutating func finish(_ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
             out.append(Word(hash: mix(hash), start: Int32(truncatingIfNeeded: wordStart), end: Int32(truncatingIfNeeded: end),
-                            boundary: boundary))
+                            boundary: boundary, lead: bytes[wordStart]))
             wordStart = -1
             hash = fnvOffset
             boundary = .none
@@ -98,7 +101,7 @@ public enum WordScanner {
                     continue
                 } else {
                     if s.wordStart >= 0 {
-                        s.finish(i)
+                        s.finish(i, bytes)
                         if s.out.count >= limit { return s.out }
                     }
                     s.separator(b)
@@ -111,12 +114,12 @@ public enum WordScanner {
             let properties = scalar.properties
             if properties.isIdeographic {
                 if s.wordStart >= 0 {
-                    s.finish(i)
+                    s.finish(i, bytes)
                     if s.out.count >= limit { return s.out }
                 }
                 s.wordStart = i
                 for k in 0..<length { s.hash = (s.hash ^ UInt64(bytes[i + k])) &* fnvPrime }
-                s.finish(i + length)
+                s.finish(i + length, bytes)
                 if s.out.count >= limit { return s.out }
             } else if properties.isAlphabetic || properties.numericType != nil
                         || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
@@ -128,7 +131,7 @@ public enum WordScanner {
                 }
             } else {
                 if s.wordStart >= 0 {
-                    s.finish(i)
+                    s.finish(i, bytes)
                     if s.out.count >= limit { return s.out }
                 }
                 // Unicode line and paragraph separators, ellipsis as a terminal, spaces.
@@ -140,7 +143,7 @@ public enum WordScanner {
             }
             i += length
         }
-        if s.wordStart >= 0 { s.finish(n) }
+        if s.wordStart >= 0 { s.finish(n, bytes) }
         return s.out
     }
 

@@ -75,3 +75,26 @@ import Testing
         }
     }
 }
+
+@Suite struct SpreadSortTests {
+    /// Sorts as the standard sort does: small, spread, clustered, repeated and narrow inputs.
+    @Test func sortsLikeTheStandardSort() {
+        var rng = SystemRandomNumberGenerator()
+        let shapes: [(String, (Int) -> [UInt64])] = [
+            ("spread", { n in (0..<n).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) } }),
+            ("repeated", { n in (0..<n).map { _ in UInt64.random(in: 0..<4, using: &rng) &* 0x9E37_79B9_7F4A_7C15 } }),
+            ("clustered", { n in (0..<n).map { i in i % 3 == 0 ? UInt64.random(in: 0...UInt64.max, using: &rng) : 1_000 + UInt64(i % 7) } }),
+            ("narrow", { n in (0..<n).map { _ in UInt64.random(in: 10...90, using: &rng) } }),
+            ("packed", { n in (0..<n).map { i in UInt64.random(in: 0...UInt64(UInt32.max), using: &rng) << 32 | UInt64(i) } }),
+            ("descending", { n in (0..<n).map { UInt64(n - $0) << 40 } }),
+        ]
+        for (name, make) in shapes {
+            for n in [0, 1, 2, 31, 48, 49, 50, 400, 5_000] {
+                var values = make(n)
+                let expected = values.sorted()
+                spreadSort(&values)
+                #expect(values == expected, "\(name), \(n) values")
+            }
+        }
+    }
+}
