@@ -96,12 +96,14 @@ public struct Fingerprinter: Sendable {
         var text = text
         let anchorKeys = text.withUTF8 { selectAnchorKeys(pieces, words, $0) }
         keys = uniqued((keys + anchorKeys).sorted())
-        return Sketch(exact: Self.exactHash(words), wordCount: words.count, keys: keys, pieces: pieces)
+        return Sketch(exact: content.exact, wordCount: words.count, keys: keys, pieces: pieces)
     }
+
+    static let exactSeed: UInt64 = 0x243F_6A88_85A3_08D3
 
     /// The hash of the word sequence (see `Sketch.exact`).
     static func exactHash(_ words: [Word]) -> UInt64 {
-        var exact: UInt64 = 0x243F_6A88_85A3_08D3
+        var exact = exactSeed
         for w in words { exact = WordScanner.mix(exact ^ w.hash) }
         return exact
     }
@@ -184,22 +186,34 @@ public struct Fingerprinter: Sendable {
     struct ContentWords {
         var hashes: [UInt64]
         var counts: [Int32]
+        /// `exactHash` of all the words, computed in the same pass.
+        var exact: UInt64
     }
 
     private func contentWords(_ words: [Word]) -> ContentWords {
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(words.count)
-        let counts = [Int32](unsafeUninitializedCapacity: words.count + 1) { out, initialized in
-            out[0] = 0
-            words.withUnsafeBufferPointer { w in
-                for i in 0..<w.count {
-                    if isContent(w[i]) { hashes.append(w[i].hash) }
-                    out[i + 1] = Int32(truncatingIfNeeded: hashes.count)
+        var exact = Self.exactSeed
+        var n = 0
+        var countsOut: [Int32] = []
+        let hashes = [UInt64](unsafeUninitializedCapacity: words.count) { hashes, initialized in
+            let counts = [Int32](unsafeUninitializedCapacity: words.count + 1) { out, countsInitialized in
+                out[0] = 0
+                words.withUnsafeBufferPointer { w in
+                    for i in 0..<w.count {
+                        let word = w[i]
+                        exact = WordScanner.mix(exact ^ word.hash)
+                        if isContent(word) {
+                            hashes[n] = word.hash
+                            n += 1
+                        }
+                        out[i + 1] = Int32(truncatingIfNeeded: n)
+                    }
                 }
+                countsInitialized = words.count + 1
             }
-            initialized = words.count + 1
+            initialized = n
+            countsOut = counts
         }
-        return ContentWords(hashes: hashes, counts: counts)
+        return ContentWords(hashes: hashes, counts: countsOut, exact: exact)
     }
 
     /// Paragraphs, long ones cut at sentence ends, short ones joined to the next.
