@@ -79,12 +79,16 @@ public struct Deduplicator: Sendable {
         var ahead: Lookahead?
         while true {
             let summary = try index.dedupTransaction { tx -> DedupSummary in
-                let docs = try tx.pendingDocuments(limit: batchSize)
+                // The batch read ahead, unless another worker has taken it: then the pending one, prepared now.
+                let current: Lookahead
+                if let ahead, try tx.pendingDocumentIDs(limit: batchSize) == ahead.docs {
+                    current = ahead
+                } else {
+                    current = Lookahead(try tx.pendingDocuments(limit: batchSize)) { [self] in prepare($0) }
+                }
+                let docs = current.documents
                 guard let last = docs.last else { return DedupSummary() }
                 let start = ContinuousClock.now
-                // Another worker may have taken the batch read ahead: then it is prepared again.
-                let current = ahead.flatMap { $0.docs.elementsEqual(docs.lazy.map(\.doc)) ? $0 : nil }
-                    ?? Lookahead(docs) { [self] in prepare($0) }
                 let prepared = current.wait()
                 let preparedIn = (ContinuousClock.now - start).inSeconds
                 let next = try tx.pendingDocuments(after: last.doc, limit: batchSize)
@@ -112,7 +116,7 @@ public struct Deduplicator: Sendable {
     /// the articles nobody has started yet, so no core idles whichever side finishes first.
     final class Lookahead: @unchecked Sendable {
         let docs: [Int64]
-        private let documents: [DedupDocument]
+        let documents: [DedupDocument]
         private let work: @Sendable (DedupDocument) -> Prepared
         private let results: UnsafeMutableBufferPointer<Prepared?>
         private let next = Atomic<Int>(0)

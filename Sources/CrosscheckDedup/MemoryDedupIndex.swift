@@ -75,6 +75,10 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
             Array(state.pending.prefix(limit))
         }
 
+        func pendingDocumentIDs(limit: Int) throws -> [Int64] {
+            state.pending.prefix(limit).map(\.doc)
+        }
+
         func pendingDocuments(after doc: Int64, limit: Int) throws -> [DedupDocument] {
             // Pending articles are in arrival order; `doc` is near the front (the batch being processed).
             guard let i = state.pending.firstIndex(where: { $0.doc == doc }) else { return [] }

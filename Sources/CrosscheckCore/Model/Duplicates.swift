@@ -150,6 +150,9 @@ public protocol DedupTransaction {
     /// Up to `limit` articles not processed yet that arrived after article `doc`: the batch after the
     /// one being processed, read ahead so its sketches are computed while this one is matched.
     func pendingDocuments(after doc: Int64, limit: Int) throws -> [DedupDocument]
+    /// The row numbers `pendingDocuments(limit:)` would return: whether the batch read ahead is still
+    /// the next one (another worker may have taken it), without reading the texts again.
+    func pendingDocumentIDs(limit: Int) throws -> [Int64]
     /// For each key, at most `perKey` indexed articles that hold it (the earliest ones).
     func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]]
     /// The articles with these row numbers.
@@ -158,4 +161,8 @@ public protocol DedupTransaction {
     func groups(of docs: [Int64]) throws -> [Int64: Int64]
     /// Writes the batch.
     func commit(_ batch: DedupBatch) throws
+}
+
+extension DedupTransaction {
+    public func pendingDocumentIDs(limit: Int) throws -> [Int64] { try pendingDocuments(limit: limit).map(\.doc) }
 }

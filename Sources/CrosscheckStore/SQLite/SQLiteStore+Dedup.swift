@@ -31,6 +31,12 @@ struct SQLiteDedupTransaction: DedupTransaction {
             """, arguments: [limit]).compactMap(Self.document)
     }
 
+    func pendingDocumentIDs(limit: Int) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT rowid FROM article WHERE rowid > (SELECT coalesce(max(doc), 0) FROM dedup_doc) ORDER BY rowid LIMIT ?
+            """, arguments: [limit])
+    }
+
     func pendingDocuments(after doc: Int64, limit: Int) throws -> [DedupDocument] {
         try Row.fetchAll(db, sql: """
             SELECT rowid, id, outlet, text, language, published FROM article

@@ -298,7 +298,7 @@ extension Crosscheck {
                                 size, seconds, rate, rate / Double(cores), summary.relations.filter { $0.key != "cites" }.values.reduce(0, +),
                                 Double(try store.dedupKeyCount()) / Double(size), Double(bytes) / Double(size),
                                 Double(MemoryProbe.peakResident()) / 1_048_576, Double(summary.comparisons) / Double(size), Double(all) / Double(size)))
-            Terminal.out(String(format: "           wall seconds: sketch (parallel) %.2f · index reads %.2f · verify and group %.2f · commit %.2f · reading pending articles and transactions %.2f\n",
+            Terminal.out(String(format: "           wall seconds: waiting for sketches (parallel, overlaps the rest) %.2f · index reads %.2f · verify and group %.2f · commit %.2f · reading pending articles and transactions %.2f\n",
                                 summary.sketchSeconds, summary.lookupSeconds, summary.verifySeconds, summary.commitSeconds,
                                 seconds - summary.sketchSeconds - summary.lookupSeconds - summary.verifySeconds - summary.commitSeconds))
         }
