@@ -198,12 +198,11 @@ public struct Deduplicator: Sendable {
         var lookup: [UInt64] = []
         lookup.reserveCapacity(prepared.count * (c.maxKeys + c.maxAnchorKeys + 1))
         for p in prepared {
-            lookup.append(UInt64(p.sketch.exactKey ^ 0x8000_0000))
-            if !p.sketch.isShort(c) { for key in p.sketch.keys { lookup.append(UInt64(key ^ 0x8000_0000)) } }
+            lookup.append(signedOrder(p.sketch.exactKey))
+            if !p.sketch.isShort(c) { for key in p.sketch.keys { lookup.append(signedOrder(key)) } }
         }
         spreadSort(&lookup)
-        let hits = try transaction.documents(forKeys: uniqued(lookup).map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0) ^ 0x8000_0000) },
-                                             perKey: c.perKey)
+        let hits = try transaction.documents(forKeys: uniqued(lookup).map { key(signedOrder: $0) }, perKey: c.perKey)
         var storeCandidates: [[(doc: Int64, score: Int)]] = []
         var needed = Set<Int64>()
         for p in prepared {
@@ -365,9 +364,9 @@ public struct Deduplicator: Sendable {
         // (key, position in the batch) packed in one integer: no comparison closure.
         var packed: [UInt64] = []
         packed.reserveCapacity(newKeys.count)
-        for (key, i) in newKeys { packed.append(UInt64(UInt32(bitPattern: key) ^ 0x8000_0000) << 32 | UInt64(i)) }
+        for (key, i) in newKeys { packed.append(signedOrder(UInt32(bitPattern: key)) << 32 | UInt64(i)) }
         spreadSort(&packed)
-        batch.keys = uniqued(packed).map { (Int32(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32) ^ 0x8000_0000), docs[Int($0 & 0xFFFF_FFFF)].doc) }
+        batch.keys = uniqued(packed).map { (key(signedOrder: $0 >> 32), docs[Int($0 & 0xFFFF_FFFF)].doc) }
 
         for (i, doc) in docs.enumerated() {
             batch.documents.append((doc.doc, groups.find(doc.doc), status[i]))
@@ -417,6 +416,12 @@ public struct Deduplicator: Sendable {
         return out
     }
 }
+
+/// A 32-bit LSH key as an unsigned integer that sorts as the signed key does (the store's order).
+@inline(__always) func signedOrder(_ key: UInt32) -> UInt64 { UInt64(key ^ 0x8000_0000) }
+
+/// The signed key back from `signedOrder` (its low 32 bits).
+@inline(__always) func key(signedOrder x: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: x) ^ 0x8000_0000) }
 
 /// The keys of a batch's articles: sorted `key << 32 | index` pairs, searched by binary search.
 struct BatchKeys {

@@ -87,18 +87,19 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
 
         func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
             var out: [Int32: [Int64]] = [:]
-            for key in inTableOrder(keys) {
-                let docs = state.keys.docs(key: UInt32(bitPattern: key), limit: perKey)
-                if !docs.isEmpty { out[key] = docs.map(Int64.init) }
+            for i in tableOrder(keys) {
+                let docs = state.keys.docs(key: UInt32(bitPattern: keys[i]), limit: perKey)
+                if !docs.isEmpty { out[keys[i]] = docs.map(Int64.init) }
             }
             return out
         }
 
-        /// `keys` ordered by where their probe runs start (stable for equal starts).
-        private func inTableOrder(_ keys: [Int32]) -> [Int32] {
-            var order = keys.indices.map { UInt64(state.keys.home(UInt32(bitPattern: keys[$0]))) << 32 | UInt64($0) }
+        /// Positions of `keys` ordered by where their probe runs start, equal starts in their order (so a
+        /// key's own entries keep their order, and "earliest first" holds).
+        private func tableOrder(_ keys: some Collection<Int32>) -> [Int] {
+            var order = keys.enumerated().map { UInt64(state.keys.home(UInt32(bitPattern: $1))) << 32 | UInt64($0) }
             spreadSort(&order)
-            return order.map { keys[Int($0 & 0xFFFF_FFFF)] }
+            return order.map { Int($0 & 0xFFFF_FFFF) }
         }
 
         func documents(_ docs: [Int64]) throws -> [DedupDocument] {
@@ -121,13 +122,9 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
                 let doneSet = Set(done)
                 state.pending.removeAll { doneSet.contains($0.doc) }
             }
-            // Inserted in table order (a key's own entries keep their order, so "earliest first" holds).
             state.keys.reserve(batch.keys.count)
-            var order = batch.keys.indices.map { UInt64(state.keys.home(UInt32(bitPattern: batch.keys[$0].key))) << 32 | UInt64($0) }
-            spreadSort(&order)
-            for o in order {
-                let (key, doc) = batch.keys[Int(o & 0xFFFF_FFFF)]
-                state.keys.insert(key: UInt32(bitPattern: key), doc: UInt32(truncatingIfNeeded: doc))
+            for i in tableOrder(batch.keys.lazy.map(\.key)) {
+                state.keys.insert(key: UInt32(bitPattern: batch.keys[i].key), doc: UInt32(truncatingIfNeeded: batch.keys[i].doc))
             }
             for (from, into) in batch.merges {
                 let moved = state.members.removeValue(forKey: from) ?? [from]
