@@ -12,7 +12,7 @@ public struct OutletVocabulary: Sendable {
     /// Letters and digits of every name and alias, lowercased → index into `names`.
     let compact: [String: Int]
     /// The first words of `index`: most words are not, and this answers without hashing.
-    let firstWords: HashSet64
+    let firstWords: HashedKeySet
 
     public init(entries: [(name: String, aliases: [String])]) {
         var names: [String] = []
@@ -37,7 +37,7 @@ public struct OutletVocabulary: Sendable {
         self.names = names
         self.index = index
         self.compact = compact
-        firstWords = HashSet64(index.keys)
+        firstWords = HashedKeySet(index.keys)
     }
 
     /// Parses `Canonical<TAB>alias|alias…` lines; `#` comments.
@@ -106,17 +106,17 @@ public struct CitationFinder: Sendable {
     private let told = h("told"), citing = h("citing"), according = h("according"), to = h("to"), by = h("by"),
                 the = h("the"), with = h("with"), interview = h("interview"), of = h("of"), and = h("and")
     /// Words after which an outlet is the source: "reported by X", "quoted by X", "cited by X".
-    private let byVerbs = HashSet64(["reported", "quoted", "cited", "published", "broadcast", "aired"].map(h))
+    private let byVerbs = HashedKeySet(["reported", "quoted", "cited", "published", "broadcast", "aired"].map(h))
     /// Verbs after the outlet: "X reported", "X said".
-    private let postVerbs = HashSet64(["reported", "reports", "said", "says", "quoted", "cited", "wrote",
+    private let postVerbs = HashedKeySet(["reported", "reports", "said", "says", "quoted", "cited", "wrote",
                                        "writes", "learned", "learnt", "reporting", "published", "broadcast"].map(h))
     /// Verbs after a medium not in the vocabulary: reporting verbs only ("X said" is usually a person).
-    private let genericPostVerbs = HashSet64(["reported", "reports", "wrote", "writes", "published", "broadcast"].map(h))
+    private let genericPostVerbs = HashedKeySet(["reported", "reports", "wrote", "writes", "published", "broadcast"].map(h))
     /// Words that may stand between the outlet and its verb.
-    private let between = HashSet64(["also", "has", "had", "earlier", "previously", "first", "news", "agency",
+    private let between = HashedKeySet(["also", "has", "had", "earlier", "previously", "first", "news", "agency",
                                      "service", "newspaper", "website", "channel", "television", "radio"].map(h))
     /// Words that name a medium.
-    private let mediumWords = HashSet64(["news", "times", "post", "agency", "radio", "tv", "television", "journal",
+    private let mediumWords = HashedKeySet(["news", "times", "post", "agency", "radio", "tv", "television", "journal",
                                          "gazette", "herald", "telegraph", "tribune", "daily", "press", "wire",
                                          "today", "monitor", "observer", "chronicle", "zeitung", "agence", "novosti",
                                          "broadcasting", "network", "media", "newspaper", "magazine", "weekly",

@@ -426,24 +426,24 @@ public struct Deduplicator: Sendable {
 /// The keys of a batch's articles: sorted `key << 32 | index` pairs, searched by binary search.
 struct BatchKeys {
     let pairs: [UInt64]
-    /// Keys held by more than one entry (plus one, since 0 marks an empty slot): the others lead to
-    /// the asking article alone, and most keys are those.
-    let repeated: HashSet64
+    /// Keys held by more than one entry: the others lead to the asking article alone, and most keys
+    /// are those.
+    let repeated: HashedKeySet
 
     init(pairs: [UInt64]) {
         self.pairs = pairs
-        var repeated: [UInt64] = []
+        var repeated = HashedKeySet()
         var i = 1
         while i < pairs.count {
-            if pairs[i] >> 32 == pairs[i - 1] >> 32, repeated.last != pairs[i] >> 32 &+ 1 { repeated.append(pairs[i] >> 32 &+ 1) }
+            if pairs[i] >> 32 == pairs[i - 1] >> 32 { repeated.insert(pairs[i] >> 32) }
             i += 1
         }
-        self.repeated = HashSet64(repeated)
+        self.repeated = repeated
     }
 
     /// Calls `body` with each article index under `key` that comes before `limit`, in order.
     func forEach(_ key: UInt32, before limit: Int, _ body: (Int) -> Void) {
-        guard repeated.contains(UInt64(key) &+ 1) else { return }
+        guard repeated.contains(UInt64(key)) else { return }
         let low = UInt64(key) << 32
         var lo = 0, hi = pairs.count
         while lo < hi {

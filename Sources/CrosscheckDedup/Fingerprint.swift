@@ -83,8 +83,8 @@ public struct Fingerprinter: Sendable {
     /// What verification needs of a stored article (no LSH keys: it is in the index already).
     public func comparable(_ text: String) -> Fingerprint {
         let words = self.words(text)
-        let sketch = Sketch(exact: Self.exactHash(words), wordCount: words.count, keys: [],
-                            pieces: makePieces(words, contentWords(words).counts))
+        let content = contentWords(words)
+        let sketch = Sketch(exact: content.exact, wordCount: words.count, keys: [], pieces: makePieces(words, content.counts))
         return complete(sketch, words: words, text: text)
     }
 
@@ -99,14 +99,8 @@ public struct Fingerprinter: Sendable {
         return Sketch(exact: content.exact, wordCount: words.count, keys: keys, pieces: pieces)
     }
 
+    /// Where the hash of the word sequence (`Sketch.exact`) starts; each word mixes its hash in.
     static let exactSeed: UInt64 = 0x243F_6A88_85A3_08D3
-
-    /// The hash of the word sequence (see `Sketch.exact`).
-    static func exactHash(_ words: [Word]) -> UInt64 {
-        var exact = exactSeed
-        for w in words { exact = WordScanner.mix(exact ^ w.hash) }
-        return exact
-    }
 
     /// Per passage with at least three anchors, a key from its two smallest anchor min-hashes
     /// (bottom-2: as likely to match as the min-hash of all anchor pairs, in one pass); the smallest
@@ -186,7 +180,7 @@ public struct Fingerprinter: Sendable {
     struct ContentWords {
         var hashes: [UInt64]
         var counts: [Int32]
-        /// `exactHash` of all the words, computed in the same pass.
+        /// The hash of the whole word sequence (`Sketch.exact`), computed in the same pass.
         var exact: UInt64
     }
 

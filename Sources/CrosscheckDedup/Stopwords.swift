@@ -1,3 +1,4 @@
+import CrosscheckCore
 import Foundation
 
 /// Function words of the common news languages, from the `stopwords.txt` resource, as word hashes.
@@ -7,12 +8,12 @@ public struct Stopwords: Sendable {
     public let hashes: Set<UInt64>
     /// The list of each language (ISO 639-1 code); this value itself holds all of them together.
     public private(set) var languages: [String: Stopwords] = [:]
-    /// The same hashes in an open-addressing table: a lookup is a probe or two, no hashing.
-    private let table: HashSet64
+    /// The same hashes in an open-addressing table (`HashedKeySet`): a lookup is a probe or two, no SipHash.
+    private let table: HashedKeySet
 
     public init(words: some Sequence<String>) {
         hashes = Set(words.map(WordScanner.hash).filter { $0 != 0 })
-        table = HashSet64(hashes)
+        table = HashedKeySet(hashes)
     }
 
     /// Parses the data file: `[xx]` section lines, `#` comments, words separated by spaces or lines.

@@ -48,31 +48,13 @@ import Testing
     }
 }
 
-@Suite struct WordHashTableTests {
+@Suite struct AnchorConstantTests {
     /// The hashes written out as constants are the scanner's.
     @Test func writtenOutHashesAreTheScanners() {
         #expect(Anchors.thousand == WordScanner.hash("thousand"))
         #expect(Anchors.million == WordScanner.hash("million"))
         #expect(Anchors.zeros3 == WordScanner.hash("000"))
         #expect(Anchors.zeros6 == WordScanner.hash("000000"))
-    }
-
-    /// The open-addressing set answers as `Set` does, for members, non-members and colliding slots.
-    @Test func hashSetAgreesWithSet() {
-        var rng = SystemRandomNumberGenerator()
-        for size in [0, 1, 7, 100, 5_000] {
-            // Low bits shared by many members: long probe runs.
-            let members = (0..<size).map { _ in UInt64.random(in: 1...UInt64.max, using: &rng) & ~0xFF | 0x42 }
-            let table = HashSet64(members)
-            let reference = Set(members)
-            #expect(table.count == reference.count)
-            for m in members { #expect(table.contains(m)) }
-            for _ in 0..<2_000 {
-                let probe = UInt64.random(in: 0...UInt64.max, using: &rng) & (size.isMultiple(of: 2) ? ~0xFF | 0x42 : .max)
-                #expect(table.contains(probe) == reference.contains(probe))
-            }
-            #expect(!table.contains(0))
-        }
     }
 }
 

@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// Phrases (sequences of token hashes) to values, looked up at a token position without allocating.
 ///
 /// A phrase is keyed by the running combination of its tokens' lower-case hashes, so the table

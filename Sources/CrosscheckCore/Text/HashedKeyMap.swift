@@ -84,26 +84,78 @@ public struct HashedKeyMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLi
     }
 }
 
-/// A set of 64-bit token or phrase hashes, with `HashedKeyMap`'s layout.
+/// A set of 64-bit token or phrase hashes: `HashedKeyMap`'s slots without values, kept at most a
+/// quarter full, so a lookup is one multiply and usually one probe into one array (stopwords and cue
+/// words are looked up for every word of every article).
 public struct HashedKeySet: Sendable, ExpressibleByArrayLiteral {
-    @usableFromInline var map = HashedKeyMap<Bool>()
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var shift: UInt64
+    /// Key 0 marks an empty slot; whether 0 itself is a member is kept here.
+    @usableFromInline var hasZero = false
+    public private(set) var count = 0
 
-    public init() {}
-    public init(arrayLiteral elements: UInt64...) { for e in elements { map[e] = true } }
-    public init<S: Sequence>(_ elements: S) where S.Element == UInt64 { for e in elements { map[e] = true } }
+    public init() {
+        keys = [UInt64](repeating: 0, count: 16)
+        shift = 60
+    }
 
-    public var count: Int { map.count }
-    public var isEmpty: Bool { map.count == 0 }
+    public init(arrayLiteral elements: UInt64...) {
+        self.init(elements)
+    }
+
+    public init<S: Sequence>(_ elements: S) where S.Element == UInt64 {
+        self.init()
+        for e in elements { insert(e) }
+    }
+
+    public var isEmpty: Bool { count == 0 }
 
     @inlinable @inline(__always)
-    public func contains(_ key: UInt64) -> Bool { map[key] != nil }
+    public func contains(_ key: UInt64) -> Bool {
+        if key == 0 { return hasZero }
+        return keys.withUnsafeBufferPointer { k in
+            let mask = k.count - 1
+            var i = HashedKeyMap<Bool>.slot(key, shift)
+            while true {
+                let found = k[i]
+                if found == key { return true }
+                if found == 0 { return false }
+                i = (i + 1) & mask
+            }
+        }
+    }
 
     @discardableResult
     public mutating func insert(_ key: UInt64) -> (inserted: Bool, memberAfterInsert: UInt64) {
-        let inserted = map[key] == nil
-        if inserted { map[key] = true }
-        return (inserted, key)
+        if key == 0 {
+            defer { hasZero = true }
+            if hasZero { return (false, key) }
+            count += 1
+            return (true, key)
+        }
+        if (count + 1) * 4 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = HashedKeyMap<Bool>.slot(key, shift)
+        while keys[i] != 0 {
+            if keys[i] == key { return (false, key) }
+            i = (i + 1) & mask
+        }
+        keys[i] = key
+        count += 1
+        return (true, key)
     }
 
     public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == UInt64 { for e in other { insert(e) } }
+
+    private mutating func grow() {
+        let old = keys
+        keys = [UInt64](repeating: 0, count: old.count * 2)
+        shift -= 1
+        let mask = keys.count - 1
+        for key in old where key != 0 {
+            var i = HashedKeyMap<Bool>.slot(key, shift)
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = key
+        }
+    }
 }
