@@ -7,8 +7,12 @@ public struct OutletVocabulary: Sendable {
     public let names: [String]
     /// Each outlet's aliases as written in the vocabulary (parallel to `names`).
     public let aliases: [[String]]
-    /// Alias word-hash sequences by first word: (words, index into `names`).
-    let index: [UInt64: [(words: [UInt64], outlet: Int)]]
+    /// Aliases of two words or more by their first two (`pairKey`): (words, index into `names`), longest
+    /// first. Keyed by two words, "The" at the start of a sentence checks a few aliases, not all 120
+    /// "The …" ones, and no `Dictionary` hashes a key per capitalised word.
+    let index: HashedKeyMap<[(words: [UInt64], outlet: Int)]>
+    /// One-word aliases: index into `names`.
+    let single: HashedKeyMap<Int>
     /// Letters and digits of every name and alias, lowercased → index into `names`.
     let compact: [String: Int]
     /// The first words of `index`: most words are not, and this answers without hashing.
@@ -16,7 +20,9 @@ public struct OutletVocabulary: Sendable {
 
     public init(entries: [(name: String, aliases: [String])]) {
         var names: [String] = []
-        var index: [UInt64: [(words: [UInt64], outlet: Int)]] = [:]
+        var byPair: [UInt64: [(words: [UInt64], outlet: Int, order: Int)]] = [:]
+        var single = HashedKeyMap<Int>()
+        var first = HashedKeySet()
         var compact: [String: Int] = [:]
         self.aliases = entries.map(\.aliases)
         for (name, aliases) in entries {
@@ -27,17 +33,26 @@ public struct OutletVocabulary: Sendable {
             all += all.filter { $0.hasPrefix("The ") }.map { String($0.dropFirst(4)) }
             for alias in all {
                 let words = WordScanner.words(alias).map(\.hash)
-                guard let first = words.first else { continue }
-                index[first, default: []].append((words, n))
+                guard let lead = words.first else { continue }
+                first.insert(lead)
+                if words.count == 1 {
+                    if single[lead] == nil { single[lead] = n }
+                } else {
+                    let key = Self.pairKey(lead, words[1])
+                    byPair[key, default: []].append((words, n, byPair[key]?.count ?? 0))
+                }
                 let key = Self.compactForm(alias)
                 if !key.isEmpty, compact[key] == nil { compact[key] = n }
             }
         }
-        for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
         self.names = names
-        self.index = index
+        // Longest first; the earlier entry first among equally long ones.
+        index = HashedKeyMap(byPair.map { key, options in
+            (key, options.sorted { ($0.words.count, -$0.order) > ($1.words.count, -$1.order) }.map { ($0.words, $0.outlet) })
+        })
+        self.single = single
         self.compact = compact
-        firstWords = HashedKeySet(index.keys)
+        firstWords = first
     }
 
     /// Parses `Canonical<TAB>alias|alias…` lines; `#` comments.
@@ -79,14 +94,19 @@ public struct OutletVocabulary: Sendable {
 
     /// The longest alias starting at word `i`: (words matched, outlet index).
     func match(_ words: [Word], at i: Int) -> (length: Int, outlet: Int)? {
-        guard firstWords.contains(words[i].hash), let options = index[words[i].hash] else { return nil }
-        for option in options where i + option.words.count <= words.count {
-            var ok = true
-            for k in 1..<max(1, option.words.count) where words[i + k].hash != option.words[k] { ok = false; break }
-            if ok { return (option.words.count, option.outlet) }
+        let lead = words[i].hash
+        guard firstWords.contains(lead) else { return nil }
+        if i + 1 < words.count, let options = index[Self.pairKey(lead, words[i + 1].hash)] {
+            for option in options where i + option.words.count <= words.count {
+                var ok = true
+                for k in 2..<max(2, option.words.count) where words[i + k].hash != option.words[k] { ok = false; break }
+                if ok { return (option.words.count, option.outlet) }
+            }
         }
-        return nil
+        return single[lead].map { (1, $0) }
     }
+
+    static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 { WordScanner.mix(first ^ rotate(second, by: 23)) }
 }
 
 /// Finds attributions of facts to an outlet: "told RFE/RL", "according to Reuters", "Radio Liberty

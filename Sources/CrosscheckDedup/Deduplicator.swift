@@ -208,9 +208,9 @@ public struct Deduplicator: Sendable {
         for p in prepared {
             var shared: [Int64] = []
             if !p.sketch.isShort(c) {
-                for key in p.sketch.keys { if let docs = hits[Int32(bitPattern: key)] { shared.append(contentsOf: docs) } }
+                for key in p.sketch.keys { hits.forEach(Int32(bitPattern: key)) { shared.append($0) } }
             }
-            let ranked = Self.rankScored(exact: hits[Int32(bitPattern: p.sketch.exactKey)] ?? [], shared: &shared,
+            let ranked = Self.rankScored(exact: hits[Int32(bitPattern: p.sketch.exactKey)], shared: &shared,
                                          limit: c.maxCandidates, minimum: minShared(p.sketch))
             storeCandidates.append(ranked)
             needed.formUnion(ranked.map(\.doc))

@@ -88,15 +88,17 @@ final class KeyTable: @unchecked Sendable {
         return true
     }
 
-    /// Up to `limit` articles under `key`, in insertion order.
-    func docs(key: UInt32, limit: Int) -> [UInt32] {
-        var out: [UInt32] = []
+    /// Calls `body` with up to `limit` articles under `key`, in insertion order.
+    @inline(__always) func forEachDoc(key: UInt32, limit: Int, _ body: (UInt32) -> Void) {
         var i = Self.slot(key) & mask
-        while slots[i] != 0, out.count < limit {
-            if slots[i] >> 32 == UInt64(key) { out.append(UInt32(truncatingIfNeeded: slots[i])) }
+        var found = 0
+        while slots[i] != 0, found < limit {
+            if slots[i] >> 32 == UInt64(key) {
+                body(UInt32(truncatingIfNeeded: slots[i]))
+                found += 1
+            }
             i = (i + 1) & mask
         }
-        return out
     }
 
     private func grow() {

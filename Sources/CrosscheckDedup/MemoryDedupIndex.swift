@@ -85,11 +85,10 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
             return Array(state.pending[(i + 1)..<min(state.pending.count, i + 1 + limit)])
         }
 
-        func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
-            var out: [Int32: [Int64]] = [:]
+        func documents(forKeys keys: [Int32], perKey: Int) throws -> KeyHits {
+            var out = KeyHits()
             for i in tableOrder(keys) {
-                let docs = state.keys.docs(key: UInt32(bitPattern: keys[i]), limit: perKey)
-                if !docs.isEmpty { out[keys[i]] = docs.map(Int64.init) }
+                out.add(keys[i]) { docs in state.keys.forEachDoc(key: UInt32(bitPattern: keys[i]), limit: perKey) { docs.append(Int64($0)) } }
             }
             return out
         }

@@ -50,7 +50,7 @@ struct SQLiteDedupTransaction: DedupTransaction {
                              published: row["published"])
     }
 
-    func documents(forKeys keys: [Int32], perKey: Int) throws -> [Int32: [Int64]] {
+    func documents(forKeys keys: [Int32], perKey: Int) throws -> KeyHits {
         // One statement per 500 keys. A key holds at most `maxPerKey` articles (see `commit`), so
         // reading all of a key's rows is bounded; the earliest `perKey` are kept.
         var out: [Int32: [Int64]] = [:]
@@ -64,8 +64,9 @@ struct SQLiteDedupTransaction: DedupTransaction {
                 if out[key, default: []].count < perKey { out[key, default: []].append(doc) }
             }
         }
-        for key in out.keys { out[key]!.sort() }
-        return out
+        var hits = KeyHits()
+        for key in keys { if let docs = out[key] { hits.add(key) { $0.append(contentsOf: docs.sorted()) } } }
+        return hits
     }
 
     /// Row counts per key, shared by the copies of one transaction value.

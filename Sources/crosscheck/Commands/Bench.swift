@@ -220,7 +220,7 @@ extension Crosscheck {
                                 (peer["version"] as? String) ?? "?", count, peerRate, size, cores, memoryRate / peerRate, memoryRate / Double(cores) / peerRate))
         }
 
-        /// A digest of every relation, status and group: equal digests mean a change kept the results.
+        /// A digest of every relation, status, group and citation: equal digests mean a change kept the results.
         static func resultsDigest(_ index: MemoryDedupIndex) -> String {
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
             func add(_ x: UInt64) { h = WordScanner.mix(h ^ x) }
@@ -230,6 +230,11 @@ extension Crosscheck {
             }
             for (doc, group) in index.groups.sorted(by: { $0.key < $1.key }) { add(UInt64(bitPattern: doc)); add(UInt64(bitPattern: group)) }
             for (doc, status) in index.statuses.sorted(by: { $0.key < $1.key }) { add(UInt64(bitPattern: doc)); add(WordScanner.hash(status.rawValue)) }
+            for c in index.citations.sorted(by: { ($0.article, $0.sentence.start, $0.outlet) < ($1.article, $1.sentence.start, $1.outlet) }) {
+                add(UInt64(bitPattern: c.article)); add(UInt64(c.sentence.start)); add(UInt64(c.sentence.end))
+                for b in c.outlet.utf8 { add(UInt64(b)) }
+                for b in c.cue.utf8 { add(UInt64(b)) }
+            }
             return String(h >> 32, radix: 16)
         }
 
