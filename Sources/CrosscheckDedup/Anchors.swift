@@ -5,7 +5,7 @@ import CrosscheckCore
 /// A name (an ASCII capitalised word inside a sentence) is folded to a consonant skeleton so that
 /// transliterations meet: q→k, c→k, kh→h, voiced consonants to voiceless (b→p, d→t, g→k, z→s,
 /// v→f), w→v→f, x→ks, vowels and y dropped after the first letter, repeats collapsed — Qodirov and
-/// Kadyrov are both `kdrf`, Rahmon and Rakhmon `rhmn`, Termez and Termiz `trms`. Cyrillic names are
+/// Kadyrov are both `ktrf`, Rahmon and Rakhmon `rhmn`, Termez and Termiz `trms`. Cyrillic names are
 /// romanised first, so Рахмон meets them too. Skeletons of fewer
 /// than three letters stay unfolded (too many short names would meet). A number keeps its digits;
 /// "thousand" and "million" read as "000" and "000000", so "30,000" and "30 thousand" agree.

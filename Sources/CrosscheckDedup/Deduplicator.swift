@@ -312,14 +312,17 @@ public struct Deduplicator: Sendable {
         }
 
         // In arrival order: link, group, and decide what enters the index.
-        let indexInBatch = Dictionary(docs.enumerated().map { ($1.doc, $0) }, uniquingKeysWith: { a, _ in a })
+        // By index, not `for doc in docs`: a copy of a document retains its four strings, whose counts
+        // live on the core that read them.
+        let indexInBatch = Dictionary(docs.indices.map { (docs[$0].doc, $0) }, uniquingKeysWith: { a, _ in a })
         var batch = DedupBatch()
         var newKeys: [(key: Int32, index: Int)] = []
         newKeys.reserveCapacity(docs.count * (c.maxKeys + c.maxAnchorKeys + 1))
         var status: [DedupStatus] = []
-        for (i, doc) in docs.enumerated() {
+        for i in docs.indices {
+            let id = docs[i].doc
             let sketch = prepared[i].sketch
-            groups.add(doc.doc)
+            groups.add(id)
             var isCopy = false
             // Copies are not indexed, so articles of later batches never meet them; within a batch
             // they are skipped too, unless they are all the article matched.
@@ -329,17 +332,17 @@ public struct Deduplicator: Sendable {
                 matches.removeAll { m in indexInBatch[m.other].map { status[$0] == .copy } ?? false }
             }
             for (other, match) in matches {
-                var relation = match.relation(first: doc.doc, second: other)
+                var relation = match.relation(first: id, second: other)
                 // The copy is the later published one when both dates say so (arrival order otherwise).
-                if match.kind != .contains, let mine = doc.published,
+                if match.kind != .contains, let mine = docs[i].published,
                    let theirs = (indexInBatch[other].map { docs[$0].published } ?? storedPublished[other]) ?? nil,
                    Self.publishedEarlier(mine, than: theirs) {
-                    relation = TextRelation(article: other, other: doc.doc, kind: relation.kind, score: relation.score,
+                    relation = TextRelation(article: other, other: id, kind: relation.kind, score: relation.score,
                                             aligned: relation.aligned.map { AlignedPassage(article: $0.other, other: $0.article, similarity: $0.similarity) })
                 }
                 batch.relations.append(relation)
                 summary.relations[match.kind.rawValue, default: 0] += 1
-                groups.union(doc.doc, storedGroups[other] ?? other)
+                groups.union(id, storedGroups[other] ?? other)
                 if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
             }
             let state: DedupStatus = isCopy ? .copy : (sketch.isShort(c) ? .short : .indexed)
@@ -356,7 +359,7 @@ public struct Deduplicator: Sendable {
                 summary.copies += 1
             }
             for citation in prepared[i].citations {
-                batch.citations.append(Citation(article: doc.doc, outlet: citation.outlet, sentence: citation.sentence, cue: citation.cue))
+                batch.citations.append(Citation(article: id, outlet: citation.outlet, sentence: citation.sentence, cue: citation.cue))
                 summary.relations[RelationKind.cites.rawValue, default: 0] += 1
             }
         }
@@ -368,8 +371,8 @@ public struct Deduplicator: Sendable {
         spreadSort(&packed)
         batch.keys = uniqued(packed).map { (key(signedOrder: $0 >> 32), docs[Int($0 & 0xFFFF_FFFF)].doc) }
 
-        for (i, doc) in docs.enumerated() {
-            batch.documents.append((doc.doc, groups.find(doc.doc), status[i]))
+        for i in docs.indices {
+            batch.documents.append((docs[i].doc, groups.find(docs[i].doc), status[i]))
         }
         for group in Set(storedGroups.values) where groups.find(group) != group {
             batch.merges.append((group, groups.find(group)))

@@ -69,7 +69,7 @@ public enum WordScanner {
 
     static func words(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Word] {
         var s = State()
-        s.out.reserveCapacity(bytes.count / 6)
+        s.out.reserveCapacity(bytes.count / 4)
         var i = 0
         let n = bytes.count
 
