@@ -132,10 +132,19 @@ public struct Fingerprinter: Sendable {
         var shingles: [UInt64] = []
         if words.count >= k {
             shingles.reserveCapacity(words.count - k + 1)
-            for i in 0...(words.count - k) {
-                var h: UInt64 = 0
-                for j in 0..<k { h = h ^ rotate(words[i + j].hash, by: UInt64(j * 21)) }
-                shingles.append(h)
+            if k == 3 {
+                // The default, with constant rotations (a variable one costs a branch and a shift pair).
+                words.withUnsafeBufferPointer { w in
+                    for i in 0...(w.count - 3) {
+                        shingles.append(w[i].hash ^ rotate(w[i + 1].hash, by: 21) ^ rotate(w[i + 2].hash, by: 42))
+                    }
+                }
+            } else {
+                for i in 0...(words.count - k) {
+                    var h: UInt64 = 0
+                    for j in 0..<k { h = h ^ rotate(words[i + j].hash, by: UInt64(j * 21)) }
+                    shingles.append(h)
+                }
             }
         } else if !words.isEmpty {
             var h: UInt64 = 0
