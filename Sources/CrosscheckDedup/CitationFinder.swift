@@ -15,7 +15,7 @@ public struct OutletVocabulary: Sendable {
     let single: HashedKeyMap<Int>
     /// Letters and digits of every name and alias, lowercased → index into `names`.
     let compact: [String: Int]
-    /// The first words of `index`: most words are not, and this answers without hashing.
+    /// The first words of all aliases: most words are not, and this answers with one probe.
     let firstWords: HashedKeySet
 
     public init(entries: [(name: String, aliases: [String])]) {

@@ -175,9 +175,6 @@ public struct KeyHits: Sendable {
         forEach(key) { out.append($0) }
         return out
     }
-
-    /// Keys with at least one article.
-    public var count: Int { spans.count }
 }
 
 /// The calls available inside one duplicate-finder transaction.
