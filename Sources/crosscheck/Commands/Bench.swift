@@ -45,7 +45,7 @@ extension Crosscheck {
         @Option(help: "At most this many pages for the extract stage.")
         var maxPages = 1000
 
-        @Option(help: "Repetitions of the extract stage; the best time is reported (this machine's timing is noisy).")
+        @Option(help: "Repetitions of the timed runs of the extract and language stages and of the dedup steps; the best time is reported (this machine's timing is noisy).")
         var repeats = 3
 
         @Option(help: "Generated corpus sizes (articles) for the dedup stage, comma-separated.")
@@ -115,13 +115,10 @@ extension Crosscheck {
             }
             let extractor = HTMLExtractor()
             MemoryProbe.resetPeak()
-            var best = Double.infinity
             var ok = 0
-            for _ in 0..<max(1, repeats) {
-                let start = ContinuousClock.now
+            let best = bestSeconds {
                 ok = 0
                 for page in pagesBytes { if case .success = extractor.extract(page) { ok += 1 } }
-                best = min(best, (ContinuousClock.now - start).inSeconds)
             }
             let mb = Double(pagesBytes.reduce(0) { $0 + $1.count }) / 1_048_576
             let pagesPerSecond = Double(pagesBytes.count) / best
@@ -238,21 +235,24 @@ extension Crosscheck {
             return String(h >> 32, radix: 16)
         }
 
+        /// The shortest of `repeats` timed runs of `body`, in seconds.
+        func bestSeconds(_ body: () -> Void) -> Double {
+            var best = Double.infinity
+            for _ in 0..<max(1, repeats) {
+                let start = ContinuousClock.now
+                body()
+                best = min(best, (ContinuousClock.now - start).inSeconds)
+            }
+            return best
+        }
+
         /// Each step alone on one core over 10,000 generated articles: where an article's time goes.
-        /// Best of five runs of each step (this machine's speed drifts by a fifth between runs).
+        /// Best of `repeats` runs of each step (this machine's speed drifts by a fifth between runs).
         func benchDedupSteps(corpus: DedupBenchCorpus) throws {
             let docs = (1...10_000).map { corpus.document(Int64($0)) }
             let fingerprinter = Fingerprinter()
             let citations = CitationFinder.bundled
-            func time(_ body: () -> Void) -> Double {
-                var best = Double.infinity
-                for _ in 0..<5 {
-                    let start = ContinuousClock.now
-                    body()
-                    best = min(best, (ContinuousClock.now - start).inSeconds * 1e6 / Double(docs.count))
-                }
-                return best
-            }
+            func time(_ body: () -> Void) -> Double { bestSeconds(body) * 1e6 / Double(docs.count) }
             let scan = time { for d in docs { _ = fingerprinter.words(d.text) } }
             let words = docs.map { fingerprinter.words($0.text) }
             var sketches: [Sketch] = []

@@ -48,18 +48,15 @@ extension Crosscheck.Bench {
                             gazetteer.count, loadSeconds, Double(resident) / 1_048_576))
 
         let analyzer = LanguageAnalyzer(lexicon: lexicon, gazetteer: gazetteer)
-        var best = Double.infinity, tokenizeBest = Double.infinity
-        var mentions = 0
-        for _ in 0..<max(1, repeats) {
-            var start = ContinuousClock.now
+        let tokenizeBest = bestSeconds {
             var tokens = 0
             for text in texts { tokens &+= Tokenizer.tokenize(text).count }
-            tokenizeBest = min(tokenizeBest, (ContinuousClock.now - start).inSeconds)
             _ = tokens
-            start = ContinuousClock.now
+        }
+        var mentions = 0
+        let best = bestSeconds {
             mentions = 0
             for text in texts { mentions += analyzer.analyze(text).mentions.count }
-            best = min(best, (ContinuousClock.now - start).inSeconds)
         }
         let rate = Double(words) / best
         Terminal.out(String(format: "language (tokens, sentences, times, entities, aliases, quantities; 1 core, best of %d): %d texts, %d words, %.1f MB, %.2f s, %.0f words/s, %.1f MB/s, %d mentions; tokenizer alone %.0f words/s\n",
