@@ -1,4 +1,3 @@
-import CLibXML2
 import CrosscheckCore
 
 /// Walks a page once: records noise subtrees as removed pieces and the remaining text as blocks,
@@ -25,7 +24,7 @@ struct BlockWalker {
     private var nextID = 0
 
     // Current open block state.
-    /// The open block's text bytes as libxml2 holds them (collapsed when the block closes).
+    /// The open block's text bytes as the tree holds them (collapsed when the block closes).
     private var current: [UInt8] = []
     private var currentLinks = 0
     private var currentTag = "p"
@@ -36,14 +35,13 @@ struct BlockWalker {
         self.configuration = configuration
     }
 
-    /// Depth guard: libxml2 caps nesting itself, but the walk is iterative anyway.
     /// Text length of the whole page, measured before the walk.
     private var bodyTextLength = 0
 
-    mutating func walk(_ root: xmlNodePtr) {
+    mutating func walk(_ root: HTMLNodePtr) {
         bodyTextLength = Self.visibleTextLength(root)
         // Iterative depth-first walk: (node, entering) pairs.
-        var work: [(xmlNodePtr, Bool, Int, Bool)] = [(root, true, -1, false)]
+        var work: [(HTMLNodePtr, Bool, Int, Bool)] = [(root, true, -1, false)]
         while let (node, entering, id, inLink) = work.popLast() {
             if !entering {
                 flush()
@@ -51,15 +49,14 @@ struct BlockWalker {
                 continue
             }
             if Node.isText(node) {
-                guard let content = node.pointee.content else { continue }
-                let text = XMLBytes(xmlString: content)
+                let text = node.pointee.text
                 if current.isEmpty { currentLine = Node.line(node) }
                 current.append(contentsOf: text)
                 if inLink { currentLinks += text.count }
                 continue
             }
             guard Node.isElement(node) else { continue }
-            let tag = HTMLTag(node.pointee.name)
+            let tag = node.pointee.tag
             let attributes = NodeAttributes(node)
             if let reason = noiseReason(node, tag: tag, attributes: attributes) {
                 if reason != "script" && reason != "hidden" && reason != "embed" {
@@ -82,7 +79,7 @@ struct BlockWalker {
                 stack.append(elementID)
                 work.append((node, false, elementID, link))
             }
-            var children: [xmlNodePtr] = []
+            var children: [HTMLNodePtr] = []
             var child = node.pointee.children
             while let c = child {
                 children.append(c)
@@ -110,7 +107,7 @@ struct BlockWalker {
     /// Why `node` is noise, or `nil`. Tags like `script` always are; class/id hints, `form`, `header`
     /// and `aside` are only trusted for subtrees that do not hold most of the page's text, because
     /// themes put words like "sidebar" or "overlay" on the wrapper around the whole article.
-    func noiseReason(_ node: xmlNodePtr, tag: HTMLTag, attributes: NodeAttributes) -> String? {
+    func noiseReason(_ node: HTMLNodePtr, tag: HTMLTag, attributes: NodeAttributes) -> String? {
         if let reason = tag.hardDropReason { return reason }
         if attributes.hidden || attributes.ariaHidden { return "hidden" }
         if let style = attributes.style, Self.hidesElement(style: style) { return "hidden" }
@@ -148,13 +145,13 @@ struct BlockWalker {
 
     /// Whether an `<article>`, `<main>` or `itemprop=articleBody` element lies below `node`
     /// (themes wrap the article in an `aside` or a "sidebar-right" layout div).
-    static func holdsArticle(_ node: xmlNodePtr) -> Bool {
-        var stack: [xmlNodePtr] = []
+    static func holdsArticle(_ node: HTMLNodePtr) -> Bool {
+        var stack: [HTMLNodePtr] = []
         var child = node.pointee.children
         while let c = child { stack.append(c); child = c.pointee.next }
         while let n = stack.popLast() {
             guard Node.isElement(n) else { continue }
-            if HTMLTag(n.pointee.name).isArticleElement { return true }
+            if n.pointee.tag.isArticleElement { return true }
             if NodeAttributes(n).isArticleBody { return true }
             var grandchild = n.pointee.children
             while let c = grandchild { stack.append(c); grandchild = c.pointee.next }
@@ -164,7 +161,7 @@ struct BlockWalker {
 
     /// Text length of a subtree without scripts, styles, templates and SVG (a page builder's inline CSS and JS
     /// made a page look long enough that no real article was protected).
-    static func visibleTextLength(_ node: xmlNodePtr) -> Int { Node.textLength(node, skippingInvisible: true) }
+    static func visibleTextLength(_ node: HTMLNodePtr) -> Int { Node.textLength(node, skippingInvisible: true) }
     static let invisibleTags: Set<String> = ["script", "style", "noscript", "template", "svg"]
 
     /// The noise reason a class or id value names. First the parts of compound values ("hidden-xs",
@@ -224,10 +221,10 @@ struct BlockWalker {
         HTMLExtractor.noiseWords.map { (fnv($0.key), ($0.value, HTMLExtractor.wholeClassOnly.contains($0.key))) })
     static let negationHashes: [UInt64] = ["no", "has", "with", "without", "not", "non"].map(fnv)
 
-    func insideArticle(_ node: xmlNodePtr) -> Bool {
+    func insideArticle(_ node: HTMLNodePtr) -> Bool {
         var parent = node.pointee.parent
-        while let p = parent, p.pointee.type == XML_ELEMENT_NODE {
-            if HTMLTag(p.pointee.name).isArticleElement { return true }
+        while let p = parent, p.pointee.kind == .element {
+            if p.pointee.tag.isArticleElement { return true }
             parent = p.pointee.parent
         }
         return false

@@ -1,4 +1,3 @@
-import CLibXML2
 import CrosscheckCore
 import Foundation
 
@@ -37,7 +36,7 @@ extension MetadataCollector {
 
     func streamText(_ k: Int) -> String { HTMLExtractor.collapse(Node.content(ofText: stream[k])) }
 
-    static func isInside(_ node: xmlNodePtr, _ ancestor: xmlNodePtr) -> Bool {
+    static func isInside(_ node: HTMLNodePtr, _ ancestor: HTMLNodePtr) -> Bool {
         var p = node.pointee.parent
         while let q = p {
             if q == ancestor { return true }
@@ -121,21 +120,17 @@ extension MetadataCollector {
 
     /// Whether an element or one of its 4 nearest ancestors is a `<time>` or is classed as a date or byline
     /// (class, id, itemprop or a short data-* value).
-    static func isInDateElement(_ node: xmlNodePtr) -> Bool {
-        var current: xmlNodePtr? = node
+    static func isInDateElement(_ node: HTMLNodePtr) -> Bool {
+        var current: HTMLNodePtr? = node
         var depth = 0
-        while let p = current, p.pointee.type == XML_ELEMENT_NODE, depth <= 4 {
-            if HTMLTag(p.pointee.name) == .time { return true }
+        while let p = current, p.pointee.kind == .element, depth <= 4 {
+            if p.pointee.tag == .time { return true }
             // The hint words hold no space, so each value is matched on its own.
-            var attr = p.pointee.properties
-            while let a = attr {
-                attr = a.pointee.next
-                guard let namePtr = a.pointee.name else { continue }
-                let name = XMLBytes(xmlString: namePtr)
+            for a in p.pointee.attributeList {
+                let name = a.name
                 let isData = name.hasPrefix("data-")
-                guard isData || name.equalsIgnoringCase("class") || name.equalsIgnoringCase("id") || name.equalsIgnoringCase("itemprop"),
-                      let text = a.pointee.children, let content = text.pointee.content else { continue }
-                let value = XMLBytes(xmlString: content)
+                guard isData || name.equalsIgnoringCase("class") || name.equalsIgnoringCase("id") || name.equalsIgnoringCase("itemprop") else { continue }
+                let value = a.value
                 if (!isData || value.count < 60), dateElementHints.matches(value) { return true }
             }
             current = p.pointee.parent

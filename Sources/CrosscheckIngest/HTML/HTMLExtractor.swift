@@ -1,4 +1,3 @@
-import CLibXML2
 import CrosscheckCore
 import Foundation
 
@@ -154,9 +153,11 @@ public struct HTMLExtractor: Sendable {
     /// Extracts text and metadata; a typed rejection when the page has no HTML or no text.
     public func extract(_ bytes: [UInt8]) -> Result<ExtractedHTML, Rejection> {
         let encoding = CharsetSniffer.encoding(for: bytes)
-        guard let document = HTMLDocument(bytes: bytes, encoding: encoding) ?? HTMLDocument(bytes: bytes, encoding: "UTF-8"),
+        guard let document = HTMLTree(bytes: bytes, encoding: encoding) ?? HTMLTree(bytes: bytes, encoding: "UTF-8"),
               let root = document.root
         else { return .failure(.notHTML) }
+        // The nodes below point into the tree: it must outlive their last use.
+        defer { withExtendedLifetime(document) {} }
         var meta = MetadataCollector()
         meta.collect(root)
         var walker = BlockWalker(configuration: configuration)

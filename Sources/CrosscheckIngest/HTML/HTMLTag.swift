@@ -127,7 +127,7 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
     var isArticleElement: Bool { self == .article || self == .main }
 }
 
-/// An attribute value or text node as libxml2 holds it: valid while the document lives.
+/// An attribute name or value, or a text node's bytes, as an `HTMLTree` holds them: valid while the tree lives.
 typealias XMLBytes = UnsafeBufferPointer<UInt8>
 
 extension UnsafeBufferPointer where Element == UInt8 {
@@ -144,6 +144,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
         let count = prefix.utf8CodeUnitCount
         guard self.count >= count else { return false }
         let bytes = prefix.utf8Start
+        for k in 0..<count where self[k] != bytes[k] { return false }
+        return true
+    }
+
+    /// Whether the bytes are exactly `other`.
+    func equals(_ other: StaticString) -> Bool {
+        guard count == other.utf8CodeUnitCount else { return false }
+        let bytes = other.utf8Start
         for k in 0..<count where self[k] != bytes[k] { return false }
         return true
     }

@@ -1,4 +1,3 @@
-import CLibXML2
 import CrosscheckCore
 import Foundation
 
@@ -38,10 +37,10 @@ struct MetadataCollector {
     var slashDayFirst = false
     /// Visible text nodes in document order (outside navigation, footers, forms, scripts, related and comment
     /// blocks), `<h1>`s and `<time>`s by their position in it.
-    var stream: [xmlNodePtr] = []
-    struct HeadingMark { var node: xmlNodePtr; var start: Int; var text: String; var inArticle: Bool }
+    var stream: [HTMLNodePtr] = []
+    struct HeadingMark { var node: HTMLNodePtr; var start: Int; var text: String; var inArticle: Bool }
     var h1s: [HeadingMark] = []
-    var streamTimes: [(index: Int, node: xmlNodePtr, datetime: String?, inNoise: Bool)] = []
+    var streamTimes: [(index: Int, node: HTMLNodePtr, datetime: String?, inNoise: Bool)] = []
     /// Day-precise dates of date-hinted elements, in document order (elements without one take no slot).
     var hintDates: [PublishedDate] = []
     var weakHintDates: [PublishedDate] = []
@@ -77,22 +76,22 @@ struct MetadataCollector {
         "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "modified_time",
     ]
 
-    mutating func collect(_ root: xmlNodePtr) {
+    mutating func collect(_ root: HTMLNodePtr) {
         if let lang = Node.attribute(root, "lang"), !lang.isEmpty {
             language = String(lang.lowercased().prefix(2))
             fullLanguage = lang
         }
-        var stack: [(xmlNodePtr, Bool, Bool)] = [(root, false, false)]
+        var stack: [(HTMLNodePtr, Bool, Bool)] = [(root, false, false)]
         while let (node, inArticle, inNoise) = stack.popLast() {
             if Node.isText(node) {
-                if !inNoise, let content = node.pointee.content {
-                    readVisibleText(content)
+                if !inNoise {
+                    readVisibleText(node.pointee.text)
                     if stream.count < Self.maxStreamNodes { stream.append(node) }
                 }
                 continue
             }
             guard Node.isElement(node) else { continue }
-            let tag = HTMLTag(node.pointee.name)
+            let tag = node.pointee.tag
             let noiseHere = inNoise || tag.isMetadataNoise
             var articleHere = inArticle || tag == .article
             switch tag {
@@ -145,7 +144,7 @@ struct MetadataCollector {
             }
             if tag == .main { articleHere = true }
             var child = node.pointee.children
-            var children: [xmlNodePtr] = []
+            var children: [HTMLNodePtr] = []
             while let c = child { children.append(c); child = c.pointee.next }
             for c in children.reversed() { stack.append((c, articleHere, noiseHere)) }
         }
@@ -167,10 +166,9 @@ struct MetadataCollector {
 
     /// Visible text of the page in document order: cue lines. Works on the node's bytes and makes a string
     /// only for the few text nodes that may matter.
-    private mutating func readVisibleText(_ content: UnsafePointer<xmlChar>) {
-        let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+    private mutating func readVisibleText(_ bytes: XMLBytes) {
+        let length = bytes.count
         guard cueTextsSeen < Self.maxCueTexts, length <= 300, publishCueDate == nil || weakCueDate == nil else { return }
-        let bytes = UnsafeBufferPointer(start: content, count: length)
         guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }) else { return }
         cueTextsSeen += 1
         for (cues, strong) in [(Self.publishCueBytes, true), (Self.weakCueBytes, false)] {
@@ -228,15 +226,15 @@ struct MetadataCollector {
 
     /// The day-precise date in a short element's text ("Von Christian am 03.05.2013, 11:51"), if any.
     /// The element's text nodes are joined with spaces ("Mai<span>06</span>2018"), scripts and styles left out.
-    static func shortTextDate(_ node: xmlNodePtr, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
+    static func shortTextDate(_ node: HTMLNodePtr, from: String, slashDayFirst: Bool = false) -> PublishedDate? {
         // Every date read here has two digits in a row inside one text node (text nodes are joined with spaces):
         // most date- and meta-classed elements have none and are passed over without building their text.
         var length = 0
         var twoDigits = false
-        var stack: [xmlNodePtr] = [node]
+        var stack: [HTMLNodePtr] = [node]
         while let n = stack.popLast() {
-            if Node.isText(n), let content = n.pointee.content {
-                let bytes = XMLBytes(xmlString: content)
+            if Node.isText(n) {
+                let bytes = n.pointee.text
                 length += bytes.count
                 if length > maxHintTextLength * 4 { return nil }
                 if !twoDigits {
@@ -261,21 +259,21 @@ struct MetadataCollector {
     }
 
     /// The text of `node`'s descendants, one space between text nodes, without scripts and styles.
-    static func spacedText(_ node: xmlNodePtr) -> String {
+    static func spacedText(_ node: HTMLNodePtr) -> String {
         var out = ""
-        var stack: [xmlNodePtr] = []
+        var stack: [HTMLNodePtr] = []
         var child = node.pointee.children
         while let c = child { stack.append(c); child = c.pointee.next }
         stack.reverse()
         while let n = stack.popLast(), out.utf8.count < maxHintTextLength * 4 {
             if Node.isText(n) {
-                if let content = n.pointee.content { out += " " + String(cString: content) }
+                out += " " + n.pointee.text.string
                 continue
             }
             guard Node.isElement(n) else { continue }
-            let tag = HTMLTag(n.pointee.name)
+            let tag = n.pointee.tag
             if tag == .script || tag == .style { continue }
-            var kids: [xmlNodePtr] = []
+            var kids: [HTMLNodePtr] = []
             var k = n.pointee.children
             while let c = k { kids.append(c); k = c.pointee.next }
             stack.append(contentsOf: kids.reversed())
@@ -351,10 +349,10 @@ struct MetadataCollector {
         return nil
     }
 
-    static func looksLikeByline(_ node: xmlNodePtr) -> Bool {
+    static func looksLikeByline(_ node: HTMLNodePtr) -> Bool {
         var parent = node.pointee.parent
         var depth = 0
-        while let p = parent, p.pointee.type == XML_ELEMENT_NODE, depth < 4 {
+        while let p = parent, p.pointee.kind == .element, depth < 4 {
             // The needles hold no space, so matching class and id one after the other is matching "class id".
             let attributes = NodeAttributes(p)
             if attributes.cls.map(bylineHints.matches) == true || attributes.id.map(bylineHints.matches) == true {
@@ -366,21 +364,18 @@ struct MetadataCollector {
         return false
     }
 
-    private mutating func readMeta(_ node: xmlNodePtr) {
+    private mutating func readMeta(_ node: HTMLNodePtr) {
         // One pass over the attributes (a meta tag's key is its property, else name, itemprop, http-equiv).
         var keys: [XMLBytes?] = [nil, nil, nil, nil]
         var contentBytes: XMLBytes?
-        var attr = node.pointee.properties
-        while let a = attr {
-            attr = a.pointee.next
-            guard let namePtr = a.pointee.name else { continue }
-            let name = XMLBytes(xmlString: namePtr)
+        for a in node.pointee.attributeList {
+            let name = a.name
             let slot = name.equalsIgnoringCase("property") ? 0 : name.equalsIgnoringCase("name") ? 1
                 : name.equalsIgnoringCase("itemprop") ? 2 : name.equalsIgnoringCase("http-equiv") ? 3
                 : name.equalsIgnoringCase("content") ? 4 : -1
             guard slot >= 0 else { continue }
-            // The HTML parser gives each attribute one text child, entities already decoded (empty when no value).
-            let value = NodeAttributes.value(a)
+            // Entities already decoded; empty when the attribute has no value.
+            let value = a.value
             if slot == 4 {
                 if contentBytes == nil { contentBytes = value }
             } else if keys[slot] == nil {
