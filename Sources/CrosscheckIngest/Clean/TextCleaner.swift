@@ -160,7 +160,7 @@ public struct TextCleaner: Sendable {
             var cursor = 0
             for cut in GluedCaptions.ranges(in: line.text) {
                 removedAt.append((i, RemovedPiece(text: String(decoding: bytes[cut], as: UTF8.self)
-                    .trimmingCharacters(in: .whitespaces), reason: "photo-caption")))
+                    .trimmingWhitespace(), reason: "photo-caption")))
                 if cut.lowerBound > cursor {
                     map.append(SourceSegment(cleanStart: out.utf8.count, length: cut.lowerBound - cursor,
                                              rawStart: line.rawStart + cursor, rawLength: cut.lowerBound - cursor))
@@ -326,7 +326,7 @@ public struct TextCleaner: Sendable {
     /// location caption ("Mary, Turkmenistan") standing between paragraphs.
     func captionReason(_ line: Line) -> String? {
         if let gap = Self.wideGap(in: line.text) {
-            let credit = line.text[gap...].trimmingCharacters(in: .whitespaces)
+            let credit = line.text[gap...].trimmingWhitespace()
             let words = credit.split(separator: " ")
             if !credit.isEmpty, words.count <= 6, !Self.endsSentence(credit),
                credit.contains("/") || words.allSatisfy({ $0.first?.isUppercase == true || $0 == "/" }) {
@@ -378,7 +378,7 @@ public struct TextCleaner: Sendable {
     /// "By Farhod Nazarov" or "By Farhod Nazarov, Hamadoni district": the author's name.
     static func byline(_ line: Line) -> String? {
         guard line.words <= 10, line.lower.hasPrefix("by ") else { return nil }
-        let name = line.text.dropFirst(3).split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let name = line.text.dropFirst(3).split(separator: ",").first.map { $0.trimmingWhitespace() } ?? ""
         let words = name.split(separator: " ")
         guard (1...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
         return name
@@ -403,7 +403,7 @@ public struct TextCleaner: Sendable {
         guard separatorBytes >= 2 else { return false }
         let separators: [Character] = ["|", "/", "›", "»", ">"]
         for separator in separators {
-            let parts = text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = text.split(separator: separator).map { $0.trimmingWhitespace() }
             guard parts.count >= 3 else { continue }
             let short = parts.dropLast().allSatisfy { Self.wordCount($0) <= 3 && !$0.isEmpty }
             if short, parts.first.map({ ["home", "news", "start", "main"].contains($0.lowercased()) }) == true || parts.count >= 4 {
@@ -415,7 +415,7 @@ public struct TextCleaner: Sendable {
 
     /// A masthead line after the headline: an outlet name, optionally with a date ("Central Asia Wire | 28 April 2025").
     func mastheadParts(_ text: String) -> (outlet: String?, date: String?)? {
-        let parts = text.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.components(separatedBy: " | ").map { $0.trimmingWhitespace() }
         guard parts.count <= 2 else { return nil }
         var outlet: String?
         var date: String?
@@ -437,8 +437,8 @@ public struct TextCleaner: Sendable {
         var text = Substring(line.text)
         while let first = text.first, "•·-*–—▪►".contains(first) || first.isWhitespace { text = text.dropFirst() }
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let key = text[..<colon].trimmingWhitespace().lowercased()
+        let value = text[text.index(after: colon)...].trimmingWhitespace()
         guard configuration.metadataKeys.contains(key), !value.isEmpty,
               Self.wordCount(value) <= configuration.maxMetadataValueWords else { return nil }
         return (key, value)

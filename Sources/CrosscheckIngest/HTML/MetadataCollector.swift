@@ -384,7 +384,7 @@ struct MetadataCollector {
         }
         guard let keyBytes = keys.first(where: { $0 != nil }) ?? nil, let contentView = contentBytes else { return }
         let key = keyBytes.string.lowercased()
-        let content = contentView.string.trimmingCharacters(in: .whitespaces)
+        let content = contentView.string.trimmingWhitespace()
         guard !content.isEmpty else { return }
         metaAll.append((key, content))
         switch key {
@@ -496,7 +496,7 @@ struct MetadataCollector {
     /// Post") end with it; a first part that names the site (its `og:site_name`, or the host) is skipped.
     private func headlinePart(_ title: String) -> (part: String, others: [String]) {
         for separator in Self.titleSeparators {
-            let parts = title.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parts = title.components(separatedBy: separator).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             guard parts.count >= 2 else { continue }
             func chosen(_ part: String) -> (part: String, others: [String]) { (part, parts.filter { $0 != part }) }
             if separator == " » " || separator == " « " { return chosen(separator == " » " ? parts.last! : parts.first!) }

@@ -43,7 +43,7 @@ public enum DateParser {
         // Every date this reads has a year, so two digits in a row: most strings tried (word starts of a
         // text) are rejected here without building tokens.
         guard hasTwoDigits(string) else { return nil }
-        let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = string.trimmingWhitespace(newlines: true)
         if let iso = parseISO(trimmed) { return PublishedDate(value: iso.0, precision: iso.1, from: from) }
         if let words = parseWords(trimmed, slashDayFirst: slashDayFirst) { return PublishedDate(value: words.0, precision: words.1, from: from) }
         return nil
@@ -240,7 +240,7 @@ public enum DateParser {
 
     /// `12:36`, `12:36:05`, `12:36:05.123Z`, `12:36+05:00`, `12:36 pm`, `12:36 GMT`.
     static func parseTime(_ s: String) -> (String, DatePrecision)? {
-        let b = Array(s.trimmingCharacters(in: .whitespaces).utf8)
+        let b = Array(s.trimmingWhitespace().utf8)
         func two(_ at: Int) -> Int? {
             guard at + 2 <= b.count, b[at] >= 48, b[at] <= 57, b[at + 1] >= 48, b[at + 1] <= 57 else { return nil }
             return Int(b[at] - 48) * 10 + Int(b[at + 1] - 48)
