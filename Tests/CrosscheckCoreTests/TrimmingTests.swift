@@ -26,3 +26,12 @@ import Testing
         #expect(s.dropFirst().dropLast().trimmingWhitespace() == "inner")
     }
 }
+
+extension TrimmingTests {
+    @Test func trimsChosenScalarsLikeFoundation() {
+        let set = Set(" ()[]|·•,-".unicodeScalars)
+        for s in ["(12.03.2020)", "· 3 May 2019 ·", "--", "", "[x]", "• é •", "-(a-b)-"] {
+            #expect(s.trimmingScalars(set.contains) == s.trimmingCharacters(in: CharacterSet(charactersIn: " ()[]|·•,-")))
+        }
+    }
+}

@@ -22,6 +22,20 @@ extension StringProtocol {
         }
         return String(scalars[start..<end])
     }
+
+    /// The string without leading and trailing scalars for which `trimmed` holds.
+    public func trimmingScalars(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = Substring(self).unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, trimmed(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard trimmed(scalars[before]) else { break }
+            end = before
+        }
+        return String(scalars[start..<end])
+    }
 }
 
 @inline(__always)

@@ -303,7 +303,7 @@ extension MetadataCollector {
 
     static let labelCueBytes = labelCues.map { Array($0.utf8) }
     /// Punctuation around an element that is only a date ("(12.03.2021)", "· 5 May 2020 ·").
-    static let dateTextTrim = CharacterSet(charactersIn: " ()[]|·•,-")
+    static let dateTextTrim: Set<Unicode.Scalar> = Set(" ()[]|·•,-".unicodeScalars)
 
     /// Inline-JSON keys of a publication date in page scripts.
     static let scriptDateKeys = ["publishedDate", "date_published", "dateCreated", "published_at", "publishDate", "publish_date",
@@ -336,8 +336,9 @@ extension MetadataCollector {
         for paragraph in lead.prefix(3) {
             if let date = day(DateParser.parseEmbedded(String(paragraph.prefix(60)), from: "text:lead-start", slashDayFirst: dayFirst)) { return date }
         }
-        for k in 0..<limit where texts[k].utf8.count >= 6 {
-            let text = texts[k].trimmingCharacters(in: Self.dateTextTrim)
+        // Texts without two digits in a row hold no date (trimming cannot add any): passed over untrimmed.
+        for k in 0..<limit where texts[k].utf8.count >= 6 && DateParser.hasTwoDigits(texts[k]) {
+            let text = texts[k].trimmingScalars(Self.dateTextTrim.contains)
             guard (6...40).contains(text.count), let date = day(DateParser.parse(text, from: "html:date-text", slashDayFirst: dayFirst)),
                   let first = DateParser.datesIn(text, limit: 1, slashDayFirst: dayFirst).first, first.offset <= 2 else { continue }
             return date

@@ -59,24 +59,9 @@ struct HTMLAttribute {
 /// second top-level element, which `root` ignores as `xmlDocGetRootElement` does.
 final class HTMLTree {
     /// The first top-level element.
-    private(set) var root: HTMLNodePtr?
-
-    private var nodeBlocks: [(HTMLNodePtr, Int)] = []
-    private var nodeFree: HTMLNodePtr?
-    private var nodeLeft = 0
-    private var byteBlocks: [UnsafeMutablePointer<UInt8>] = []
-    private var byteFree: UnsafeMutablePointer<UInt8>?
-    private var byteLeft = 0
-    private var attributeBlocks: [(UnsafeMutablePointer<HTMLAttribute>, Int)] = []
-    private var attributeFree: UnsafeMutablePointer<HTMLAttribute>?
-    private var attributeLeft = 0
-
-    // Build state.
-    private var current: HTMLNodePtr?
-    private var lastTopLevel: HTMLNodePtr?
-    /// The text node being filled (the newest node, while text keeps coming) and its bytes so far.
-    private var openText: HTMLNodePtr?
-    private var pending: [UInt8] = []
+    let root: HTMLNodePtr?
+    /// The blocks the nodes, bytes and attributes live in.
+    private let storage: TreeStorage
 
     /// Parser options: recover from broken markup, stay silent, never touch the network.
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -120,27 +105,108 @@ final class HTMLTree {
                 input.pointee.encoding = strdup(encoding).map { UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self) }
             }
         }
-        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        // The builder is reached through a plain pointer: the callbacks run once per token, and a class's
+        // stored properties would pay a dynamic exclusivity check on every access.
+        let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: TreeBuilder())
+        ctxt.pointee._private = UnsafeMutableRawPointer(builder)
         _ = htmlParseDocument(ctxt)
         ctxt.pointee._private = nil
         if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc); ctxt.pointee.myDoc = nil }
         htmlFreeParserCtxt(ctxt)
-        closeText()
-        pending = []
-    }
-
-    deinit {
-        for (block, count) in nodeBlocks { block.deinitialize(count: count); block.deallocate() }
-        for block in byteBlocks { block.deallocate() }
-        for (block, _) in attributeBlocks { block.deallocate() }
+        builder.pointee.closeText()
+        root = builder.pointee.root
+        storage = builder.pointee.storage
+        builder.deinitialize(count: 1)
+        builder.deallocate()
     }
 
     /// Swallows libxml2's error reports: bad markup and undecodable bytes are expected input here.
     private static let silence: xmlStructuredErrorFunc = { _, _ in }
 
-    // MARK: Allocation
+    // MARK: SAX callbacks (the context is libxml2's parser context; `_private` points to the builder)
 
-    private func newNode(_ kind: HTMLNodeKind, tag: HTMLTag, line: Int32) -> HTMLNodePtr {
+    @inline(__always)
+    private static func builder(_ ctx: UnsafeMutableRawPointer?) -> (UnsafeMutablePointer<TreeBuilder>, htmlParserCtxtPtr) {
+        let ctxt = ctx!.assumingMemoryBound(to: htmlParserCtxt.self)
+        return (ctxt.pointee._private.assumingMemoryBound(to: TreeBuilder.self), ctxt)
+    }
+
+    @inline(__always)
+    private static func line(_ ctxt: htmlParserCtxtPtr) -> Int32 { ctxt.pointee.input.map { $0.pointee.line } ?? 0 }
+
+    private static let startElement: startElementSAXFunc = { ctx, name, atts in
+        let (builder, ctxt) = builder(ctx)
+        builder.pointee.startElement(name, atts, line: line(ctxt))
+    }
+
+    private static let endElement: endElementSAXFunc = { ctx, _ in
+        builder(ctx).0.pointee.endElement()
+    }
+
+    private static let characters: charactersSAXFunc = { ctx, bytes, count in
+        let (builder, ctxt) = builder(ctx)
+        builder.pointee.text(bytes, count, kind: .text, line: line(ctxt))
+    }
+
+    private static let cdataBlock: cdataBlockSAXFunc = { ctx, bytes, count in
+        builder(ctx).0.pointee.text(bytes, count, kind: .cdata, line: 0)
+    }
+
+    private static let comment: commentSAXFunc = { ctx, _ in
+        builder(ctx).0.pointee.other()
+    }
+
+    private static let processingInstruction: processingInstructionSAXFunc = { ctx, _, _ in
+        builder(ctx).0.pointee.other()
+    }
+}
+
+/// Owns the blocks a tree's nodes, bytes and attributes live in.
+private final class TreeStorage {
+    let nodeBlocks: [(HTMLNodePtr, Int)]
+    let byteBlocks: [UnsafeMutablePointer<UInt8>]
+    let attributeBlocks: [UnsafeMutablePointer<HTMLAttribute>]
+
+    init(nodeBlocks: [(HTMLNodePtr, Int)], byteBlocks: [UnsafeMutablePointer<UInt8>], attributeBlocks: [UnsafeMutablePointer<HTMLAttribute>]) {
+        self.nodeBlocks = nodeBlocks
+        self.byteBlocks = byteBlocks
+        self.attributeBlocks = attributeBlocks
+    }
+
+    deinit {
+        for (block, count) in nodeBlocks { block.deinitialize(count: count); block.deallocate() }
+        for block in byteBlocks { block.deallocate() }
+        for block in attributeBlocks { block.deallocate() }
+    }
+}
+
+/// Builds a tree from the parser's callbacks: nodes, bytes and attributes are carved from blocks that grow
+/// geometrically, so a page costs a handful of allocations.
+private struct TreeBuilder {
+    var root: HTMLNodePtr?
+    private var nodeBlocks: [(HTMLNodePtr, Int)] = []
+    private var nodeFree: HTMLNodePtr?
+    private var nodeLeft = 0
+    private var byteBlocks: [UnsafeMutablePointer<UInt8>] = []
+    private var byteFree: UnsafeMutablePointer<UInt8>?
+    private var byteLeft = 0
+    private var attributeBlocks: [UnsafeMutablePointer<HTMLAttribute>] = []
+    private var attributeFree: UnsafeMutablePointer<HTMLAttribute>?
+    private var attributeLeft = 0
+    /// The open element.
+    private var current: HTMLNodePtr?
+    private var lastTopLevel: HTMLNodePtr?
+    /// The text node being filled (the newest node, while text keeps coming) and its bytes so far.
+    private var openText: HTMLNodePtr?
+    private var pending: [UInt8] = []
+
+    /// The blocks, handed to the tree when the parse is over.
+    var storage: TreeStorage {
+        TreeStorage(nodeBlocks: nodeBlocks, byteBlocks: byteBlocks, attributeBlocks: attributeBlocks)
+    }
+
+    mutating func newNode(_ kind: HTMLNodeKind, tag: HTMLTag, line: Int32) -> HTMLNodePtr {
         if nodeLeft == 0 {
             let count = nodeBlocks.isEmpty ? 256 : min(16_384, nodeBlocks[nodeBlocks.count - 1].1 * 2)
             let block = HTMLNodePtr.allocate(capacity: count)
@@ -157,7 +223,7 @@ final class HTMLTree {
     }
 
     /// A NUL-terminated copy of `count` bytes.
-    private func copyBytes(_ source: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8> {
+    mutating func copyBytes(_ source: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8> {
         if byteLeft < count + 1 {
             let size = max(count + 1, byteBlocks.isEmpty ? 16_384 : 262_144)
             let block = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
@@ -173,11 +239,11 @@ final class HTMLTree {
         return UnsafePointer(out)
     }
 
-    private func newAttributes(_ count: Int) -> UnsafeMutablePointer<HTMLAttribute> {
+    mutating func newAttributes(_ count: Int) -> UnsafeMutablePointer<HTMLAttribute> {
         if attributeLeft < count {
             let size = max(count, attributeBlocks.isEmpty ? 256 : 4096)
             let block = UnsafeMutablePointer<HTMLAttribute>.allocate(capacity: size)
-            attributeBlocks.append((block, size))
+            attributeBlocks.append(block)
             attributeFree = block
             attributeLeft = size
         }
@@ -187,9 +253,7 @@ final class HTMLTree {
         return out
     }
 
-    // MARK: Building
-
-    private func append(_ node: HTMLNodePtr) {
+    mutating func append(_ node: HTMLNodePtr) {
         if let parent = current {
             node.pointee.parent = parent
             if let last = parent.pointee.last { last.pointee.next = node } else { parent.pointee.children = node }
@@ -201,7 +265,7 @@ final class HTMLTree {
     }
 
     /// Ends the text node being filled: its bytes move into the tree.
-    private func closeText() {
+    mutating func closeText() {
         guard let node = openText else { return }
         openText = nil
         pending.withUnsafeBufferPointer { buffer in
@@ -211,7 +275,7 @@ final class HTMLTree {
         pending.removeAll(keepingCapacity: true)
     }
 
-    private func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int32) {
+    mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int32) {
         closeText()
         let node = newNode(.element, tag: HTMLTag(name), line: line)
         if let atts {
@@ -240,12 +304,12 @@ final class HTMLTree {
         current = node
     }
 
-    private func endElement() {
+    mutating func endElement() {
         closeText()
         current = current?.pointee.parent
     }
 
-    private func text(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32, kind: HTMLNodeKind, line: Int32) {
+    mutating func text(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32, kind: HTMLNodeKind, line: Int32) {
         guard current != nil, let bytes, count > 0 else { return }
         if let open = openText, open.pointee.kind != kind { closeText() }
         if openText == nil {
@@ -256,46 +320,9 @@ final class HTMLTree {
         pending.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
     }
 
-    private func other() {
+    mutating func other() {
         closeText()
         guard current != nil else { return }
         append(newNode(.other, tag: .other, line: 0))
-    }
-
-    // MARK: SAX callbacks (the context is libxml2's parser context; `_private` holds the tree)
-
-    @inline(__always)
-    private static func tree(_ ctx: UnsafeMutableRawPointer?) -> (HTMLTree, htmlParserCtxtPtr) {
-        let ctxt = ctx!.assumingMemoryBound(to: htmlParserCtxt.self)
-        return (Unmanaged<HTMLTree>.fromOpaque(ctxt.pointee._private).takeUnretainedValue(), ctxt)
-    }
-
-    @inline(__always)
-    private static func line(_ ctxt: htmlParserCtxtPtr) -> Int32 { ctxt.pointee.input.map { $0.pointee.line } ?? 0 }
-
-    private static let startElement: startElementSAXFunc = { ctx, name, atts in
-        let (tree, ctxt) = tree(ctx)
-        tree.startElement(name, atts, line: line(ctxt))
-    }
-
-    private static let endElement: endElementSAXFunc = { ctx, _ in
-        tree(ctx).0.endElement()
-    }
-
-    private static let characters: charactersSAXFunc = { ctx, bytes, count in
-        let (tree, ctxt) = tree(ctx)
-        tree.text(bytes, count, kind: .text, line: line(ctxt))
-    }
-
-    private static let cdataBlock: cdataBlockSAXFunc = { ctx, bytes, count in
-        tree(ctx).0.text(bytes, count, kind: .cdata, line: 0)
-    }
-
-    private static let comment: commentSAXFunc = { ctx, _ in
-        tree(ctx).0.other()
-    }
-
-    private static let processingInstruction: processingInstructionSAXFunc = { ctx, _, _ in
-        tree(ctx).0.other()
     }
 }

@@ -127,19 +127,25 @@ struct MetadataCollector {
                 break
             }
             let attributes = NodeAttributes(node)
-            if let cls = attributes.cls, Self.relatedHint.matches(cls) || Self.namesCommentBlock(cls) { continue }
+            // Every class hint below from one pass over the class value (and one over the id when asked).
+            let classMask = attributes.cls.map(Self.elementHints.mask) ?? 0
+            if classMask & Self.relatedBits != 0 { continue }
+            if classMask & Self.commentBits != 0, let cls = attributes.cls, Self.namesCommentBlock(cls) { continue }
+            var idMaskCache: UInt32?
+            func idMask() -> UInt32 {
+                if let idMaskCache { return idMaskCache }
+                let mask = attributes.id.map(Self.elementHints.mask) ?? 0
+                idMaskCache = mask
+                return mask
+            }
             if tag != .meta, let itemprop = attributes.itemprop,
                itemprop.equalsIgnoringCase("datepublished") || itemprop.equalsIgnoringCase("datecreated") {
                 let prop = itemprop.string.lowercased()
                 let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.textContent(node)
                 itempropDates.append(("html:itemprop[\(prop)]", value))
-            } else if tag != .time, hintDates.count < Self.maxHintDates,
-                      attributes.cls.map({ Self.dateHints.matches($0) }) == true
-                        || attributes.id.map({ Self.dateHints.matches($0) }) == true {
+            } else if tag != .time, hintDates.count < Self.maxHintDates, (classMask | idMask()) & Self.dateBits != 0 {
                 if let date = Self.shortTextDate(node, from: "html:date-element", slashDayFirst: slashDayFirst) { hintDates.append(date) }
-            } else if tag != .time, weakHintDates.count < Self.maxWeakHintDates,
-                      attributes.cls.map({ Self.weakDateHints.matches($0) }) == true
-                        || attributes.id.map({ Self.weakDateHints.matches($0) }) == true {
+            } else if tag != .time, weakHintDates.count < Self.maxWeakHintDates, (classMask | idMask()) & Self.weakDateBits != 0 {
                 if let date = Self.shortTextDate(node, from: "html:meta-element", slashDayFirst: slashDayFirst) { weakHintDates.append(date) }
             }
             if tag == .main { articleHere = true }
@@ -222,6 +228,12 @@ struct MetadataCollector {
 
     static let relatedHint: HintSet = ["related"]
     static let commentHint: HintSet = ["comment"]
+    /// `relatedHint`, `commentHint`, `dateHints` and `weakDateHints` in one set, told apart by bit masks.
+    static let elementHints = HintSet(needles: relatedHint.strings + commentHint.strings + dateHints.strings + weakDateHints.strings)
+    static let relatedBits: UInt32 = 1
+    static let commentBits: UInt32 = 1 << 1
+    static let dateBits: UInt32 = ((1 << UInt32(dateHints.strings.count)) - 1) << 2
+    static let weakDateBits: UInt32 = ((1 << UInt32(weakDateHints.strings.count)) - 1) << UInt32(2 + dateHints.strings.count)
     static let bylineHints: HintSet = ["byline", "date", "meta", "posted"]
 
     /// The day-precise date in a short element's text ("Von Christian am 03.05.2013, 11:51"), if any.
@@ -521,12 +533,44 @@ struct HintSet: ExpressibleByArrayLiteral, Sendable {
     let needles: [[UInt8]]
     let byFirst: [UInt32]
 
-    init(arrayLiteral elements: String...) {
+    init(arrayLiteral elements: String...) { self.init(needles: elements) }
+
+    /// The needles as given.
+    var strings: [String] { needles.map { String(decoding: $0, as: UTF8.self) } }
+
+    init(needles elements: [String]) {
         precondition(elements.count <= 32)
         needles = elements.map { Array($0.utf8) }
         var table = [UInt32](repeating: 0, count: 256)
         for (n, needle) in needles.enumerated() where !needle.isEmpty { table[Int(needle[0])] |= 1 << UInt32(n) }
         byFirst = table
+    }
+
+    /// Bit n set when needle n occurs in `hay` (ASCII case folded): every needle in one pass.
+    func mask(_ hay: XMLBytes) -> UInt32 {
+        var found: UInt32 = 0
+        var start = 0
+        while start < hay.count {
+            var c = hay[start]
+            if c >= 65 && c <= 90 { c += 32 }
+            var candidates = byFirst[Int(c)] & ~found
+            while candidates != 0 {
+                let n = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                let needle = needles[n]
+                guard start + needle.count <= hay.count else { continue }
+                var k = 1
+                while k < needle.count {
+                    var h = hay[start + k]
+                    if h >= 65 && h <= 90 { h += 32 }
+                    if h != needle[k] { break }
+                    k += 1
+                }
+                if k == needle.count { found |= 1 << UInt32(n) }
+            }
+            start += 1
+        }
+        return found
     }
 
     func matches(_ hay: XMLBytes) -> Bool {

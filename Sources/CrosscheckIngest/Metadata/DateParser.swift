@@ -286,6 +286,34 @@ public enum DateParser {
             if !current.isEmpty { tokens.append((current, currentIsNumber, end)) }
             current = ""
         }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most dates): the same tokens from bytes, without Character properties.
+            let utf8 = s.utf8
+            var bytes: [UInt8] = []
+            var i = utf8.startIndex
+            func flushBytes(at end: String.Index) {
+                if !bytes.isEmpty { tokens.append((String(decoding: bytes, as: UTF8.self), currentIsNumber, end)) }
+                bytes.removeAll(keepingCapacity: true)
+            }
+            while i < utf8.endIndex {
+                let b = utf8[i]
+                if b >= 48 && b <= 57 {
+                    if !currentIsNumber { flushBytes(at: i) }
+                    currentIsNumber = true
+                    bytes.append(b)
+                } else if (b | 0x20) >= 97 && (b | 0x20) <= 122 {
+                    if currentIsNumber { flushBytes(at: i) }
+                    currentIsNumber = false
+                    bytes.append(b | 0x20)
+                } else {
+                    flushBytes(at: i)
+                }
+                i = utf8.index(after: i)
+                if tokens.count > 12 { break }
+            }
+            flushBytes(at: s.endIndex)
+            index = s.endIndex
+        }
         while index < s.endIndex {
             let c = s[index]
             if c.isNumber, c.isASCII {
