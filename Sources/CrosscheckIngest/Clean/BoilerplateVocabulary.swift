@@ -8,6 +8,9 @@ public struct BoilerplateVocabulary: Sendable {
     /// (phrase, category) pairs, lowercase.
     public let phrases: [(phrase: String, category: String)]
     private let index: [Substring: [(words: [Substring], category: String)]]
+    /// One bit per hash of the first four bytes of a phrase's first word: a text word whose bit is clear starts
+    /// no phrase, and most words are passed over without hashing a Substring for the dictionary.
+    private let firstBytes: [UInt64]
 
     /// Phrases whose last word has at least this many characters may run on ("subscribe" matches
     /// "subscribers"); shorter last words must match whole.
@@ -22,6 +25,24 @@ public struct BoilerplateVocabulary: Sendable {
             index[Self.key(first), default: []].append((words, category))
         }
         self.index = index
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for key in index.keys {
+            let h = Self.firstBytesHash(key)
+            bits[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        firstBytes = bits
+    }
+
+    /// A 16-bit hash of a word's first four UTF-8 bytes (words that share their `key` share these bytes).
+    @inline(__always)
+    static func firstBytesHash(_ word: Substring) -> Int {
+        var packed: UInt64 = 0
+        var n: UInt64 = 0
+        for b in word.utf8.prefix(4) {
+            packed |= UInt64(b) << (8 * n)
+            n += 1
+        }
+        return Int(truncatingIfNeeded: ((packed | n << 32) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     /// Parses the data file format: `category<TAB>phrase`, `#` comments.
@@ -49,7 +70,8 @@ public struct BoilerplateVocabulary: Sendable {
         let words = Self.words(lowercased)
         var found: [String] = []
         for i in words.indices {
-            guard let candidates = index[Self.key(words[i])] else { continue }
+            let h = Self.firstBytesHash(words[i])
+            guard firstBytes[h >> 6] & (1 << UInt64(h & 63)) != 0, let candidates = index[Self.key(words[i])] else { continue }
             for (phrase, category) in candidates where Self.matches(phrase, words, at: i) {
                 found.append(category)
             }

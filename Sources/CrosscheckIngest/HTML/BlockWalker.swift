@@ -180,12 +180,12 @@ struct BlockWalker {
             let isSpace = b == 32 || b == 9 || b == 10 || b == 13
             if isSpace || b == 45 || b == 95 {
                 if partLength > 0 {
-                    if !previousPartNegates, let entry = noiseByHash[partHash], !entry.wholeOnly { return entry.reason }
+                    if !previousPartNegates, mayBeNoise(partHash), let entry = noiseByHash[partHash], !entry.wholeOnly { return entry.reason }
                     previousPartNegates = negationHashes.contains(partHash)
                 }
                 partHash = fnvOffset; partLength = 0
                 if isSpace {
-                    if tokenLength > 0, wholeMatch == nil, let entry = noiseByHash[tokenHash] { wholeMatch = entry.reason }
+                    if tokenLength > 0, wholeMatch == nil, mayBeNoise(tokenHash), let entry = noiseByHash[tokenHash] { wholeMatch = entry.reason }
                     tokenHash = fnvOffset; tokenLength = 0
                     previousPartNegates = false
                 } else {
@@ -219,6 +219,13 @@ struct BlockWalker {
     /// Noise words by the FNV-1a hash of their bytes, and whether they count only as a whole class.
     static let noiseByHash: [UInt64: (reason: String, wholeOnly: Bool)] = Dictionary(uniqueKeysWithValues:
         HTMLExtractor.noiseWords.map { (fnv($0.key), ($0.value, HTMLExtractor.wholeClassOnly.contains($0.key))) })
+    /// One bit per top 16 bits of a noise word's hash: most class parts are ruled out without a dictionary lookup.
+    static let noiseHashBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for hash in noiseByHash.keys { bits[Int(hash >> 54)] |= 1 << ((hash >> 48) & 63) }
+        return bits
+    }()
+    @inline(__always) static func mayBeNoise(_ hash: UInt64) -> Bool { noiseHashBits[Int(hash >> 54)] & (1 << ((hash >> 48) & 63)) != 0 }
     static let negationHashes: [UInt64] = ["no", "has", "with", "without", "not", "non"].map(fnv)
 
     func insideArticle(_ node: HTMLNodePtr) -> Bool {

@@ -253,23 +253,26 @@ public struct HTMLExtractor: Sendable {
     }
 
     static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var previous: UInt8 = 0
-        for b in bytes {
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
-                pendingSpace = !out.isEmpty
-            } else if b == 0xA0, previous == 0xC2 {
-                out.removeLast() // the C2 lead byte already copied
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
+        guard !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var pendingSpace = false
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                    pendingSpace = n > 0
+                } else if b == 0xA0, previous == 0xC2 {
+                    n -= 1 // the C2 lead byte already copied
+                    pendingSpace = n > 0
+                } else {
+                    if pendingSpace { out[n] = 0x20; n += 1 }
+                    pendingSpace = false
+                    out[n] = b
+                    n += 1
+                }
+                previous = b
             }
-            previous = b
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
