@@ -2,8 +2,8 @@
 /// without bridging through NSString: `trimmingCharacters(in:)` converted each string to UTF-16 and back,
 /// and was the costliest step of date parsing.
 extension StringProtocol {
-    /// The string without leading and trailing spaces (tab and Unicode Zs; with `newlines`, also U+000A–U+000D,
-    /// U+0085 and the line and paragraph separators).
+    /// The string without leading and trailing spaces (tab, Unicode Zs and U+200B, as Foundation's sets; with
+    /// `newlines`, also U+000A–U+000D, U+0085 and the line and paragraph separators).
     public func trimmingWhitespace(newlines: Bool = false) -> String {
         let whole = Substring(self)
         let utf8 = whole.utf8
@@ -43,5 +43,6 @@ private func trimsAway(_ scalar: Unicode.Scalar, newlines: Bool) -> Bool {
     let v = scalar.value
     if v < 0x80 { return v == 0x20 || v == 0x09 || (newlines && v >= 0x0A && v <= 0x0D) }
     if newlines, v == 0x85 || v == 0x2028 || v == 0x2029 { return true }
-    return scalar.properties.generalCategory == .spaceSeparator
+    // Foundation's sets also hold the zero-width space.
+    return v == 0x200B || scalar.properties.generalCategory == .spaceSeparator
 }

@@ -333,29 +333,42 @@ public struct TextCleaner: Sendable {
                 return "photo-caption"
             }
         }
-        if line.words <= 5, line.text.contains(", "), !Self.endsSentence(line.text),
+        if line.words <= 5, Self.containsCommaSpace(line.text), !Self.endsSentence(line.text),
            line.text.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
             return "photo-caption"
         }
         return nil
     }
 
+    /// Whether ", " occurs in `text` (on bytes: Foundation's search bridged every short line).
+    static func containsCommaSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x20, previous == 0x2C { return true }
+            previous = b
+        }
+        return false
+    }
+
     /// Where the text after the last run of three or more spaces (regular or no-break) starts.
     static func wideGap(in text: String) -> String.Index? {
         // Fast reject on bytes: a wide gap needs three spaces, tabs or no-break spaces (C2 A0) in a row.
-        var spaces = 0
-        var wide = false
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b == 0x20 || b == 0x09 || (b == 0xA0 && previous == 0xC2) {
-                spaces += 1
-                if spaces >= 3 { wide = true; break }
-            } else if b != 0xC2 {
-                spaces = 0
+        func hasWideGap(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var spaces = 0
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b == 0x20 || b == 0x09 || (b == 0xA0 && previous == 0xC2) {
+                    spaces += 1
+                    if spaces >= 3 { return true }
+                } else if b != 0xC2 {
+                    spaces = 0
+                }
+                previous = b
             }
-            previous = b
+            return false
         }
-        guard wide else { return nil }
+        var copy = text
+        guard copy.withUTF8(hasWideGap) else { return nil }
         var run = 0
         var found: String.Index?
         var index = text.startIndex
