@@ -119,14 +119,16 @@ extension Crosscheck {
             let extractor = HTMLExtractor()
             MemoryProbe.resetPeak()
             var ok = 0
-            let best = bestSeconds {
-                ok = 0
-                for page in pagesBytes { if case .success = extractor.extract(page) { ok += 1 } }
+            func timeOurs() -> Double {
+                bestSeconds {
+                    ok = 0
+                    for page in pagesBytes { if case .success = extractor.extract(page) { ok += 1 } }
+                }
             }
+            let best = timeOurs()
             let mb = Double(pagesBytes.reduce(0) { $0 + $1.count }) / 1_048_576
-            let pagesPerSecond = Double(pagesBytes.count) / best
             Terminal.out(String(format: "extract (HTML main text, 1 core, best of %d): %d pages, %.1f MB, %.2f s, %.0f pages/s, %.1f MB/s, %d with text, peak RSS %.1f MB (pages preloaded)\n",
-                                max(1, repeats), pagesBytes.count, mb, best, pagesPerSecond, mb / best, ok,
+                                max(1, repeats), pagesBytes.count, mb, best, Double(pagesBytes.count) / best, mb / best, ok,
                                 Double(MemoryProbe.peakResident()) / 1_048_576))
             guard let python = peerPython ?? ProcessInfo.processInfo.environment["CROSSCHECK_PEER_PYTHON"] else {
                 Terminal.out("extract peer: skipped (set --peer-python or CROSSCHECK_PEER_PYTHON to a Python with trafilatura; see scripts/README.md)\n")
@@ -134,7 +136,9 @@ extension Crosscheck {
             }
             let script = RepositoryPaths.root.appendingPathComponent("scripts/peer_trafilatura.py")
             // Text alone (trafilatura's default), then with the metadata our extractor always reads (title, date,
-            // authors, site name): the same job.
+            // authors, site name): the same job. This machine's speed drifts over minutes, so our pages are timed
+            // again right after each peer run and each ratio uses our best of the runs just before and after it.
+            var previous = best
             for (flags, label) in [([String](), "text only"), (["--with-metadata"], "text + metadata, the same job as ours")] {
                 let peer = try Self.runPeer(python: python, arguments: [script.path, folder, "--max-pages", String(maxPages),
                                                                       "--repeats", String(max(1, peerRepeats))] + flags)
@@ -142,9 +146,12 @@ extension Crosscheck {
                     Terminal.out("extract peer: failed (\(peer["error"] ?? "no result"))\n")
                     return
                 }
-                Terminal.out(String(format: "extract peer trafilatura %@ (1 core, %@, best of %d): %.0f pages/s, %.1f MB/s → crosscheck is %.1f× faster\n",
+                let after = timeOurs()
+                let adjacent = Double(pagesBytes.count) / min(previous, after)
+                previous = after
+                Terminal.out(String(format: "extract peer trafilatura %@ (1 core, %@, best of %d): %.0f pages/s, %.1f MB/s; crosscheck %.0f pages/s (best of the %d runs just before and after) → %.1f× faster\n",
                                     (peer["version"] as? String) ?? "?", label, max(1, peerRepeats), peerRate,
-                                    (peer["mb_per_second"] as? Double) ?? 0, pagesPerSecond / peerRate))
+                                    (peer["mb_per_second"] as? Double) ?? 0, adjacent, 2 * max(1, repeats), adjacent / peerRate))
             }
         }
 
