@@ -547,7 +547,13 @@ struct HintSet: ExpressibleByArrayLiteral, Sendable {
     }
 
     /// Bit n set when needle n occurs in `hay` (ASCII case folded): every needle in one pass.
-    func mask(_ hay: XMLBytes) -> UInt32 {
+    func mask(_ hay: XMLBytes) -> UInt32 { scan(hay, firstOnly: false) }
+
+    /// Whether any needle occurs in `hay` (ASCII case folded); stops at the first.
+    func matches(_ hay: XMLBytes) -> Bool { scan(hay, firstOnly: true) != 0 }
+
+    @inline(__always)
+    private func scan(_ hay: XMLBytes, firstOnly: Bool) -> UInt32 {
         var found: UInt32 = 0
         var start = 0
         while start < hay.count {
@@ -566,35 +572,13 @@ struct HintSet: ExpressibleByArrayLiteral, Sendable {
                     if h != needle[k] { break }
                     k += 1
                 }
-                if k == needle.count { found |= 1 << UInt32(n) }
+                if k == needle.count {
+                    found |= 1 << UInt32(n)
+                    if firstOnly { return found }
+                }
             }
             start += 1
         }
         return found
-    }
-
-    func matches(_ hay: XMLBytes) -> Bool {
-        var start = 0
-        while start < hay.count {
-            var c = hay[start]
-            if c >= 65 && c <= 90 { c += 32 }
-            var mask = byFirst[Int(c)]
-            while mask != 0 {
-                let n = mask.trailingZeroBitCount
-                mask &= mask - 1
-                let needle = needles[n]
-                guard start + needle.count <= hay.count else { continue }
-                var k = 1
-                while k < needle.count {
-                    var h = hay[start + k]
-                    if h >= 65 && h <= 90 { h += 32 }
-                    if h != needle[k] { break }
-                    k += 1
-                }
-                if k == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
     }
 }
