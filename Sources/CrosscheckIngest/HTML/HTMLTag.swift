@@ -131,12 +131,6 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
 typealias XMLBytes = UnsafeBufferPointer<UInt8>
 
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// The bytes of a NUL-terminated libxml2 string.
-    @inline(__always)
-    init(xmlString: UnsafePointer<xmlChar>) {
-        self.init(start: xmlString, count: strlen(UnsafeRawPointer(xmlString).assumingMemoryBound(to: CChar.self)))
-    }
-
     var string: String { String(decoding: self, as: UTF8.self) }
 
     /// Whether the bytes start with `prefix` (exact bytes).
