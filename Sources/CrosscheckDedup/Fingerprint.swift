@@ -180,8 +180,11 @@ public struct Fingerprinter: Sendable {
         return Fingerprint(sketch: sketch, shingles: shingles, passages: passages, anchors: uniqued(anchors), wordIndex: wordIndex)
     }
 
+    /// Not a stopword nor a one-letter word. Both tests are always made (no short-circuit): each
+    /// is cheap, and a branch on either would be mispredicted about every other word.
     @inline(__always) private func isContent(_ w: Word) -> Bool {
-        w.end - w.start >= 2 && !stopwords.contains(w.hash)
+        let long = w.end - w.start >= 2, stop = stopwords.contains(w.hash)
+        return long && !stop
     }
 
     /// An article's content words, read once: their hashes in order, and `counts[i]`, how many of
@@ -204,10 +207,9 @@ public struct Fingerprinter: Sendable {
                     for i in 0..<w.count {
                         let word = w[i]
                         exact = WordScanner.mix(exact ^ word.hash)
-                        if isContent(word) {
-                            hashes[n] = word.hash
-                            n += 1
-                        }
+                        // Written always, kept when content: no branch on a test that flips word by word.
+                        hashes[n] = word.hash
+                        n += isContent(word) ? 1 : 0
                         out[i + 1] = Int32(truncatingIfNeeded: n)
                     }
                 }
@@ -224,35 +226,19 @@ public struct Fingerprinter: Sendable {
         let c = configuration
         // 1. Cut into raw pieces: [start, end) word index ranges.
         var pieces: [Range<Int>] = []
-        var paragraphStart = 0
-        func cutParagraph(_ range: Range<Int>) {
-            guard !range.isEmpty else { return }
-            if range.count <= c.passageWords { pieces.append(range); return }
-            var start = range.lowerBound
-            var i = start + 1
-            while i < range.upperBound {
-                let length = i - start
-                let atSentence = words[i].boundary == .sentence
-                if (atSentence && length >= c.chunkWords) || length >= c.passageWords * 2 {
-                    pieces.append(start..<i)
-                    start = i
+        pieces.reserveCapacity(words.count / max(1, c.chunkWords) + 2)
+        words.withUnsafeBufferPointer { w in
+            var paragraphStart = 0
+            var i = 1
+            while i < w.count {
+                if w[i].boundary == .paragraph {
+                    Self.cut(paragraphStart..<i, of: w, c, into: &pieces)
+                    paragraphStart = i
                 }
                 i += 1
             }
-            if start < range.upperBound {
-                // A short tail joins the previous piece of the same paragraph.
-                if range.upperBound - start < c.chunkWords / 2, let last = pieces.last, last.upperBound == start {
-                    pieces[pieces.count - 1] = last.lowerBound..<range.upperBound
-                } else {
-                    pieces.append(start..<range.upperBound)
-                }
-            }
+            Self.cut(paragraphStart..<w.count, of: w, c, into: &pieces)
         }
-        for i in words.indices where i > 0 && words[i].boundary == .paragraph {
-            cutParagraph(paragraphStart..<i)
-            paragraphStart = i
-        }
-        cutParagraph(paragraphStart..<words.count)
 
         // 2. Pieces with too few content words join the next one (the last one joins the previous).
         func contentCount(_ range: Range<Int>) -> Int { Int(counts[range.upperBound] - counts[range.lowerBound]) }
@@ -276,6 +262,32 @@ public struct Fingerprinter: Sendable {
             }
         }
         return merged
+    }
+
+    /// Appends the pieces of one paragraph: whole when short, else cut at sentence ends.
+    private static func cut(_ range: Range<Int>, of words: UnsafeBufferPointer<Word>, _ c: DedupConfiguration,
+                            into pieces: inout [Range<Int>]) {
+        guard !range.isEmpty else { return }
+        if range.count <= c.passageWords { pieces.append(range); return }
+        var start = range.lowerBound
+        var i = start + 1
+        while i < range.upperBound {
+            let length = i - start
+            let atSentence = words[i].boundary == .sentence
+            if (atSentence && length >= c.chunkWords) || length >= c.passageWords * 2 {
+                pieces.append(start..<i)
+                start = i
+            }
+            i += 1
+        }
+        if start < range.upperBound {
+            // A short tail joins the previous piece of the same paragraph.
+            if range.upperBound - start < c.chunkWords / 2, let last = pieces.last, last.upperBound == start {
+                pieces[pieces.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                pieces.append(start..<range.upperBound)
+            }
+        }
     }
 
     /// One min-hash per passage (more for articles with few passages), the smallest `maxKeys` kept.
@@ -320,13 +332,17 @@ public struct Fingerprinter: Sendable {
         }
         // The lead passages always, then the smallest of the rest (consistent sampling): a cut copy or
         // an excerpt shares the beginning even when it is a small part of a very long article.
-        let leadSet = Set(lead)
-        var rest = keys.filter { !leadSet.contains($0) }
+        // The lead holds a few keys: a linear search beats hashing them into a set.
+        lead.sort()
+        lead = uniqued(lead)
+        var rest = keys.filter { !lead.contains($0) }
         rest.sort()
         rest = uniqued(rest)
-        let room = max(0, c.maxKeys - leadSet.count)
+        let room = max(0, c.maxKeys - lead.count)
         if rest.count > room { rest.removeLast(rest.count - room) }
-        return uniqued((Array(leadSet) + rest).sorted())
+        rest.append(contentsOf: lead)
+        rest.sort()
+        return rest
     }
 
     static let seeds: [UInt64] = [

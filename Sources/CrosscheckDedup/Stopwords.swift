@@ -8,12 +8,13 @@ public struct Stopwords: Sendable {
     public let hashes: Set<UInt64>
     /// The list of each language (ISO 639-1 code); this value itself holds all of them together.
     public private(set) var languages: [String: Stopwords] = [:]
-    /// The same hashes in an open-addressing table (`HashedKeySet`): a lookup is a probe or two, no SipHash.
-    private let table: HashedKeySet
+    /// The same hashes in a table read without branches (`WindowKeySet`): a text's words alternate
+    /// between function and content words, which a probe loop mispredicts.
+    private let table: WindowKeySet
 
     public init(words: some Sequence<String>) {
         hashes = Set(words.map(WordScanner.hash).filter { $0 != 0 })
-        table = HashedKeySet(hashes)
+        table = WindowKeySet(hashes)
     }
 
     /// Parses the data file: `[xx]` section lines, `#` comments, words separated by spaces or lines.

@@ -20,3 +20,29 @@ import Testing
         }
     }
 }
+
+@Suite struct WindowKeySetTests {
+    /// The branch-free set answers as `Set` does, for random hashes, zero, and keys built to share one
+    /// home slot (which no table size separates: they go to the overflow set).
+    @Test func windowSetAgreesWithSet() {
+        var rng = SystemRandomNumberGenerator()
+        // (k · inverse) · golden = k: keys whose slot products differ only in their low bits.
+        var inverse: UInt64 = 1
+        for _ in 0..<6 { inverse = inverse &* (2 &- 0x9E37_79B9_7F4A_7C15 &* inverse) }
+        #expect(inverse &* 0x9E37_79B9_7F4A_7C15 == 1)
+        let crowded = (1...40).map { (0xABCD_0000_0000_0000 | UInt64($0)) &* inverse }
+        for members in [[], [0], (0..<1_800).map { _ in UInt64.random(in: 1...UInt64.max, using: &rng) },
+                        crowded, crowded + [0, 7, 9]] as [[UInt64]] {
+            let table = WindowKeySet(members + members.prefix(3))  // repeats count once
+            let reference = Set(members)
+            #expect(table.count == reference.count)
+            for m in members { #expect(table.contains(m)) }
+            for _ in 0..<2_000 {
+                let probe = UInt64.random(in: 0...UInt64.max, using: &rng)
+                #expect(table.contains(probe) == reference.contains(probe))
+            }
+            for near in crowded.map({ $0 &+ inverse &* 1_000 }) { #expect(table.contains(near) == reference.contains(near)) }
+            #expect(table.contains(0) == reference.contains(0))
+        }
+    }
+}

@@ -159,3 +159,67 @@ public struct HashedKeySet: Sendable, ExpressibleByArrayLiteral {
         }
     }
 }
+
+/// A fixed set of 64-bit hashes whose lookup has no branch: every key sits within four slots of its
+/// home slot (the table grows until that holds), so `contains` reads those four slots and combines the
+/// comparisons. For tests whose answer flips from one lookup to the next, as "is this word a stopword"
+/// does along a text: `HashedKeySet`'s probe loop then mispredicts about every other word. Keys that
+/// crowd one slot beyond any reasonable table size (not hashes, or chosen to collide) go to a small
+/// overflow set, which a lookup reads only when it is not empty.
+public struct WindowKeySet: Sendable {
+    /// The table, with `window - 1` slots past its end so no probe wraps; 0 marks an empty slot.
+    @usableFromInline let slots: [UInt64]
+    @usableFromInline let shift: UInt64
+    @usableFromInline let hasZero: Bool
+    @usableFromInline let overflow: HashedKeySet
+    public let count: Int
+    @usableFromInline static let window = 4
+
+    public init<S: Sequence>(_ elements: S) where S.Element == UInt64 {
+        var unique = HashedKeySet()
+        var keys: [UInt64] = []
+        for key in elements where unique.insert(key).inserted { keys.append(key) }
+        count = keys.count
+        hasZero = unique.contains(0)
+        keys.removeAll { $0 == 0 }
+        var bits = 4
+        while 1 << bits < keys.count * 4 { bits += 1 }
+        let maxBits = bits + 4
+        while true {
+            var table = [UInt64](repeating: 0, count: (1 << bits) + Self.window - 1)
+            var overflow = HashedKeySet()
+            let shift = UInt64(64 - bits)
+            var fits = true
+            for key in keys {
+                let home = HashedKeyMap<Bool>.slot(key, shift)
+                var i = home
+                while i < home + Self.window, table[i] != 0 { i += 1 }
+                if i < home + Self.window {
+                    table[i] = key
+                } else if bits < maxBits {
+                    fits = false
+                    break
+                } else {
+                    overflow.insert(key)
+                }
+            }
+            if fits {
+                slots = table
+                self.shift = shift
+                self.overflow = overflow
+                return
+            }
+            bits += 1
+        }
+    }
+
+    @inlinable @inline(__always)
+    public func contains(_ key: UInt64) -> Bool {
+        let found = slots.withUnsafeBufferPointer { s in
+            let i = HashedKeyMap<Bool>.slot(key, shift)
+            let nearest = min(min(s[i] ^ key, s[i + 1] ^ key), min(s[i + 2] ^ key, s[i + 3] ^ key))
+            return key == 0 ? hasZero : nearest == 0
+        }
+        return overflow.isEmpty ? found : found || overflow.contains(key)
+    }
+}
