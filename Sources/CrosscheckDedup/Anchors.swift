@@ -14,8 +14,8 @@ public enum Anchors {
     static let numberTag: UInt64 = 0x5A5A_3333_4444_0000
     /// `WordScanner.hash` of "thousand", "million", "000" and "000000", written out so that reading
     /// them per word costs nothing (a test checks them against the scanner).
-    static let thousand: UInt64 = 0x2BF5_BCD0_57DD_D7FC, million: UInt64 = 0x389D_6138_9167_A963
-    static let zeros3: UInt64 = 0x1363_2269_7C83_9AB7, zeros6: UInt64 = 0x21DD_D68D_5829_BC93
+    static let thousand: UInt64 = 0xE78C_1E48_046E_32E5, million: UInt64 = 0x4C82_D7A6_4693_405E
+    static let zeros3: UInt64 = 0x983C_5CDD_525A_AE80, zeros6: UInt64 = 0x5A99_3100_D902_749E
 
     /// The folded key of a name as it would be read inside a sentence ("Rakhmon", "Рахмон" → the
     /// same key), or nil when it is not a name of three consonants or more.

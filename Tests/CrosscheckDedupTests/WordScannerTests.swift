@@ -22,6 +22,80 @@ import Testing
     }
 }
 
+/// The eight-bytes-at-a-time path gives what reading byte by byte gives, wherever a word sits.
+@Suite struct WordHashTests {
+    /// Hashes written down from an independent implementation (a few lines of Python over the
+    /// lowercased UTF-8 bytes): the scheme itself is pinned, not only its self-consistency.
+    @Test func matchesTheReferenceScheme() {
+        #expect(WordScanner.hash("Afghanistan") == 0x983A_C692_29C4_76C9)
+        #expect(WordScanner.hash("ab") == 0x74A3_1D67_CDE2_985E)
+        #expect(WordScanner.hash("THOUSAND") == 0xE78C_1E48_046E_32E5)
+    }
+
+    /// The output is sized for the densest text (a word every other byte) and stops at `limit`.
+    @Test func densestTextsAndLimits() {
+        #expect(WordScanner.words("a b c").count == 3)
+        #expect(WordScanner.words("a北b京c").count == 5)
+        #expect(WordScanner.words("one two three", limit: 2).map(\.end) == [3, 7])
+        #expect(WordScanner.words("", limit: 5).isEmpty && WordScanner.words("abc", limit: 0).isEmpty)
+    }
+
+    /// Random texts of ASCII words of every length, digits, punctuation, accented, Cyrillic and CJK
+    /// letters: the scanner's words (hash, start, end) equal a plain scalar-by-scalar reading.
+    @Test func fastPathAgreesWithByteByByteReading() {
+        let pieces = ["a", "Ab", "abc", "Kunduz", "Taliban", "thousand", "Afghanistan", "Tajikistan's", "internationally",
+                      "2021", "1,000", "x9", "café", "naïve", "Рахмон", "ПУТИН", "北京", "—", ", ", ". ", "\n", " ", "  ", "-", "’", "é"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...30, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            let got = WordScanner.words(text).map { [$0.hash, UInt64($0.start), UInt64($0.end)] }
+            #expect(got == Self.reference(text), "\(text)")
+        }
+    }
+
+    static func reference(_ text: String) -> [[UInt64]] {
+        var out: [[UInt64]] = []
+        var hasher = WordHasher()
+        var start = -1
+        var offset = 0
+        func finish() {
+            if start >= 0 { out.append([hasher.value, UInt64(start), UInt64(offset)]) }
+            hasher = WordHasher()
+            start = -1
+        }
+        for scalar in text.unicodeScalars {
+            let width = String(scalar).utf8.count
+            let p = scalar.properties
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 {
+                    if start < 0 { start = offset }
+                    hasher.add(b | 0x20)
+                } else {
+                    finish()
+                }
+            } else if p.isIdeographic {
+                finish()
+                start = offset
+                for u in String(scalar).utf8 { hasher.add(u) }
+                offset += width
+                finish()
+                continue
+            } else if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark {
+                if start < 0 { start = offset }
+                let folded = p.isUppercase ? (p.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar
+                for u in String(folded).utf8 { hasher.add(u) }
+            } else {
+                finish()
+            }
+            offset += width
+        }
+        finish()
+        return out
+    }
+}
+
 @Suite struct StopwordTests {
     @Test func eachLanguageHasItsOwnList() {
         let all = Stopwords.bundled
