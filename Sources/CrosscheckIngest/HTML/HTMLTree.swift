@@ -74,8 +74,9 @@ final class HTMLTree {
     }()
 
     /// Parses `bytes` with the given encoding name (`UTF-8`, `windows-1251`…); nil when libxml2 cannot
-    /// start (no bytes).
-    init?(bytes: [UInt8], encoding: String) {
+    /// start (no bytes). `readsRawText`: script and style contents are read by `readRawText` instead of
+    /// libxml2's character loop (the same tree; false only to test that).
+    init?(bytes: [UInt8], encoding: String, readsRawText: Bool = true) {
         _ = Self.initialised
         // HTML_PARSE_NOERROR does not cover encoding and I/O errors ("encoding error : input conversion
         // failed…"), which libxml2 prints on stderr through its error handler. The handler is
@@ -109,6 +110,7 @@ final class HTMLTree {
         // stored properties would pay a dynamic exclusivity check on every access.
         let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
         builder.initialize(to: TreeBuilder())
+        builder.pointee.readsRawText = readsRawText
         ctxt.pointee._private = UnsafeMutableRawPointer(builder)
         _ = htmlParseDocument(ctxt)
         ctxt.pointee._private = nil
@@ -138,6 +140,81 @@ final class HTMLTree {
     private static let startElement: startElementSAXFunc = { ctx, name, atts in
         let (builder, ctxt) = builder(ctx)
         builder.pointee.startElement(name, atts, line: line(ctxt))
+        guard builder.pointee.readsRawText, let name else { return }
+        // libxml2 hands over lowercase names.
+        if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "script") == 0 {
+            readRawText(ctxt, builder, closing: HTMLTree.scriptName)
+        } else if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "style") == 0 {
+            readRawText(ctxt, builder, closing: HTMLTree.styleName)
+        }
+    }
+
+    private static let scriptName = Array("script".utf8), styleName = Array("style".utf8)
+
+    /// Reads the content of the script or style element just started, the way libxml2's `htmlParseScript`
+    /// would, and moves the parser past it. A page's scripts and styles are four tenths of its bytes, and
+    /// libxml2 reads them one character at a time (decode, check, copy); here they are found with `memchr`
+    /// and copied whole.
+    ///
+    /// libxml2 ends such content at the first `</` followed by the element's name in any case. The content
+    /// goes into the tree as libxml2 would deliver it (one CDATA text, its pieces joined). Then the byte
+    /// before that `</` is overwritten with `>` and the parser is set on it: it reads the end of the start
+    /// tag there, finds the end tag next, and carries on as after an empty `<script></script>`. The line
+    /// count gets the content's line breaks. Only when this is exactly what libxml2 would do: the parser
+    /// stands on the start tag's `>`, the end tag is in its buffer, and the content is valid UTF-8 of
+    /// characters XML allows (libxml2 drops the others, stops at NUL, or changes encoding on bad UTF-8);
+    /// otherwise libxml2 reads it itself.
+    private static func readRawText(_ ctxt: htmlParserCtxtPtr, _ builder: UnsafeMutablePointer<TreeBuilder>, closing name: [UInt8]) {
+        guard let input = ctxt.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
+              cur < end, cur.pointee == 0x3E else { return }
+        let start = cur + 1
+        let nameLength = name.count
+        var close: UnsafePointer<xmlChar>?
+        var p = start
+        while end - p >= 2 + nameLength, let found = memchr(p, 0x3C, end - p) {
+            let lt = UnsafePointer(found.assumingMemoryBound(to: xmlChar.self))
+            guard end - lt >= 2 + nameLength else { break }
+            if lt[1] == 0x2F {
+                var k = 0
+                while k < nameLength, lt[2 + k] | 0x20 == name[k] { k += 1 }
+                if k == nameLength { close = lt; break }
+            }
+            p = lt + 1
+        }
+        guard let close, close > start, let newlines = xmlTextLines(start, close) else { return }
+        builder.pointee.text(start, Int32(close - start), kind: .cdata, line: 0)
+        UnsafeMutablePointer(mutating: close - 1).pointee = 0x3E
+        input.pointee.cur = close - 1
+        input.pointee.line += newlines
+    }
+
+    /// The line breaks in `start..<end`, or nil when the bytes are not valid UTF-8 of XML characters
+    /// (tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF).
+    static func xmlTextLines(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int32? {
+        var newlines: Int32 = 0
+        var q = start
+        while q < end {
+            let b = q.pointee
+            if b >= 0x20 && b < 0x80 { q += 1; continue }
+            if b == 0x0A { newlines += 1; q += 1; continue }
+            if b == 0x09 || b == 0x0D { q += 1; continue }
+            var value: UInt32
+            let length: Int
+            if b & 0xE0 == 0xC0 { length = 2; value = UInt32(b & 0x1F) }
+            else if b & 0xF0 == 0xE0 { length = 3; value = UInt32(b & 0x0F) }
+            else if b & 0xF8 == 0xF0 { length = 4; value = UInt32(b & 0x07) }
+            else { return nil }  // other control characters, NUL, stray continuation bytes
+            guard end - q >= length else { return nil }
+            for k in 1..<length {
+                let c = q[k]
+                guard c & 0xC0 == 0x80 else { return nil }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            let shortest: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+            guard value >= shortest, value <= 0x10FFFF, value < 0xD800 || value > 0xDFFF, value != 0xFFFE, value != 0xFFFF else { return nil }
+            q += length
+        }
+        return newlines
     }
 
     private static let endElement: endElementSAXFunc = { ctx, _ in
@@ -200,6 +277,8 @@ private struct TreeBuilder {
     /// The text node being filled (the newest node, while text keeps coming) and its bytes so far.
     private var openText: HTMLNodePtr?
     private var pending: [UInt8] = []
+    /// Whether script and style contents are read by `HTMLTree.readRawText`.
+    var readsRawText = true
 
     /// The blocks, handed to the tree when the parse is over.
     var storage: TreeStorage {
