@@ -171,9 +171,9 @@ extension Crosscheck {
                                     summary.relations.filter { $0.key != "cites" }.values.reduce(0, +),
                                     Double(index.keyEntries) / Double(size), Double(index.indexBytes) / Double(size),
                                     Double(peak) / 1_048_576, Double(summary.comparisons) / Double(size)))
-                Terminal.out(String(format: "           wall seconds: waiting for sketches (parallel, overlaps the rest) %.2f · index reads %.2f · verify and group %.2f · commit %.2f · results digest %@\n",
+                Terminal.out(String(format: "           wall seconds: waiting for sketches (parallel, overlaps the rest) %.2f · index reads %.2f · verify and group %.2f · commit %.2f · cores busy %.2f of %d · results digest %@\n",
                                     summary.sketchSeconds, summary.lookupSeconds, summary.verifySeconds, summary.commitSeconds,
-                                    Self.resultsDigest(index)))
+                                    pass.cpuSeconds / seconds, cores, Self.resultsDigest(index)))
                 if size <= dedupStoreMax { try benchDedupStore(size: size, corpus: corpus, cores: cores) }
             }
             try benchDedupSteps(corpus: corpus)
@@ -216,7 +216,7 @@ extension Crosscheck {
         /// One timed run of the duplicate finder over the first `size` generated articles in a memory
         /// index, fed in chunks as ingest would; generating the texts is not timed.
         func memoryDedupPass(size: Int, corpus: DedupBenchCorpus) throws
-            -> (index: MemoryDedupIndex, summary: DedupSummary, seconds: Double, peakResident: Int) {
+            -> (index: MemoryDedupIndex, summary: DedupSummary, seconds: Double, cpuSeconds: Double, peakResident: Int) {
             let recent = RecentTexts(capacity: 16_384)
             let index = MemoryDedupIndex(source: { doc in
                 recent.text(doc).map { DedupDocument(doc: doc, id: ContentID(ofText: "bench-\(doc)"), outlet: nil, text: $0) }
@@ -224,7 +224,7 @@ extension Crosscheck {
             })
             let finder = Deduplicator()
             MemoryProbe.resetPeak()
-            var seconds = 0.0
+            var seconds = 0.0, cpu = 0.0
             var summary = DedupSummary()
             var next: Int64 = 1
             while next <= Int64(size) {
@@ -232,13 +232,21 @@ extension Crosscheck {
                 let chunk = (next...end).map { corpus.document($0) }  // generation is not timed
                 for d in chunk { recent.add(d.doc, d.text) }
                 index.add(chunk)
-                let start = ContinuousClock.now
+                let start = ContinuousClock.now, cpuStart = Self.processCPUSeconds()
                 let part = try finder.run(on: index)
                 seconds += (ContinuousClock.now - start).inSeconds
+                cpu += Self.processCPUSeconds() - cpuStart
                 summary.add(part)
                 next = end + 1
             }
-            return (index, summary, seconds, MemoryProbe.peakResident())
+            return (index, summary, seconds, cpu, MemoryProbe.peakResident())
+        }
+
+        /// User and system CPU seconds of this process so far (all threads).
+        static func processCPUSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         }
 
         /// A digest of every relation, status, group and citation: equal digests mean a change kept the results.
