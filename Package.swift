@@ -29,6 +29,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
 
+        // Cache prefetch hints (an intrinsic Swift lacks), inline.
+        .target(name: "CPrefetch"),
+
         .target(name: "CrosscheckCore", swiftSettings: strict),
         .target(
             name: "CrosscheckIngest",
@@ -37,7 +40,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "CrosscheckDedup",
-            dependencies: ["CrosscheckCore"],
+            dependencies: ["CrosscheckCore", "CPrefetch"],
             resources: [.copy("Resources/stopwords.txt"), .copy("Resources/outlets.tsv")],
             swiftSettings: strict),
         .target(

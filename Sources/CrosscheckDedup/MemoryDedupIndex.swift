@@ -87,7 +87,10 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
 
         func documents(forKeys keys: [Int32], perKey: Int) throws -> KeyHits {
             var out = KeyHits()
-            for i in tableOrder(keys) {
+            let order = tableOrder(keys)
+            let ahead = KeyTable.prefetchDistance
+            for (n, i) in order.enumerated() {
+                if n + ahead < order.count { state.keys.prefetch(UInt32(bitPattern: keys[order[n + ahead]])) }
                 out.add(keys[i]) { docs in state.keys.forEachDoc(key: UInt32(bitPattern: keys[i]), limit: perKey) { docs.append(Int64($0)) } }
             }
             return out
@@ -122,7 +125,10 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
                 state.pending.removeAll { doneSet.contains($0.doc) }
             }
             state.keys.reserve(batch.keys.count)
-            for i in tableOrder(batch.keys.lazy.map(\.key)) {
+            let order = tableOrder(batch.keys.lazy.map(\.key))
+            let ahead = KeyTable.prefetchDistance
+            for (n, i) in order.enumerated() {
+                if n + ahead < order.count { state.keys.prefetch(UInt32(bitPattern: batch.keys[order[n + ahead]].key), forWriting: true) }
                 state.keys.insert(key: UInt32(bitPattern: batch.keys[i].key), doc: UInt32(truncatingIfNeeded: batch.keys[i].doc))
             }
             for (from, into) in batch.merges {
