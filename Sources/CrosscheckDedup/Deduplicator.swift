@@ -95,6 +95,7 @@ public struct Deduplicator: Sendable {
                 ahead = next.isEmpty ? nil : Lookahead(next) { [self] in prepare($0) }
                 var summary = try processBatch(tx, docs: docs, prepared: prepared, cache: cache)
                 summary.sketchSeconds = preparedIn
+                releaseInBackground((consume current, consume prepared))
                 return summary
             }
             guard summary.processed > 0 else { break }
@@ -128,11 +129,13 @@ public struct Deduplicator: Sendable {
             docs = documents.map(\.doc)
             results = .allocate(capacity: documents.count)
             results.initialize(repeating: nil)
-            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            for _ in 0..<min(cores - 1, documents.count) {
+            for _ in 0..<min(Self.cores - 1, documents.count) {
                 DispatchQueue.global().async(group: helpers) { [self] in drain() }
             }
         }
+
+        /// Cores, read once (`activeProcessorCount` reads the system each time).
+        static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         deinit {
             helpers.wait()
@@ -381,6 +384,8 @@ public struct Deduplicator: Sendable {
         summary.processed = docs.count
         summary.verifySeconds = lap()
         try transaction.commit(batch)
+        releaseInBackground((consume hits, consume storeCandidates, consume storedByDoc, consume plans, consume full,
+                             consume fullPrints, consume results, consume matchesOf, consume batchKeys))
         summary.commitSeconds = lap()
         return summary
     }
@@ -485,6 +490,16 @@ struct UnionFind {
         if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
     }
 }
+
+/// Frees `garbage` (a batch's words, fingerprints and candidate lists: tens of thousands of arrays) on
+/// another thread: the batch loop is the duplicate finder's sequential part, and the other cores have
+/// slack. The caller hands over its last references (`consume`), so the frees happen there.
+func releaseInBackground<T>(_ garbage: consuming T) {
+    nonisolated(unsafe) var held: T? = consume garbage
+    releaseQueue.async { held = nil }
+}
+
+private let releaseQueue = DispatchQueue(label: "crosscheck.dedup.release", qos: .utility)
 
 /// `transform` applied to every element on all cores, results in order.
 public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
