@@ -295,39 +295,22 @@ public struct Fingerprinter: Sendable {
         let c = configuration
         guard !pieces.isEmpty else { return [] }
         let seedCount = max(1, (c.minKeys + pieces.count - 1) / pieces.count)
-        let seeds = (0..<seedCount).map { Self.seeds[$0 % Self.seeds.count] }
         var keys: [UInt32] = []
         keys.reserveCapacity(pieces.count * seedCount)
-        var minima = [UInt64](repeating: .max, count: seedCount)
         var lead: [UInt32] = []
         var leadPieces = 0
-        for range in pieces {
-            // The passage's content words: a min-hash of their neighbour pairs, or of the word alone.
-            let lo = Int(content.counts[range.lowerBound]), hi = Int(content.counts[range.upperBound])
-            let any = hi > lo
-            content.hashes.withUnsafeBufferPointer { h in
-                minima.withUnsafeMutableBufferPointer { minima in
-                    if hi - lo == 1 {
-                        for s in 0..<seedCount { minima[s] = WordScanner.mix(h[lo] ^ seeds[s]) }
-                        return
-                    }
-                    for s in 0..<seedCount { minima[s] = .max }
-                    guard hi - lo >= 2 else { return }
-                    for j in (lo + 1)..<hi {
-                        let bigram = h[j - 1] ^ rotate(h[j], by: 29)
-                        if seedCount == 1 {
-                            minima[0] = min(minima[0], WordScanner.mix(bigram ^ seeds[0]))
-                        } else {
-                            for s in 0..<seedCount { minima[s] = min(minima[s], WordScanner.mix(bigram ^ seeds[s])) }
-                        }
-                    }
+        content.hashes.withUnsafeBufferPointer { h in
+            for range in pieces {
+                // The passage's content words: a min-hash of their neighbour pairs, or of the word alone.
+                let lo = Int(content.counts[range.lowerBound]), hi = Int(content.counts[range.upperBound])
+                guard hi > lo else { continue }
+                for s in 0..<seedCount {
+                    keys.append(UInt32(truncatingIfNeeded: Self.minHash(h, lo, hi, seed: Self.seeds[s % Self.seeds.count]) >> 32))
                 }
-            }
-            guard any else { continue }
-            for s in 0..<seedCount { keys.append(UInt32(truncatingIfNeeded: minima[s] >> 32)) }
-            if lead.isEmpty || leadPieces < c.leadPassages {
-                if lead.count < c.leadPassages * seedCount { lead.append(contentsOf: keys.suffix(seedCount)) }
-                leadPieces += 1
+                if lead.isEmpty || leadPieces < c.leadPassages {
+                    if lead.count < c.leadPassages * seedCount { lead.append(contentsOf: keys.suffix(seedCount)) }
+                    leadPieces += 1
+                }
             }
         }
         // The lead passages always, then the smallest of the rest (consistent sampling): a cut copy or
@@ -343,6 +326,19 @@ public struct Fingerprinter: Sendable {
         rest.append(contentsOf: lead)
         rest.sort()
         return rest
+    }
+
+    /// The min-hash of the neighbour pairs of `h[lo..<hi]` (of the word alone when there is one) under `seed`.
+    @inline(__always)
+    private static func minHash(_ h: UnsafeBufferPointer<UInt64>, _ lo: Int, _ hi: Int, seed: UInt64) -> UInt64 {
+        if hi - lo == 1 { return WordScanner.mix(h[lo] ^ seed) }
+        var minimum = UInt64.max
+        var j = lo + 1
+        while j < hi {
+            minimum = min(minimum, WordScanner.mix(h[j - 1] ^ rotate(h[j], by: 29) ^ seed))
+            j += 1
+        }
+        return minimum
     }
 
     static let seeds: [UInt64] = [
