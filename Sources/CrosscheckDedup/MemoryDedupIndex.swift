@@ -86,7 +86,7 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
         }
 
         func documents(forKeys keys: [Int32], perKey: Int) throws -> KeyHits {
-            var out = KeyHits()
+            var out = KeyHits(keys: keys.count, perKey: 2)
             let order = tableOrder(keys)
             let ahead = KeyTable.prefetchDistance
             for (n, i) in order.enumerated() {

@@ -153,6 +153,12 @@ public struct KeyHits: Sendable {
 
     public init() {}
 
+    /// Room for `keys` keys of about `perKey` articles each (a batch's lookups), without growing.
+    public init(keys: Int, perKey: Int) {
+        spans = HashedKeyMap(minimumCapacity: keys)
+        docs.reserveCapacity(keys * perKey)
+    }
+
     /// Adds the articles of `key`, which `fill` appends, earliest first. Each key is added once.
     public mutating func add(_ key: Int32, _ fill: (inout [Int64]) throws -> Void) rethrows {
         let start = docs.count

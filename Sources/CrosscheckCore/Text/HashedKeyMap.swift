@@ -17,6 +17,15 @@ public struct HashedKeyMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLi
         shift = 60
     }
 
+    /// Room for `capacity` keys without growing.
+    public init(minimumCapacity capacity: Int) {
+        var bits = 4
+        while 1 << bits < capacity * 2 { bits += 1 }
+        keys = [UInt64](repeating: 0, count: 1 << bits)
+        values = [Value?](repeating: nil, count: 1 << bits)
+        shift = UInt64(64 - bits)
+    }
+
     public init(dictionaryLiteral elements: (UInt64, Value)...) {
         self.init()
         for (k, v) in elements { self[k] = v }
