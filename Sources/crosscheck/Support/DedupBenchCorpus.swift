@@ -152,4 +152,21 @@ final class RecentTexts: @unchecked Sendable {
         defer { lock.unlock() }
         return texts[doc]
     }
+
+    /// Seconds spent making older articles' texts again (`document(_:from:)`): generator time, which
+    /// the bench takes out of the finder's.
+    private(set) var regenerationSeconds = 0.0
+
+    /// Article `doc` as the finder reads a stored candidate: its text from the recent ones, or made
+    /// again by the generator (timed apart).
+    func document(_ doc: Int64, from corpus: DedupBenchCorpus) -> DedupDocument {
+        if let text = text(doc) { return DedupDocument(doc: doc, id: ContentID(ofText: "bench-\(doc)"), outlet: nil, text: text) }
+        let start = ContinuousClock.now
+        let document = corpus.document(doc)
+        let seconds = (ContinuousClock.now - start).inSeconds
+        lock.lock()
+        regenerationSeconds += seconds
+        lock.unlock()
+        return document
+    }
 }
