@@ -100,6 +100,17 @@ public enum WordScanner {
             return count >= capacity
         }
 
+        /// What a separator byte says about the next word: a paragraph or, after `.`, `!` or `?` and a
+        /// space, a sentence starts.
+        @inline(__always) mutating func separator(_ byte: UInt8) {
+            switch byte {
+            case 0x0A, 0x0D: boundary = .paragraph
+            case 0x2E, 0x21, 0x3F: sawTerminal = true
+            case 0x20, 0x09: if sawTerminal, boundary == .none { boundary = .sentence }
+            default: break
+            }
+        }
+
         @inline(__always) mutating func emitHashed(_ end: Int) -> Bool {
             let hash = hasher.value
             hasher = WordHasher()
@@ -153,12 +164,7 @@ public enum WordScanner {
                         continue
                     }
                     if wordStart >= 0, emitHashed(i) { return }
-                    switch b {
-                    case 0x0A, 0x0D: boundary = .paragraph
-                    case 0x2E, 0x21, 0x3F: sawTerminal = true
-                    case 0x20, 0x09: if sawTerminal, boundary == .none { boundary = .sentence }
-                    default: break
-                    }
+                    separator(b)
                     i += 1
                     continue
                 }
@@ -184,7 +190,7 @@ public enum WordScanner {
                     switch scalar.value {
                     case 0x2028, 0x2029, 0x85: boundary = .paragraph
                     case 0x2026, 0x3002: sawTerminal = true
-                    default: if properties.isWhitespace, sawTerminal, boundary == .none { boundary = .sentence }
+                    default: if properties.isWhitespace { separator(0x20) }
                     }
                 }
                 i += length
