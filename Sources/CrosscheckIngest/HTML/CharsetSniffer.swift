@@ -90,25 +90,33 @@ public enum UTF8Validation {
                     i += 8
                     continue
                 }
-                let c = b[i]
-                if c < 0x80 { i += 1; continue }
-                var need = 0
-                var min: UInt32 = 0
-                var cp: UInt32
-                if c & 0xE0 == 0xC0 { need = 1; cp = UInt32(c & 0x1F); min = 0x80 }
-                else if c & 0xF0 == 0xE0 { need = 2; cp = UInt32(c & 0x0F); min = 0x800 }
-                else if c & 0xF8 == 0xF0 { need = 3; cp = UInt32(c & 0x07); min = 0x10000 }
-                else { return i }
-                guard i + need < n else { return i }
-                for k in 1...need {
-                    let cc = b[i + k]
-                    guard cc & 0xC0 == 0x80 else { return i }
-                    cp = cp << 6 | UInt32(cc & 0x3F)
-                }
-                if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
-                i += need + 1
+                if b[i] < 0x80 { i += 1; continue }
+                guard let scalar = multiByteScalar(b.baseAddress! + i, n - i) else { return i }
+                i += scalar.length
             }
             return nil
         }
+    }
+
+    /// The scalar of the multi-byte sequence at `p` (its lead byte 0x80 or above) and the sequence's
+    /// length, or nil when it is not valid UTF-8: a stray continuation byte, an overlong form, a
+    /// surrogate, beyond U+10FFFF, or cut short by the end (`available` bytes from `p`).
+    @inline(__always)
+    static func multiByteScalar(_ p: UnsafePointer<UInt8>, _ available: Int) -> (value: UInt32, length: Int)? {
+        let c = p.pointee
+        let length: Int, shortest: UInt32
+        var value: UInt32
+        if c & 0xE0 == 0xC0 { length = 2; value = UInt32(c & 0x1F); shortest = 0x80 }
+        else if c & 0xF0 == 0xE0 { length = 3; value = UInt32(c & 0x0F); shortest = 0x800 }
+        else if c & 0xF8 == 0xF0 { length = 4; value = UInt32(c & 0x07); shortest = 0x10000 }
+        else { return nil }
+        guard available >= length else { return nil }
+        for k in 1..<length {
+            let cc = p[k]
+            guard cc & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(cc & 0x3F)
+        }
+        guard value >= shortest, value <= 0x10FFFF, value < 0xD800 || value > 0xDFFF else { return nil }
+        return (value, length)
     }
 }

@@ -198,21 +198,10 @@ final class HTMLTree {
             if b >= 0x20 && b < 0x80 { q += 1; continue }
             if b == 0x0A { newlines += 1; q += 1; continue }
             if b == 0x09 || b == 0x0D { q += 1; continue }
-            var value: UInt32
-            let length: Int
-            if b & 0xE0 == 0xC0 { length = 2; value = UInt32(b & 0x1F) }
-            else if b & 0xF0 == 0xE0 { length = 3; value = UInt32(b & 0x0F) }
-            else if b & 0xF8 == 0xF0 { length = 4; value = UInt32(b & 0x07) }
-            else { return nil }  // other control characters, NUL, stray continuation bytes
-            guard end - q >= length else { return nil }
-            for k in 1..<length {
-                let c = q[k]
-                guard c & 0xC0 == 0x80 else { return nil }
-                value = value << 6 | UInt32(c & 0x3F)
-            }
-            let shortest: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-            guard value >= shortest, value <= 0x10FFFF, value < 0xD800 || value > 0xDFFF, value != 0xFFFE, value != 0xFFFF else { return nil }
-            q += length
+            // Other control characters and NUL; invalid UTF-8; the two non-characters XML excludes.
+            guard b >= 0x80, let scalar = UTF8Validation.multiByteScalar(q, end - q),
+                  scalar.value != 0xFFFE, scalar.value != 0xFFFF else { return nil }
+            q += scalar.length
         }
         return newlines
     }
