@@ -163,7 +163,8 @@ final class HTMLTree {
     /// count gets the content's line breaks. Only when this is exactly what libxml2 would do: the parser
     /// stands on the start tag's `>`, the end tag is in its buffer, and the content is valid UTF-8 of
     /// characters XML allows (libxml2 drops the others, stops at NUL, or changes encoding on bad UTF-8);
-    /// otherwise libxml2 reads it itself.
+    /// otherwise libxml2 reads it itself. The byte written over is in libxml2's own input buffer (a copy
+    /// of the page made by `htmlCreateMemoryParserCtxt`, or its decoded form), never in the caller's page.
     private static func readRawText(_ ctxt: htmlParserCtxtPtr, _ builder: UnsafeMutablePointer<TreeBuilder>, closing name: [UInt8]) {
         guard let input = ctxt.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
               cur < end, cur.pointee == 0x3E else { return }
