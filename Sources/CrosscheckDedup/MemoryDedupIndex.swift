@@ -87,21 +87,25 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
 
         func documents(forKeys keys: [Int32], perKey: Int) throws -> KeyHits {
             var out = KeyHits(keys: keys.count, perKey: 2)
-            let order = tableOrder(keys)
-            let ahead = KeyTable.prefetchDistance
-            for (n, i) in order.enumerated() {
-                if n + ahead < order.count { state.keys.prefetch(UInt32(bitPattern: keys[order[n + ahead]])) }
+            inTableOrder(keys, forWriting: false) { i in
                 out.add(keys[i]) { docs in state.keys.forEachDoc(key: UInt32(bitPattern: keys[i]), limit: perKey) { docs.append(Int64($0)) } }
             }
             return out
         }
 
-        /// Positions of `keys` ordered by where their probe runs start, equal starts in their order (so a
-        /// key's own entries keep their order, and "earliest first" holds).
-        private func tableOrder(_ keys: some Collection<Int32>) -> [Int] {
+        /// Calls `body` with the positions of `keys` ordered by where their probe runs start, equal starts in
+        /// their order (so a key's own entries keep their order, and "earliest first" holds), each time
+        /// prefetching the table line of the key `KeyTable.prefetchDistance` ahead.
+        private func inTableOrder(_ keys: [Int32], forWriting: Bool, _ body: (Int) -> Void) {
             var order = keys.enumerated().map { UInt64(state.keys.home(UInt32(bitPattern: $1))) << 32 | UInt64($0) }
             spreadSort(&order)
-            return order.map { Int($0 & 0xFFFF_FFFF) }
+            let ahead = KeyTable.prefetchDistance
+            for n in order.indices {
+                if n + ahead < order.count {
+                    state.keys.prefetch(UInt32(bitPattern: keys[Int(order[n + ahead] & 0xFFFF_FFFF)]), forWriting: forWriting)
+                }
+                body(Int(order[n] & 0xFFFF_FFFF))
+            }
         }
 
         func documents(_ docs: [Int64]) throws -> [DedupDocument] {
@@ -125,10 +129,7 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
                 state.pending.removeAll { doneSet.contains($0.doc) }
             }
             state.keys.reserve(batch.keys.count)
-            let order = tableOrder(batch.keys.lazy.map(\.key))
-            let ahead = KeyTable.prefetchDistance
-            for (n, i) in order.enumerated() {
-                if n + ahead < order.count { state.keys.prefetch(UInt32(bitPattern: batch.keys[order[n + ahead]].key), forWriting: true) }
+            inTableOrder(batch.keys.map(\.key), forWriting: true) { i in
                 state.keys.insert(key: UInt32(bitPattern: batch.keys[i].key), doc: UInt32(truncatingIfNeeded: batch.keys[i].doc))
             }
             for (from, into) in batch.merges {
