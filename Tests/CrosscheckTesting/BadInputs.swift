@@ -92,12 +92,14 @@ public struct CommandResult: Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String
+    /// True when the process was ended by a signal (a trap, SIGILL, SIGSEGV) rather than exiting.
+    public var signaled = false
 }
 
 public enum CLI {
     /// Runs `crosscheck` with `arguments` in `directory`; `prefix` runs it under another command (setpriv…).
     public static func run(_ arguments: [String], in directory: URL? = nil, prefix: [String] = [],
-                           environment: [String: String] = [:]) throws -> CommandResult {
+                           environment: [String: String] = [:], stdin: String? = nil) throws -> CommandResult {
         guard let executable = SharedData.executable else { throw CLIMissing() }
         let process = Process()
         if prefix.isEmpty {
@@ -115,7 +117,13 @@ public enum CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         // Read both pipes concurrently so a chatty process cannot block on a full pipe.
         nonisolated(unsafe) var errData = Data()
         let done = DispatchSemaphore(value: 0)
@@ -127,7 +135,8 @@ public enum CLI {
         process.waitUntilExit()
         done.wait()
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+                             stderr: String(decoding: errData, as: UTF8.self),
+                             signaled: process.terminationReason == .uncaughtSignal)
     }
 
     public struct CLIMissing: Error, CustomStringConvertible {

@@ -156,6 +156,38 @@ import Testing
         #expect(missing.stderr.contains("no article with id abcdef12"))
     }
 
+    /// `ingest -` reads standard input; it once trapped after storing the article, and every later ingest into that
+    /// store trapped the same way. Now it stores, analyses, and the store takes more articles afterwards.
+    @Test func ingestFromStandardInputLeavesAWritableStore() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        let piped = try CLI.run(["ingest", "-", "--format", "json"], in: dir.url,
+                                stdin: "Border guards said 500 soldiers crossed the river on Tuesday, officials reported.\n")
+        #expect(!piped.signaled && piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains("\"new\":1") || piped.stdout.contains("\"new\" : 1"))
+        try "Rescue teams evacuated 300 residents from the flooded valley on Monday, the ministry said.\n"
+            .write(toFile: dir.path("second.txt"), atomically: true, encoding: .utf8)
+        let next = try CLI.run(["ingest", dir.path("second.txt"), "--format", "json"], in: dir.url)
+        #expect(!next.signaled && next.status == 0, "\(next.stderr)")
+        let listed = try CLI.run(["articles", "--format", "jsonl"], in: dir.url)
+        #expect(listed.stdout.split(separator: "\n").count == 2)
+        #expect(try CLI.run(["reanalyze"], in: dir.url).status == 0)
+    }
+
+    /// Negative counts are usage errors (exit 2 with a reason), not traps in `prefix`.
+    @Test func negativeLimitsAreUsageErrors() throws {
+        guard requireCLI() else { return }
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        for arguments in [["events", "--limit=-5"], ["entities", "--limit=-1"], ["articles", "--offset=-1"], ["brief", "--limit=-2"],
+                          ["search", "x", "--limit=-3"], ["rejections", "--limit=-1"], ["duplicates", "--limit=-1"]] {
+            let result = try CLI.run(arguments, in: dir.url)
+            #expect(!result.signaled && result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("must be 0 or more"), "\(arguments)")
+        }
+    }
+
     @Test func demoPrintsTheCorpus() throws {
         guard requireCLI() else { return }
         let result = try CLI.run(["demo"])

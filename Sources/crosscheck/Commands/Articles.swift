@@ -19,6 +19,8 @@ extension Crosscheck {
         @Option(help: "Skip this many articles first.")
         var offset = 0
 
+        func validate() throws { try requireNonNegative(["limit": limit, "offset": offset]) }
+
         func run() async throws {
             let rows = try store.open().articles(ArticleQuery(limit: limit, offset: offset, outlet: outlet))
             Terminal.out(try Self.listing.render(rows, as: output.format))

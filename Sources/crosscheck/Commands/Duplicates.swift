@@ -36,6 +36,8 @@ extension Crosscheck {
         @Option(help: "At most this many rows.")
         var limit = 1000
 
+        func validate() throws { try requireNonNegative(["limit": limit, "min-size": minSize]) }
+
         func run() async throws {
             let store = try self.store.open()
             try DedupPass.run(on: store)

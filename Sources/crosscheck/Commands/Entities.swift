@@ -31,6 +31,8 @@ extension Crosscheck {
         @Option(help: "At most this many rows.")
         var limit = 100
 
+        func validate() throws { try requireNonNegative(["limit": limit]) }
+
         func run() async throws {
             let store = try self.store.open()
             try LanguagePass.withEvents().run(on: store)

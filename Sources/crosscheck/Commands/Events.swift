@@ -30,6 +30,8 @@ extension Crosscheck {
         @Option(help: "At most this many rows.") var limit = 200
         @Flag(help: "Print a GeoJSON FeatureCollection of the located events (for QGIS) instead of a listing.") var geojson = false
 
+        func validate() throws { try requireNonNegative(["limit": limit, "min-sources": minSources]) }
+
         func run() async throws {
             var events = try store.situation().events
             events = events.filter { e in
@@ -93,6 +95,7 @@ extension Crosscheck {
 
         func validate() throws {
             if !["md", "html"].contains(format) { throw ValidationError("--format must be md or html, not '\(format)'") }
+            try requireNonNegative(["limit": limit])
         }
 
         func run() async throws {

@@ -12,6 +12,8 @@ extension Crosscheck {
         @Option(help: "At most this many entries.")
         var limit = 1000
 
+        func validate() throws { try requireNonNegative(["limit": limit]) }
+
         func run() async throws {
             Terminal.out(try Self.listing.render(try store.open().rejections(limit: limit), as: output.format))
         }

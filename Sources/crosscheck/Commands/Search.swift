@@ -27,6 +27,7 @@ extension Crosscheck {
 
         func validate() throws {
             if terms.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("give a search term") }
+            try requireNonNegative(["limit": limit])
         }
 
         func run() async throws {

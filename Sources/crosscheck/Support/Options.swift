@@ -41,3 +41,11 @@ struct CLIError: Error, CustomStringConvertible {
 extension CLIError: LocalizedError {
     var errorDescription: String? { description }
 }
+
+/// Counts given on the command line (`--limit`, `--offset`, `--min-sources`…) must not be negative: a negative
+/// `prefix` traps, and a negative offset or threshold means nothing.
+func requireNonNegative(_ values: KeyValuePairs<String, Int>) throws {
+    for (name, value) in values where value < 0 {
+        throw ValidationError("--\(name) must be 0 or more, not \(value)")
+    }
+}

@@ -16,7 +16,7 @@ enum TemplatePass {
         // hold a template are read in full afterwards.
         var groups: [String: [(id: ContentID, hashes: Set<UInt64>)]] = [:]
         try store.forEachArticleText { id, outlet, origin, text, templates in
-            let key = outlet.map { "outlet:" + $0.lowercased() } ?? "folder:" + ((origin ?? "") as NSString).deletingLastPathComponent
+            let key = outlet.map { "outlet:" + $0.lowercased() } ?? "folder:" + folder(of: origin)
             groups[key, default: []].append((id, detector.paragraphHashes(text: text, templates: templates)))
         }
         var changed = 0
@@ -32,5 +32,13 @@ enum TemplatePass {
             }
         }
         return changed
+    }
+
+    /// The folder part of an article's origin ("feeds/a.jsonl:3" → "feeds"); "" for standard input ("-") or a bare
+    /// name. Plain string work: `NSString.deletingLastPathComponent` traps on "-" in corelibs Foundation, which
+    /// crashed `ingest -` and every later ingest into that store.
+    static func folder(of origin: String?) -> String {
+        guard let origin, let slash = origin.lastIndex(of: "/") else { return "" }
+        return String(origin[..<slash])
     }
 }
