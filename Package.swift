@@ -53,7 +53,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "CrosscheckEvents",
-            dependencies: ["CrosscheckCore", "CrosscheckLanguage"],
+            dependencies: ["CrosscheckCore", "CrosscheckLanguage", "CrosscheckDedup"],
             resources: [.copy("Resources/events.tsv")],
             swiftSettings: strict),
         .target(

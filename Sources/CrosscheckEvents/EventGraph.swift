@@ -34,6 +34,9 @@ public struct EventGraph: Sendable {
     /// Statuses that speak against a telling: a denial, or the source itself walking its word back.
     static let against: Set<String> = ["denied", "walked back"]
 
+    /// What befalls without a doer (floods, death tolls, failures): no focus stands in for their actor.
+    static let actorless: Set<String> = ["disaster", "casualties", "failure", "refugees", "flee", "evacuate", "change", "economic"]
+
     static let actsOfState: Set<String> = ["mobilize", "deploy", "withdraw", "support", "exercise", "prepare", "refugees",
                                            "suspend", "sanction", "agree"]
 
@@ -46,6 +49,12 @@ public struct EventGraph: Sendable {
         var counts: String? = nil
         var country: String?
         var planned: Bool
+        /// Who the first telling with an actor names, and the first town named: tellings naming another actor
+        /// or another town are other happenings (a shooting in one town is not one in the next).
+        var actor: String? = nil
+        var locality: String? = nil
+        /// The first dated telling's year is unknown ("July 5" in an article without a date): compared by month and day.
+        var yearless = false
     }
 
     func canonical(_ id: String?) -> String? { id.map { links[$0] ?? $0 } }
@@ -59,23 +68,20 @@ public struct EventGraph: Sendable {
         return (s.days, e.days)
     }
 
-    public func merge(_ references: [EventReference]) -> [MergedEvent] {
+    /// Merges event mentions: across articles only inside one incident (`IncidentClusterer` over the articles'
+    /// profiles; an article without a stored profile is profiled from its own event mentions).
+    public func merge(_ references: [EventReference], profiles: [Int64: ArticleProfile] = [:],
+                      incidents configuration: IncidentConfiguration = IncidentConfiguration()) -> [MergedEvent] {
+        let (incidentOf, focus) = incidents(references, profiles: profiles, configuration: configuration)
         var buckets: [String: [Int]] = [:]
         var singles: [Int] = []
         for (k, r) in references.enumerated() {
             let m = r.mention
-            // A head of state or minister acting for a country ("Tajik President Emomali Rahmon ordered…")
-            // is that country for the acts of states, so his order and the country's mobilization meet.
-            let actor = (Self.actsOfState.contains(m.type) ? m.actor?.country : nil) ?? canonical(m.actor?.entity)
-            // Without an actor, what happened to whom ("X was arrested") is keyed by whom, else by where.
-            let patient = actor == nil && Self.byTarget.contains(m.type) ? canonical(m.target?.entity).map { "target:" + $0 } : nil
-            var key = actor ?? patient ?? m.place.map { "country:" + $0.country }
-            // Talks and agreements have no direction: "Rahmon spoke with Ghani" is "Ghani spoke to Rakhmon".
-            if Self.symmetric.contains(m.type), let actor, let other = canonical(m.target?.entity), other != actor {
-                key = [actor, other].sorted().joined(separator: "+")
-            }
-            guard let key, m.type != "deny" || actor != nil else { singles.append(k); continue }
-            buckets[(Self.family[m.type] ?? m.type) + "|" + key, default: []].append(k)
+            let actor = actorKey(m)
+            // Statements and denials say nothing alike without their speaker: keyed by who speaks.
+            if (m.type == "deny" || m.type == "statement") && actor == nil { singles.append(k); continue }
+            let speaker = m.type == "deny" || m.type == "statement" ? "|" + actor! : ""
+            buckets["\(incidentOf[r.doc] ?? -1)|" + (Self.family[m.type] ?? m.type) + speaker, default: []].append(k)
         }
         // Buckets never share a cluster: they are clustered on all cores (the largest first, so one big bucket
         // does not finish last), and their clusters concatenated in key order, so the result does not depend on
@@ -88,10 +94,11 @@ public struct EventGraph: Sendable {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: bySize.count) { i in
                 let b = bySize[i]
-                slots[b] = cluster(bucketList[b], references)
+                slots[b] = cluster(bucketList[b], references, focus: focus)
             }
         }
-        let clusters = perBucket.flatMap { $0 } + singles.map { Cluster(members: [$0], start: 0, end: 0, country: nil, planned: false) }
+        let clusters = joinAcrossIncidents(perBucket.flatMap { $0 }, references)
+            + singles.map { Cluster(members: [$0], start: 0, end: 0, country: nil, planned: false) }
         // Tellings in publication order (then article, then position): one sort of the articles, then
         // integer keys, instead of comparing date strings inside every cluster.
         var docs: [Int64: String] = [:]
@@ -116,7 +123,9 @@ public struct EventGraph: Sendable {
     }
 
     /// The clusters of one bucket (mentions of one type family and one actor, patient or country).
-    func cluster(_ members: [Int], _ references: [EventReference]) -> [Cluster] {
+    /// `focus` is each article's main country (`country:XX`): it stands for the actor of a telling that names none
+    /// ("the transfer of heavy weapons" in an article about Turkmenistan), so such a telling joins only that actor's happening.
+    func cluster(_ members: [Int], _ references: [EventReference], focus: [Int64: String] = [:]) -> [Cluster] {
         var clusters: [Cluster] = []
         // Undated tellings only meet undated tellings of the same standing: a claim and its denial ("the
         // Taliban claims to control 90% of the borders" — "dismissed as a lie") stay apart from reports.
@@ -148,9 +157,13 @@ public struct EventGraph: Sendable {
             let country = m.place?.country
             let disputed = standing(k)
             let counts = m.quantity.flatMap { $0.bound == "vague" ? nil : Self.nounClass($0.noun) }
+            let actor = actorKey(m) ?? (Self.actorless.contains(m.type) ? nil : focus[references[k].doc])
+            let locality = m.place?.precision == "locality" ? m.place?.id : nil
             func fits(_ c: Int) -> Bool {
                 let cl = clusters[c]
                 guard cl.planned == planned else { return false }
+                if let a = actor, let b = cl.actor, a != b { return false }
+                if let a = locality, let b = cl.locality, a != b, !Self.crossBorder.contains(m.type) { return false }
                 if span == nil && cl.start == Int.min / 4 && cl.disputed != disputed { return false }
                 if let a = counts, let b = cl.counts, a != b { return false }
                 // Crossings and flights span two countries: where one source puts them says little.
@@ -177,9 +190,12 @@ public struct EventGraph: Sendable {
                 if disputed && span != nil { clusters[c].disputed = true }
                 if clusters[c].counts == nil { clusters[c].counts = counts }
                 if clusters[c].country == nil { clusters[c].country = country }
+                if clusters[c].actor == nil { clusters[c].actor = actor }
+                if clusters[c].locality == nil { clusters[c].locality = locality }
             } else {
                 (span == nil && !planned ? { undated.append(clusters.count) } : { dated.append(clusters.count) })()
-                clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, counts: counts, country: country, planned: planned))
+                clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, counts: counts, country: country, planned: planned,
+                                        actor: actor, locality: locality, yearless: m.time?.start.hasPrefix("XXXX") ?? false))
             }
         }
         return clusters

@@ -3,8 +3,9 @@ import CrosscheckLanguage
 
 extension LanguagePass {
     /// The language pass with event extraction: what ingest runs.
-    public static func withEvents(extractor: EventExtractor = EventExtractor()) -> LanguagePass {
-        LanguagePass(events: { text, analysis, day in extractor.extract(text: text, analysis: analysis, published: day) })
+    public static func withEvents(extractor: EventExtractor = EventExtractor(), profiler: ArticleProfiler = ArticleProfiler()) -> LanguagePass {
+        LanguagePass(events: { text, analysis, day in extractor.extract(text: text, analysis: analysis, published: day) },
+                     profile: { text, analysis, events, day in profiler.profile(text: text, analysis: analysis, events: events, published: day) })
     }
 }
 
@@ -30,13 +31,14 @@ public struct Situation: Sendable {
 
     /// Reads every event mention of `store` and merges them.
     public static func read(from store: any AnnotationIndex, ontology: EventOntology = .bundled) throws -> Situation {
-        make(try store.eventReferences(), links: try store.entityLinks(), ontology: ontology)
+        make(try store.eventReferences(), links: try store.entityLinks(), profiles: try store.articleProfiles(), ontology: ontology)
     }
 
     /// Merges event mentions already read.
-    public static func make(_ references: [EventReference], links: [String: String], ontology: EventOntology = .bundled) -> Situation {
+    public static func make(_ references: [EventReference], links: [String: String], profiles: [Int64: ArticleProfile] = [:],
+                            ontology: EventOntology = .bundled) -> Situation {
         let graph = EventGraph(ontology: ontology, links: links)
-        let events = graph.merge(references)
+        let events = graph.merge(references, profiles: profiles)
         return Situation(events: events, contradictions: graph.contradictions(events), stories: graph.stories(events))
     }
 }

@@ -35,8 +35,9 @@ import Testing
 
     @Test func contradictionsOfDatesFiguresAndDenials() {
         let refs = references([
-            (1, "2021-07-06", "The withdrawal of US forces will be completed by August 31."),
-            (2, "2021-07-06", "The United States plans to withdraw all its forces by September 11."),
+            // Two articles about the same withdrawal (one-liners sharing two words are not enough to call them one happening).
+            (1, "2021-07-06", "President Joe Biden said the withdrawal of US forces from Afghanistan will be completed by August 31."),
+            (2, "2021-07-06", "The United States plans to withdraw all its forces from Afghanistan by September 11, President Joe Biden said."),
             (3, "2021-07-06", "Tajikistan mobilized 20,000 reservists on July 5."),
             (4, "2021-07-06", "Tajikistan mobilized 10,000 reservists on July 5."),
             (5, "2021-07-09", "Turkmenistan moved heavy weapons to the border with Afghanistan on July 8, an official who was not authorized to speak said."),

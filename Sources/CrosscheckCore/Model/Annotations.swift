@@ -27,13 +27,17 @@ public struct ArticleAnnotations: Sendable {
     public var mentions: [Mention]
     public var words: Int
     public var events: [EventMention]
+    /// What the article is about, for grouping articles by incident (nil when no events layer ran).
+    public var profile: ArticleProfile?
 
-    public init(doc: Int64, sentences: [(start: Int, end: Int)], mentions: [Mention], words: Int, events: [EventMention] = []) {
+    public init(doc: Int64, sentences: [(start: Int, end: Int)], mentions: [Mention], words: Int, events: [EventMention] = [],
+                profile: ArticleProfile? = nil) {
         self.doc = doc
         self.sentences = sentences
         self.mentions = mentions
         self.words = words
         self.events = events
+        self.profile = profile
     }
 }
 
@@ -136,4 +140,6 @@ public protocol AnnotationIndex: Sendable {
     func eventReferences() throws -> [EventReference]
     /// Cross-document entity merges: id → canonical id.
     func entityLinks() throws -> [String: String]
+    /// The stored profiles of the articles that have event mentions, by article row.
+    func articleProfiles() throws -> [Int64: ArticleProfile]
 }

@@ -109,11 +109,15 @@ public struct LanguagePass: Sendable {
     public var batchSize = 256
     /// Finds event mentions in an analysed text (the events layer plugs in here), or nil.
     public var events: (@Sendable (String, Analysis, CivilDay?) -> [EventMention])?
+    /// Profiles an analysed text and its events for incident clustering (the events layer plugs in here), or nil.
+    public var profile: (@Sendable (String, Analysis, [EventMention], CivilDay?) -> ArticleProfile)?
 
     public init(analyzer: LanguageAnalyzer? = nil,
-                events: (@Sendable (String, Analysis, CivilDay?) -> [EventMention])? = nil) {
+                events: (@Sendable (String, Analysis, CivilDay?) -> [EventMention])? = nil,
+                profile: (@Sendable (String, Analysis, [EventMention], CivilDay?) -> ArticleProfile)? = nil) {
         self.analyzer = analyzer
         self.events = events
+        self.profile = profile
     }
 
     @discardableResult
@@ -133,9 +137,10 @@ public struct LanguagePass: Sendable {
             let results = parallelMap(pending) { article -> ArticleAnnotations in
                 let day = article.published.flatMap { CivilDay(iso: $0) }
                 let analysis = analyzer.analyze(article.text, published: day)
+                let found = article.language.map { $0 == "en" } ?? true ? events?(article.text, analysis, day) ?? [] : []
                 return ArticleAnnotations(doc: article.doc, sentences: analysis.sentences, mentions: analysis.mentions,
-                                          words: analysis.words,
-                                          events: article.language.map { $0 == "en" } ?? true ? events?(article.text, analysis, day) ?? [] : [])
+                                          words: analysis.words, events: found,
+                                          profile: found.isEmpty ? nil : profile?(article.text, analysis, found, day))
             }
             saving.wait()
             if let error = failure.error { throw error }

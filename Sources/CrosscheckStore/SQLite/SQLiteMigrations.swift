@@ -193,6 +193,15 @@ enum SQLiteMigrations {
         -- the next `ingest` or `duplicates` run compares them all with the new keys.
         DELETE FROM dedup_key; DELETE FROM dedup_relation; DELETE FROM dedup_citation; DELETE FROM dedup_doc;
         """),
+        ("v11-article-profile", """
+        -- What each article with events is about (names, places, days, figures, words, kinds of events): events merge
+        -- across articles only inside one incident, and incidents are found by comparing these profiles. Stores
+        -- written before have none: their articles are profiled from their own event mentions until `reanalyze`.
+        CREATE TABLE article_profile (
+            doc INTEGER PRIMARY KEY,
+            detail TEXT NOT NULL                  -- JSON ArticleProfile
+        );
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

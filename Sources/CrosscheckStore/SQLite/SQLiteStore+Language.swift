@@ -41,11 +41,12 @@ extension SQLiteStore {
     public func saveAnnotations(_ batch: [ArticleAnnotations]) throws {
         // The JSON details are written on all cores before the write transaction, which then only binds
         // and steps statements (the writer is one thread).
-        var details = [(mentions: [String], events: [String])](repeating: ([], []), count: batch.count)
+        var details = [(mentions: [String], events: [String], profile: String?)](repeating: ([], [], nil), count: batch.count)
         details.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: batch.count) { k in
-                out[k] = (batch[k].mentions.map { MentionDetail($0).jsonText }, batch[k].events.map(\.jsonText))
+                out[k] = (batch[k].mentions.map { MentionDetail($0).jsonText }, batch[k].events.map(\.jsonText),
+                          batch[k].profile.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) })
             }
         }
         try pool.write { db in
@@ -60,6 +61,8 @@ extension SQLiteStore {
             let deleteMentions = try RawStatement(db, sql: "DELETE FROM mention WHERE doc = ?")
             let deleteEvents = try RawStatement(db, sql: "DELETE FROM event_mention WHERE doc = ?")
             let insertAnnotated = try RawStatement(db, sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)")
+            let deleteProfile = try RawStatement(db, sql: "DELETE FROM article_profile WHERE doc = ?")
+            let insertProfile = try RawStatement(db, sql: "INSERT INTO article_profile (doc, detail) VALUES (?, ?)")
             // Entity counts change by what is removed and what is added; written once per batch.
             var delta: [StatKey: Int] = [:]
             let previous = try db.cachedStatement(sql: """
@@ -102,6 +105,12 @@ extension SQLiteStore {
                 }
                 insertAnnotated.bind(1, article.doc); insertAnnotated.bind(2, article.sentences.count); insertAnnotated.bind(3, article.words)
                 try insertAnnotated.step()
+                deleteProfile.bind(1, article.doc)
+                try deleteProfile.step()
+                if let profile = details[k].profile {
+                    insertProfile.bind(1, article.doc); insertProfile.bind(2, profile)
+                    try insertProfile.step()
+                }
             }
             let addStat = try RawStatement(db, sql: """
                 INSERT INTO entity_stat (entity, kind, value, n) VALUES (?, ?, ?, ?)
@@ -197,7 +206,7 @@ extension SQLiteStore {
 
     public func resetAnnotations() throws {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link; DELETE FROM event_mention; DELETE FROM entity_stat")
+            try db.execute(sql: "DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link; DELETE FROM event_mention; DELETE FROM entity_stat; DELETE FROM article_profile")
         }
     }
 
@@ -253,6 +262,29 @@ extension SQLiteStore {
             flush()
             return out
         }
+    }
+
+    public func articleProfiles() throws -> [Int64: ArticleProfile] {
+        // Decoded on all cores: a profile is ~2 KB of JSON, 100,000 of them a few seconds on one.
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT doc, detail FROM article_profile").map { (doc: $0[0] as Int64, detail: $0[1] as String) }
+        }
+        var decoded = [ArticleProfile?](repeating: nil, count: rows.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 256))
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let decoder = JSONDecoder()
+                var k = worker
+                while k < rows.count {
+                    slots[k] = try? decoder.decode(ArticleProfile.self, from: Data(rows[k].detail.utf8))
+                    k += workers
+                }
+            }
+        }
+        var out: [Int64: ArticleProfile] = [:]
+        for (k, row) in rows.enumerated() { if let profile = decoded[k] { out[row.doc] = profile } }
+        return out
     }
 
     public func entityLinks() throws -> [String: String] {

@@ -1,0 +1,145 @@
+import CrosscheckCore
+import CrosscheckLanguage
+
+extension EventGraph {
+    /// Who an event mention is about, for merging: a head of state or minister acting for a country ("Tajik
+    /// President Emomali Rahmon ordered…") is that country for the acts of states; talks and agreements have no
+    /// direction ("Rahmon spoke with Ghani" is "Ghani spoke to Rakhmon"); without an actor, what befell a person
+    /// or organisation ("X was arrested") is keyed by whom it befell.
+    func actorKey(_ m: EventMention) -> String? {
+        let actor = (Self.actsOfState.contains(m.type) ? m.actor?.country : nil) ?? canonical(m.actor?.entity)
+        if Self.symmetric.contains(m.type), let actor, let other = canonical(m.target?.entity), other != actor {
+            return [actor, other].sorted().joined(separator: "+")
+        }
+        if actor == nil, Self.byTarget.contains(m.type), let patient = canonical(m.target?.entity) { return "target:" + patient }
+        return actor
+    }
+
+    /// The incident of each article row (articles clustered by the happening they report) and each article's
+    /// main country as an actor key (`country:XX`).
+    func incidents(_ references: [EventReference], profiles: [Int64: ArticleProfile],
+                   configuration: IncidentConfiguration) -> (incidents: [Int64: Int], focus: [Int64: String]) {
+        var byDoc: [Int64: (article: String, refs: [Int])] = [:]
+        for (k, r) in references.enumerated() { byDoc[r.doc, default: (r.article, [])].refs.append(k) }
+        let members = byDoc.map { doc, entry in
+            IncidentClusterer.Member(doc: doc, article: entry.article,
+                                     profile: profiles[doc] ?? Self.profile(from: entry.refs.map { references[$0] }))
+        }
+        var out: [Int64: Int] = [:]
+        for (k, group) in IncidentClusterer(configuration: configuration, links: links).cluster(members).enumerated() {
+            for doc in group { out[doc] = k }
+        }
+        var focus: [Int64: String] = [:]
+        for m in members {
+            if let country = IncidentClusterer.Facts(m.profile).mainCountry { focus[m.doc] = "country:" + country }
+        }
+        return (out, focus)
+    }
+
+    /// A profile read from an article's own event mentions, for stores written before profiles were kept:
+    /// participants, places, written days and figures of its events, and the words of their sentences.
+    static func profile(from refs: [EventReference]) -> ArticleProfile {
+        var profile = ArticleProfile(published: refs.first?.published.flatMap { CivilDay(iso: String($0.prefix(10))) }?.days)
+        var names: [String: ArticleProfile.Name] = [:]
+        var places: [String: ArticleProfile.Place] = [:]
+        var figures = Set<String>(), years = Set<Int>()
+        for r in refs {
+            let m = r.mention
+            for p in [m.actor, m.target].compactMap({ $0 }) where p.kind == .person || p.kind == .organization {
+                guard let entity = p.entity else { continue }
+                names[entity, default: .init(entity: entity, kind: p.kind, count: 0)].count += 1
+            }
+            if let p = m.place { places[p.id, default: .init(id: p.id, country: p.country, precision: p.precision, count: 0)].count += 1 }
+            if let t = m.time, !m.timeFromPublication, t.reference == "absolute", !t.start.hasPrefix("XXXX"), let year = Int(t.start.prefix(4)) {
+                years.insert(year)
+                if t.granularity == "day", let day = CivilDay(iso: t.start) { profile.days[day.days, default: 0] += 1 }
+            }
+            if let q = m.quantity, q.bound == "exact", let noun = nounClass(q.noun) { figures.insert(String(Int(q.value)) + "|" + noun) }
+            profile.kinds[m.type, default: 0] += 1
+        }
+        var sentences: [Int: String] = [:]
+        for r in refs { sentences[r.mention.sentenceStart] = r.mention.sentence }
+        let configuration = IncidentConfiguration()
+        profile.words = ArticleProfiler.words(sentences.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"),
+                                              keep: configuration.maxWords, minLength: configuration.minWordLength)
+        profile.names = names.values.sorted { ($0.count, $1.entity) > ($1.count, $0.entity) }
+        profile.places = places.values.sorted { ($0.count, $1.id) > ($1.count, $0.id) }
+        profile.years = years.sorted()
+        profile.figures = figures.sorted()
+        return profile
+    }
+
+    /// Joins clusters of different incidents that tell one happening with the same specific facts: the same kind
+    /// and actor, and the same figure of the same kind of thing ("20,000 reservists"), the same written day or the
+    /// same town, with nothing known that disagrees. An article about Russia's aid that recalls Tajikistan's
+    /// mobilisation of 20,000 reservists corroborates the reports of that mobilisation; two shootings by unnamed
+    /// gunmen in two towns share nothing of the kind.
+    func joinAcrossIncidents(_ clusters: [Cluster], _ references: [EventReference]) -> [Cluster] {
+        var byKey: [String: [Int]] = [:]
+        for (c, cluster) in clusters.enumerated() {
+            for key in specificKeys(cluster, references) { byKey[key, default: []].append(c) }
+        }
+        // Evidence per pair of clusters: a figure or a deadline plan is enough alone; a day or a town needs another.
+        var evidence: [Int: Int] = [:]
+        let n = clusters.count
+        for (key, list) in byKey {
+            let weight = key.contains("|n:") || key.hasSuffix("|plan") ? 2 : 1
+            let pairs = list.count <= 64 ? list.indices.flatMap { i in list.indices.filter { $0 > i }.map { (list[i], list[$0]) } }
+                                         : list.dropFirst().map { (list[0], $0) }
+            for (a, b) in pairs { evidence[min(a, b) * n + max(a, b), default: 0] += weight }
+        }
+        var root = Array(clusters.indices)
+        func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
+        for (pair, weight) in evidence.sorted(by: { $0.key < $1.key }) where weight >= 2 {
+            let a = find(pair / n), b = find(pair % n)
+            let crossing = Self.crossBorder.contains(references[clusters[a].members[0]].mention.type)
+            guard a != b, Self.agree(clusters[a], clusters[b], crossing: crossing) else { continue }
+            root[max(a, b)] = min(a, b)
+        }
+        var out: [Int: Cluster] = [:]
+        for c in clusters.indices {
+            let r = find(c)
+            if out[r] == nil { out[r] = clusters[c] } else if r != c { out[r]!.members += clusters[c].members }
+        }
+        return out.keys.sorted().map { out[$0]! }
+    }
+
+    /// The specific facts a cluster's tellings state, each with the kind of event and the actor.
+    func specificKeys(_ cluster: Cluster, _ references: [EventReference]) -> Set<String> {
+        var keys = Set<String>()
+        for k in cluster.members {
+            let m = references[k].mention
+            // Only an actor the sentence names: an article's focus standing in for a missing one is too weak here.
+            guard !Self.against.contains(m.status), m.type != "statement", let actor = actorKey(m) else { continue }
+            let head = (Self.family[m.type] ?? m.type) + "|" + actor + "|"
+            if let q = m.quantity, q.bound != "vague", let noun = Self.nounClass(q.noun), q.value >= 2 { keys.insert(head + "n:\(q.value)|" + noun) }
+            // By month and day, so "July 5" in an article without a year meets "2021-07-05"; `agree` checks the years.
+            if let t = m.time, !m.timeFromPublication, t.granularity == "day", t.start == t.end, t.start.utf8.count == 10 { keys.insert(head + "d:" + t.start.suffix(5)) }
+            // Plans of one actor with deadlines: the deadline is what sources disagree on ("by August 31", "by September 11").
+            if m.status == "planned", m.time?.direction == "deadline", !m.timeFromPublication { keys.insert(head + "plan") }
+            if let p = m.place, p.precision == "locality" { keys.insert(head + "l:" + p.id) }
+        }
+        return keys
+    }
+
+    /// Whether two clusters can be one happening: nothing known disagrees (days, plans, counted things, town, country).
+    /// Crossings and flights span two countries (`crossing`): where one source puts them says little.
+    static func agree(_ a: Cluster, _ b: Cluster, crossing: Bool = false) -> Bool {
+        guard a.planned == b.planned else { return false }
+        if let x = a.counts, let y = b.counts, x != y { return false }
+        if let x = a.locality, let y = b.locality, x != y { return false }
+        if !crossing, let x = a.country, let y = b.country, x != y, !x.isEmpty, !y.isEmpty { return false }
+        let unknown = Int.min / 4
+        guard !a.planned, a.start != unknown, b.start != unknown else { return true }
+        var (aStart, aEnd) = (a.start, a.end)
+        if a.yearless != b.yearless {
+            // A day without a year is read in the other side's year ("July 5" beside "2021-07-04").
+            let (shifted, dated) = a.yearless ? (a, b) : (b, a)
+            let day = CivilDay(days: shifted.start).civil
+            guard let moved = CivilDay(year: CivilDay(days: dated.start).civil.year, month: day.month, day: day.day) else { return false }
+            let offset = moved.days - shifted.start
+            if a.yearless { aStart += offset; aEnd += offset } else { return !(a.start - 1 > b.end + offset || b.start + offset - 1 > a.end) }
+        }
+        return !(aStart - 1 > b.end || b.start - 1 > aEnd)
+    }
+}

@@ -1,0 +1,292 @@
+import CrosscheckCore
+import Foundation
+
+/// Groups articles by the real-world happening they report: one shooting, one battle on a given day,
+/// one summit. Events merge across articles only inside one incident, so "4 independent sources" counts
+/// articles about that happening, never about another of the same kind.
+///
+/// Two articles are compared by the cosine of their weighted profiles (named people and organisations,
+/// places by precision, written days, exact figures, distinctive words, event kinds; tf-idf over the
+/// articles being clustered), proposed only by features that are rare enough to say something. They are
+/// never one happening when a hard fact separates them (`vetoes`): published more than a week apart,
+/// disjoint years, written days far apart, different main towns or main countries that the other article
+/// does not even mention. Incidents grow by average linkage over all their pairs of articles, with the
+/// vetoes checked on every pair, so a chain of near articles cannot join two happenings.
+public struct IncidentClusterer: Sendable {
+    public var configuration: IncidentConfiguration
+    /// Cross-document entity links (id → canonical id).
+    public var links: [String: String]
+
+    public init(configuration: IncidentConfiguration = IncidentConfiguration(), links: [String: String] = [:]) {
+        self.configuration = configuration
+        self.links = links
+    }
+
+    /// One article to cluster: its row, its content id (which orders everything, so results do not depend on
+    /// the order of ingestion) and its profile.
+    public struct Member: Sendable {
+        public var doc: Int64
+        public var article: String
+        public var profile: ArticleProfile
+        public init(doc: Int64, article: String, profile: ArticleProfile) {
+            self.doc = doc
+            self.article = article
+            self.profile = profile
+        }
+    }
+
+    /// The incidents: each a list of article rows, in the order of their content ids.
+    public func cluster(_ input: [Member]) -> [[Int64]] {
+        let members = input.sorted { $0.article < $1.article }
+        let n = members.count
+        guard n > 1 else { return members.map { [$0.doc] } }
+        var space = Space(facts: members.map { Facts($0.profile, links: links, leading: configuration.leadingNames) },
+                          vectors: weightedVectors(members), clusterer: self)
+        let pairs = candidatePairs(&space)
+        // Union by average linkage, best pairs first.
+        var root = Array(0..<n)
+        var groups = (0..<n).map { [$0] }
+        func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
+        for p in pairs where p.sim >= configuration.minSimilarity && !vetoed(space.facts[p.i], space.facts[p.j]) {
+            let a = find(p.i), b = find(p.j)
+            guard a != b, joinable(groups[a], groups[b], &space) else { continue }
+            let (keep, drop) = a < b ? (a, b) : (b, a)
+            root[drop] = keep
+            groups[keep] += groups[drop]
+            groups[drop] = []
+        }
+        return (0..<n).filter { find($0) == $0 }.map { groups[$0].sorted().map { members[$0].doc } }
+    }
+
+    /// The articles being clustered, with their pair scores computed once, on demand.
+    struct Space {
+        var facts: [Facts]
+        var vectors: [[(key: UInt64, weight: Double)]]
+        let clusterer: IncidentClusterer
+        var scores: [Int: Double] = [:]
+
+        /// Cosine minus the soft penalties; 0 when the pair shares too little besides event kinds.
+        mutating func score(_ x: Int, _ y: Int) -> Double {
+            let (i, j) = x < y ? (x, y) : (y, x)
+            let key = i * facts.count + j
+            if let known = scores[key] { return known }
+            let (cosine, shared) = IncidentClusterer.cosine(vectors[i], vectors[j], clusterer.kindKeys)
+            let value = shared < clusterer.configuration.minSharedFeatures ? 0 : cosine - clusterer.penalty(facts[i], facts[j])
+            scores[key] = value
+            return value
+        }
+    }
+
+    /// Whether two incidents may become one: hard facts separate few of their pairs of articles (one article's
+    /// stray place or year does not split a happening that twenty articles tell, but two towns' shootings are
+    /// separated on every pair), and their mean score over their pairs reaches the floor. Large pairs of
+    /// incidents are judged on an even sample of their pairs.
+    func joinable(_ a: [Int], _ b: [Int], _ space: inout Space) -> Bool {
+        let total = a.count * b.count
+        let stride = max(1, total / configuration.linkSamples)
+        var sum = 0.0, checked = 0, vetoes = 0
+        var k = 0
+        while k < total {
+            let x = a[k / b.count], y = b[(k % b.count + k / b.count) % b.count]
+            if vetoed(space.facts[x], space.facts[y]) { vetoes += 1 }
+            sum += space.score(x, y)
+            checked += 1
+            k += stride
+        }
+        return Double(vetoes) <= configuration.maxVetoShare * Double(checked) && sum / Double(checked) >= configuration.minAverageSimilarity
+    }
+
+    struct Pair { var sim: Double; var i: Int; var j: Int }
+
+    /// Pairs of articles worth comparing, with their scores: those sharing rare features (the most shared
+    /// first, at most `maxCandidates` per article), and for features too common to list every holder, the
+    /// article's neighbours in publication order among that feature's holders (so a happening told by a
+    /// thousand articles still forms, at a bounded cost per article).
+    func candidatePairs(_ space: inout Space) -> [Pair] {
+        let vectors = space.vectors, facts = space.facts
+        let n = vectors.count
+        var postings: [UInt64: [Int32]] = [:]
+        let order = (0..<n).sorted { (facts[$0].published ?? .max, $0) < (facts[$1].published ?? .max, $1) }
+        var position = [Int](repeating: 0, count: n)
+        for (rank, i) in order.enumerated() {
+            position[i] = rank
+            for f in vectors[i] where !kindKeys.contains(f.key) { postings[f.key, default: []].append(Int32(i)) }
+        }
+        let cap = min(configuration.maxCandidateFrequency, max(10, Int(configuration.maxShare * Double(n))))
+        var pairs: [Pair] = []
+        var partial = [Double](repeating: 0, count: n)
+        var touched: [Int] = []
+        for i in 0..<n {
+            var common: [(weight: Double, list: [Int32])] = []
+            for f in vectors[i] {
+                guard let list = postings[f.key], list.count > 1 else { continue }
+                if list.count > cap { common.append((f.weight, list)); continue }
+                for j32 in list {
+                    let j = Int(j32)
+                    guard j != i, !Self.farApart(facts[i], facts[j], configuration.publicationWindow) else { continue }
+                    if partial[j] == 0 { touched.append(j) }
+                    partial[j] += f.weight * Self.weight(of: f.key, in: vectors[j])
+                }
+            }
+            var candidates = touched.sorted { (partial[$0], -$0) > (partial[$1], -$1) }.prefix(configuration.maxCandidates).map { $0 }
+            for (_, list) in common.sorted(by: { $0.weight > $1.weight }).prefix(configuration.commonFeatures) {
+                // The holders are listed in publication order: the article's place among them, then its neighbours.
+                var low = 0, high = list.count
+                while low < high { let mid = (low + high) / 2; if position[Int(list[mid])] < position[i] { low = mid + 1 } else { high = mid } }
+                let from = max(0, low - configuration.neighbours), to = min(list.count, low + configuration.neighbours + 1)
+                for j32 in list[from..<to] where Int(j32) != i { candidates.append(Int(j32)) }
+            }
+            for j in Set(candidates).sorted() where !Self.farApart(facts[i], facts[j], configuration.publicationWindow) {
+                pairs.append(Pair(sim: space.score(i, j), i: min(i, j), j: max(i, j)))
+            }
+            for j in touched { partial[j] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+        var seen = Set<Int>()
+        return pairs.filter { seen.insert($0.i * n + $0.j).inserted }.sorted { ($0.sim, -$0.i, -$0.j) > ($1.sim, -$1.i, -$1.j) }
+    }
+
+    /// Unit-length tf-idf vectors, sorted by key.
+    func weightedVectors(_ members: [Member]) -> [[(key: UInt64, weight: Double)]] {
+        let raw = members.map { features($0.profile) }
+        var df: [UInt64: Int] = [:]
+        for v in raw { for key in v.keys { df[key, default: 0] += 1 } }
+        let n = Double(members.count)
+        return raw.map { v in
+            var out = v.map { (key: $0.key, weight: $0.value * log(1 + n / Double(df[$0.key]!))) }
+            let norm = sqrt(out.reduce(0) { $0 + $1.weight * $1.weight })
+            if norm > 0 { for k in out.indices { out[k].weight /= norm } }
+            return out.sorted { $0.key < $1.key }
+        }
+    }
+
+    /// The weighted features of one profile (before idf).
+    func features(_ p: ArticleProfile) -> [UInt64: Double] {
+        let c = configuration
+        var out: [UInt64: Double] = [:]
+        func add(_ key: UInt64, _ weight: Double, _ count: Int) { out[key, default: 0] += weight * (1 + log(Double(max(1, count)))) }
+        for name in p.names {
+            let entity = links[name.entity] ?? name.entity
+            add(Self.key("n:" + entity), name.kind == .person ? c.personWeight : c.organizationWeight, name.count)
+        }
+        for place in p.places {
+            let weight = place.precision == "country" ? c.countryWeight : place.precision == "locality" ? c.localityWeight : c.regionWeight
+            add(Self.key("p:" + place.id), weight, place.count)
+        }
+        for (day, count) in p.days { add(Self.key("d:\(day)"), c.dayWeight, count) }
+        for figure in p.figures { add(Self.key("f:" + figure), c.figureWeight, 1) }
+        for (word, count) in p.words { add(word ^ 0x5bd1_e995_7f4a_7c15, c.wordWeight, count) }
+        for (kind, count) in p.kinds where kind != "statement" { add(Self.kindKey(kind), c.kindWeight, count) }
+        return out
+    }
+
+    /// The weight of `key` in a sorted vector (0 when absent).
+    static func weight(of key: UInt64, in v: [(key: UInt64, weight: Double)]) -> Double {
+        var low = 0, high = v.count
+        while low < high {
+            let mid = (low + high) / 2
+            if v[mid].key < key { low = mid + 1 } else { high = mid }
+        }
+        return low < v.count && v[low].key == key ? v[low].weight : 0
+    }
+
+    /// The cosine of two sorted unit vectors, and how many features they share besides event kinds.
+    static func cosine(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)],
+                       _ kinds: Set<UInt64> = []) -> (Double, Int) {
+        var i = 0, j = 0, sum = 0.0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i].key == b[j].key {
+                sum += a[i].weight * b[j].weight
+                if !kinds.contains(a[i].key) { shared += 1 }
+                i += 1; j += 1
+            } else if a[i].key < b[j].key { i += 1 } else { j += 1 }
+        }
+        return (sum, shared)
+    }
+
+    static func kindKey(_ type: String) -> UInt64 { key("k:" + type) }
+
+    /// The feature keys of event kinds: sharing a kind of event alone says nothing about the happening.
+    var kindKeys: Set<UInt64> { Self.kindKeys }
+    static let kindKeys = Set(EventOntology.bundled.types.map { kindKey($0.name) })
+
+    /// FNV-1a of a feature name: stable across runs (Swift's `Hasher` is seeded per process).
+    static func key(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// The hard facts of an article that can separate two happenings.
+    struct Facts {
+        var published: Int?
+        var years: Set<Int>
+        var days: [Int]
+        var placeIDs: Set<String>
+        var countries: Set<String>
+        var mainLocality: String?
+        var mainLocalityCount = 0
+        var mainCountry: String?
+        /// The person the article names most (named at least twice), and its most named people and organisations.
+        var mainPerson: String?
+        var leadingNames: Set<String>
+        var allNames: Set<String>
+
+        init(_ p: ArticleProfile, links: [String: String] = [:], leading: Int = 3) {
+            let names = p.names.map { (entity: links[$0.entity] ?? $0.entity, kind: $0.kind, count: $0.count) }
+            mainPerson = names.first { $0.kind == .person && $0.count >= 2 }?.entity
+            leadingNames = Set(names.prefix(leading).map(\.entity))
+            allNames = Set(names.map(\.entity))
+            published = p.published
+            years = Set(p.years)
+            days = p.days.keys.sorted()
+            placeIDs = Set(p.places.map(\.id))
+            countries = Set(p.places.map(\.country).filter { !$0.isEmpty })
+            let locality = p.places.first { $0.precision == "locality" }
+            mainLocality = locality?.id
+            mainLocalityCount = locality?.count ?? 0
+            var byCountry: [String: Int] = [:]
+            for place in p.places where !place.country.isEmpty { byCountry[place.country, default: 0] += place.count }
+            mainCountry = byCountry.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+    }
+
+    static func farApart(_ a: Facts, _ b: Facts, _ window: Int) -> Bool {
+        guard let x = a.published, let y = b.published else { return false }
+        return abs(x - y) > window
+    }
+
+    /// Hard facts that make two articles reports of different happenings: published more than a window apart,
+    /// or each centred on its own town (named at least twice) that the other does not name at all.
+    func vetoed(_ a: Facts, _ b: Facts) -> Bool {
+        if Self.farApart(a, b, configuration.publicationWindow) { return true }
+        if let x = a.mainLocality, let y = b.mainLocality, x != y, a.mainLocalityCount >= 2, b.mainLocalityCount >= 2,
+           !b.placeIDs.contains(x), !a.placeIDs.contains(y) { return true }
+        return false
+    }
+
+    /// Softer evidence of two happenings, subtracted from the similarity (weights fitted on ECB+ val's tuning
+    /// half, see docs/EVENTS.md): the years they write are disjoint, their main countries differ and neither
+    /// names the other's, their main persons differ and neither is among the other's leading names, their
+    /// full dates lie far apart.
+    func penalty(_ a: Facts, _ b: Facts) -> Double {
+        let c = configuration
+        var p = 0.0
+        if !a.years.isEmpty, !b.years.isEmpty, a.years.isDisjoint(with: b.years) { p += c.yearsPenalty }
+        if let x = a.mainCountry, let y = b.mainCountry, x != y, !b.countries.contains(x), !a.countries.contains(y) { p += c.countryPenalty }
+        if let x = a.mainPerson, let y = b.mainPerson, x != y, !b.leadingNames.contains(x), !a.leadingNames.contains(y) { p += c.personPenalty }
+        if let x = a.mainLocality, let y = b.mainLocality, x != y, !b.placeIDs.contains(x), !a.placeIDs.contains(y) { p += c.localityPenalty }
+        if !a.days.isEmpty, !b.days.isEmpty, Self.nearestGap(a.days, b.days) > c.dayTolerance { p += c.daysPenalty }
+        return p
+    }
+
+    /// The smallest distance between a day of `a` and a day of `b` (both sorted).
+    static func nearestGap(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, best = Int.max
+        while i < a.count && j < b.count {
+            best = min(best, abs(a[i] - b[j]))
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return best
+    }
+}

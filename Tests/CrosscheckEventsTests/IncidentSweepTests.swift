@@ -1,0 +1,84 @@
+import CrosscheckCore
+import CrosscheckLanguage
+import CrosscheckTesting
+import Foundation
+import Testing
+@testable import CrosscheckEvents
+
+/// Tools for tuning incident clustering, run on demand: `CROSSCHECK_SWEEP=1 swift test --filter IncidentSweepTests`
+/// prints the scores of a grid of thresholds on every set; `CROSSCHECK_PAIRS=/tmp/pairs.tsv` writes the features of
+/// article pairs (ECB+ halves and test) for fitting the penalties (`scripts/fit_incident_penalties.py`).
+@Suite struct IncidentSweepTests {
+    static let sweeping = ProcessInfo.processInfo.environment["CROSSCHECK_SWEEP"] != nil
+    static let dumping = ProcessInfo.processInfo.environment["CROSSCHECK_PAIRS"] != nil
+
+    @Test(.enabled(if: dumping)) func dumpPairs() throws {
+        guard let path = ProcessInfo.processInfo.environment["CROSSCHECK_PAIRS"], let val = try CrossDocumentCorpus.ecbPlus("val"),
+              let test = try CrossDocumentCorpus.ecbPlus("test") else { return }
+        let (tune, held) = val.halves
+        var out = "set\tsame\tsametopic\tsim\tyears\tlocality\tcountry\tperson\tperson3\tdays\n"
+        for (name, corpus) in [("tune", val.topics { tune.contains($0) }), ("held", val.topics { held.contains($0) }), ("test", test)] {
+            let read = IncidentQualityTests.read(corpus)
+            let clusterer = IncidentClusterer(links: read.links)
+            let members = corpus.documents.indices.map { IncidentClusterer.Member(doc: Int64($0), article: String(format: "%05d", $0), profile: read.profiles[Int64($0)]!) }
+            let vectors = clusterer.weightedVectors(members)
+            let facts = members.map { IncidentClusterer.Facts($0.profile, links: read.links) }
+            for i in members.indices { for j in members.indices where i < j {
+                let sameTopic = corpus.documents[i].topic == corpus.documents[j].topic
+                if !sameTopic && (i * 31 + j) % 10 != 0 { continue }
+                let a = facts[i], b = facts[j]
+                let years = !a.years.isEmpty && !b.years.isEmpty && a.years.isDisjoint(with: b.years)
+                let locality = a.mainLocality != nil && b.mainLocality != nil && a.mainLocality != b.mainLocality && !b.placeIDs.contains(a.mainLocality!) && !a.placeIDs.contains(b.mainLocality!)
+                let country = a.mainCountry != nil && b.mainCountry != nil && a.mainCountry != b.mainCountry && !b.countries.contains(a.mainCountry!) && !a.countries.contains(b.mainCountry!)
+                let person = a.mainPerson != nil && b.mainPerson != nil && a.mainPerson != b.mainPerson && !b.allNames.contains(a.mainPerson!) && !a.allNames.contains(b.mainPerson!)
+                let person3 = a.mainPerson != nil && b.mainPerson != nil && a.mainPerson != b.mainPerson && !b.leadingNames.contains(a.mainPerson!) && !a.leadingNames.contains(b.mainPerson!)
+                let days = !a.days.isEmpty && !b.days.isEmpty && IncidentClusterer.nearestGap(a.days, b.days) > 3
+                let same = corpus.documents[i].subtopic == corpus.documents[j].subtopic
+                out += "\(name)\t\(same ? 1 : 0)\t\(sameTopic ? 1 : 0)\t\(IncidentClusterer.cosine(vectors[i], vectors[j]))\t\(years ? 1 : 0)\t\(locality ? 1 : 0)\t\(country ? 1 : 0)\t\(person ? 1 : 0)\t\(person3 ? 1 : 0)\t\(days ? 1 : 0)\n"
+            } }
+        }
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test(.enabled(if: sweeping)) func sweep() throws {
+        guard let val = try CrossDocumentCorpus.ecbPlus("val"),
+              let test = try CrossDocumentCorpus.ecbPlus("test"), let wcl = try CrossDocumentCorpus.newsWCL50() else { return }
+        let (tune, held) = val.halves
+        let sets = [("tune", val.topics { tune.contains($0) }), ("held", val.topics { held.contains($0) }), ("test", test), ("wcl", wcl)]
+        let reads = sets.map { IncidentQualityTests.read($0.1) }
+        for sim in [0.15, 0.2, 0.25] { for avg in [0.1, 0.14, 0.18] { for veto in [0.2] {
+            var c = IncidentConfiguration()
+            c.minSimilarity = sim; c.minAverageSimilarity = avg; c.maxVetoShare = veto
+            var line = "SWEEP sim \(sim) avg \(avg):"
+            for (k, set) in sets.enumerated() {
+                let s = IncidentQualityTests.score(set.1, name: set.0, read: reads[k], configuration: c).0
+                line += String(format: " | %@ inc P %.2f R %.2f ev P %.2f R %.2f mix %.2f", set.0, s.incidentPrecision, s.incidentRecall, s.pairPrecision, s.pairRecall, s.mixingShare)
+            }
+            print(line)
+        } } }
+    }
+
+}
+
+/// Prints every scored pair of a store's articles with its vetoes, from profiles exported as JSON
+/// (`[{doc, article, title, profile}]`): `CROSSCHECK_PROFILES=/tmp/profiles.json swift test --filter IncidentPairsTests`.
+@Suite struct IncidentPairsTests {
+    static let path = ProcessInfo.processInfo.environment["CROSSCHECK_PROFILES"]
+
+    struct Row: Decodable { var doc: Int64; var article: String; var title: String?; var profile: ArticleProfile }
+
+    @Test(.enabled(if: path != nil)) func printPairs() throws {
+        let rows = try JSONDecoder().decode([Row].self, from: Data(contentsOf: URL(fileURLWithPath: Self.path!)))
+        let clusterer = IncidentClusterer()
+        let members = rows.map { IncidentClusterer.Member(doc: $0.doc, article: $0.article, profile: $0.profile) }
+        var space = IncidentClusterer.Space(facts: members.map { IncidentClusterer.Facts($0.profile) },
+                                            vectors: clusterer.weightedVectors(members), clusterer: clusterer)
+        for i in rows.indices { for j in rows.indices where i < j {
+            let score = space.score(i, j)
+            guard score > 0.05 else { continue }
+            print(String(format: "PAIR %2d %2d score %.3f veto %@ penalty %.3f", rows[i].doc, rows[j].doc, score,
+                         clusterer.vetoed(space.facts[i], space.facts[j]) ? "yes" : "no", clusterer.penalty(space.facts[i], space.facts[j])))
+        } }
+        print("INCIDENTS", clusterer.cluster(members))
+    }
+}
