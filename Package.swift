@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "CrosscheckEvents",
             dependencies: ["CrosscheckCore", "CrosscheckLanguage", "CrosscheckDedup"],
-            resources: [.copy("Resources/events.tsv")],
+            resources: [.copy("Resources/events.tsv"), .copy("Resources/counted-nouns.txt")],
             swiftSettings: strict),
         .target(
             name: "CrosscheckStore",

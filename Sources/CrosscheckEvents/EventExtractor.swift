@@ -1,4 +1,5 @@
 import CrosscheckCore
+import Foundation
 import CrosscheckLanguage
 
 /// Finds event mentions in one article: a trigger from the ontology, its slots filled from the
@@ -40,6 +41,23 @@ public struct EventExtractor: Sendable {
     static let sendVerbs: Set<UInt64> = Set(["send", "sends", "sent", "sending", "order", "orders", "ordered", "ordering",
                                              "dispatch", "dispatched", "deploy", "deployed", "deploying", "mobilize", "mobilized",
                                              "mobilise", "mobilised", "call", "called", "calling", "summoned"].map(h))
+    /// Whether a figure counts something an event can count: people, personnel or the things in
+    /// `counted-nouns.txt`; a sum of money or a share by its unit. "five time champion", "a four decade rule",
+    /// "two audio addresses" and a bare "billions" are no event figures.
+    static func isEventFigure(_ q: QuantityValue?) -> Bool {
+        guard let q else { return false }
+        if let unit = q.unit { return !unit.isEmpty }
+        guard let noun = q.noun?.lowercased(), !noun.isEmpty else { return false }
+        if EventGraph.nounClass(noun) != nil, ["personnel", "people"].contains(EventGraph.nounClass(noun)!) { return true }
+        return countedNouns.contains(String(noun.split(separator: " ").last ?? ""))
+    }
+
+    static let countedNouns: Set<String> = {
+        guard let url = Bundle.module.url(forResource: "counted-nouns", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { $0.split(separator: " ").map(String.init) })
+    }()
+
     static let outlets = Set(Lexicon.bundled.knownOrganizations.filter { $0.kind == "outlet" }.map(\.name))
     static let agentless: Set<String> = ["disaster", "casualties", "failure"]
     /// Types a sum of money can be the figure of ("pledged $250,000"); a flood's figure is never money.
@@ -321,7 +339,8 @@ public struct EventExtractor: Sendable {
             // troops"), else the one after ("1,037 Afghan servicemen fled").
             let excludedUnits: Set<String> = ["year", "month", "week", "day", "hour", "minute", "km", "mi", "m", "%"]
             var owned: [Int: [Item]] = [:]
-            for q in local where q.mention.kind == .quantity && !excludedUnits.contains(q.mention.quantity?.unit ?? "") {
+            for q in local where q.mention.kind == .quantity && !excludedUnits.contains(q.mention.quantity?.unit ?? "")
+                && Self.isEventFigure(q.mention.quantity) {
                 if found.contains(where: { $0.slot == q.a }) { continue }
                 let money = (q.mention.quantity?.unit).map { $0.count == 3 && $0.allSatisfy(\.isUppercase) } ?? false
                 func takes(_ t: Int) -> Bool { !money || Self.monetary.contains(ontology.types[Int(found[t].type)].name) }
@@ -518,7 +537,9 @@ public struct EventExtractor: Sendable {
 
     func isActor(_ item: Item) -> Bool {
         switch item.mention.kind {
-        case .person, .organization, .country, .nationality: return true
+        // A news agency or outlet reports; it is a source, not an actor ("Reuters said", "told RFE/RL").
+        case .organization: return !Self.outlets.contains(item.mention.value ?? item.mention.text)
+        case .person, .country, .nationality: return true
         case .place: return capitalOf(item.mention) != nil
         default: return false
         }

@@ -86,7 +86,13 @@ public struct EventGraph: Sendable {
         // Buckets never share a cluster: they are clustered on all cores (the largest first, so one big bucket
         // does not finish last), and their clusters concatenated in key order, so the result does not depend on
         // the schedule.
-        let bucketList = buckets.sorted(by: { $0.key < $1.key }).map(\.value)
+        // Members in content order (article id, offset), not arrival order: the same articles stored in another
+        // order give the same clusters.
+        var articleRank: [Int64: Int] = [:]
+        for (rank, doc) in Dictionary(references.map { ($0.doc, $0.article) }, uniquingKeysWith: { a, _ in a })
+            .sorted(by: { $0.value < $1.value }).enumerated() { articleRank[doc.key] = rank }
+        let rank = references.map { articleRank[$0.doc]! << 32 | max(0, $0.mention.start) }
+        let bucketList = buckets.sorted(by: { $0.key < $1.key }).map { $0.value.sorted { rank[$0] < rank[$1] } }
         let bySize = bucketList.indices.sorted { bucketList[$0].count > bucketList[$1].count }
         var perBucket = [[Cluster]](repeating: [], count: bucketList.count)
         perBucket.withUnsafeMutableBufferPointer { buffer in
@@ -223,11 +229,13 @@ public struct EventGraph: Sendable {
             table.values.max { ($0.count, -$0.first) < ($1.count, -$1.first) }?.first
         }
         var anyActor: Participant?
-        var idKey = Int64.max
+        // The id comes from content: the earliest telling by article id (a SHA-256) and offset, so the same articles
+        // give the same ids whatever the order they were stored in (row numbers depend on it).
+        var idKey: (article: String, start: Int)? = nil
         for (k, r) in refs.enumerated() {
             let m = r.mention
             let against = Self.against.contains(m.status)
-            idKey = min(idKey, r.doc &* 1_000_003 &+ Int64(m.start))
+            if idKey == nil || (r.article, m.start) < (idKey!.article, idKey!.start) { idKey = (r.article, m.start) }
             switch m.status {
             case "denied": denying.insert(r.group)
             case "walked back": walkedBack = true
@@ -275,7 +283,7 @@ public struct EventGraph: Sendable {
         let target = winner(targetVotes).flatMap { refs[$0].mention.target }
         let placed = winner(placeVotes).map { refs[$0].mention }
         let place = placed?.place, placeName = placed?.placeName
-        let id = typeName + "-" + String(UInt64(bitPattern: idKey == .max ? 0 : idKey), radix: 36)
+        let id = typeName + "-" + (idKey.map { String($0.article.prefix(12)) + "-" + String($0.start, radix: 36) } ?? "0")
         return MergedEvent(id: id, type: typeName, label: type?.label ?? typeName, plover: type?.plover ?? "",
                            cameo: type?.cameo ?? "", actor: (actor ?? anyActor).map { a in var a = a; a.entity = canonical(a.entity); return a },
                            target: target, place: place, placeName: placeName,

@@ -73,6 +73,28 @@ import Testing
         #expect(events.count == 3)
     }
 
+    /// Event ids and merges come from content: the same articles stored in another order (other row numbers,
+    /// other reference order) give the same events with the same ids.
+    @Test func idsDoNotDependOnTheOrderOfIngestion() {
+        let articles: [(group: Int64, published: String, text: String)] = [
+            (1, "2021-07-06", "More than 1,000 Afghan troops fled into Tajikistan on July 5, Tajik border guards said."),
+            (2, "2021-07-06", "On July 5, 1,037 Afghan servicemen fled into Tajikistan, Tajik officials said."),
+            (3, "2021-07-06", "Tajikistan mobilized 20,000 reservists on July 5 after Afghan troops fled across the border."),
+            (4, "2021-03-02", "Syrian refugees fled into Turkey on March 1."),
+        ]
+        func run(_ order: [Int]) -> [String: [String]] {
+            var refs: [EventReference] = []
+            for (row, k) in order.enumerated() {
+                for var r in references([articles[k]]) { r.article = "article-\(k)"; r.doc = Int64(row + 100); refs.append(r) }
+            }
+            var out: [String: [String]] = [:]
+            for e in EventGraph().merge(refs.reversed()) { out[e.id] = e.references.map { "\($0.article)@\($0.mention.start)" }.sorted() }
+            return out
+        }
+        let first = run([0, 1, 2, 3]), second = run([3, 2, 1, 0])
+        #expect(!first.isEmpty && first == second)
+    }
+
     @Test func tenThousandMentionsOfOneEventMergeInBoundedTime() {
         let one = references([(1, "2021-07-06", "Tajikistan mobilized 20,000 reservists on July 5.")])
         var refs: [EventReference] = []

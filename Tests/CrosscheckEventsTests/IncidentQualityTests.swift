@@ -142,8 +142,12 @@ import Testing
         let b = Self.score(val.topics { held.contains($0) }, name: "ECB+ val, held-out half").0
         let t = Self.score(test, name: "ECB+ test").0
         for s in [a, b, t] { print(s) }
-        for s in [a, b, t] {
-            #expect(s.pairPrecision >= 0.90, "\(s.name)")
+        // Floors pinned at session 12 (measured: pairs P 0.940 / 1.000 / 0.948, R 0.437 / 0.338 / 0.458; incidents
+        // R 0.56 / 0.48 / 0.58; mixing 4.2 / 0.0 / 3.8 %). Precision first: a false corroboration is worse than none.
+        for (s, recall) in [(a, 0.40), (b, 0.30), (t, 0.42)] {
+            #expect(s.pairPrecision >= 0.92, "\(s.name)")
+            #expect(s.pairRecall >= recall, "\(s.name)")
+            #expect(s.incidentPrecision >= 0.90 && s.incidentRecall >= recall + 0.05, "\(s.name)")
             #expect(s.mixingShare <= 0.05, "\(s.name)")
         }
     }
@@ -168,5 +172,8 @@ import Testing
         let wellGathered = topics.filter { (gathered[$0] ?? 0) >= 4 }.count
         print("NewsWCL50: \(wellGathered) of \(topics.count) topics have an event told by ≥ 4 of their 5 outlets; \(joiningTopics) events join two topics; best per topic: \(topics.map { gathered[$0] ?? 0 })")
         #expect(joiningTopics == 0)
+        // Floors pinned at session 12 (measured: pairs P 1.000 R 0.500; 3 topics gathered by ≥ 4 outlets).
+        #expect(score.pairPrecision >= 0.95 && score.pairRecall >= 0.45)
+        #expect(wellGathered >= 3)
     }
 }

@@ -34,7 +34,7 @@ import Testing
                 let person3 = a.mainPerson != nil && b.mainPerson != nil && a.mainPerson != b.mainPerson && !b.leadingNames.contains(a.mainPerson!) && !a.leadingNames.contains(b.mainPerson!)
                 let days = !a.days.isEmpty && !b.days.isEmpty && IncidentClusterer.nearestGap(a.days, b.days) > 3
                 let same = corpus.documents[i].subtopic == corpus.documents[j].subtopic
-                out += "\(name)\t\(same ? 1 : 0)\t\(sameTopic ? 1 : 0)\t\(IncidentClusterer.cosine(vectors[i], vectors[j]))\t\(years ? 1 : 0)\t\(locality ? 1 : 0)\t\(country ? 1 : 0)\t\(person ? 1 : 0)\t\(person3 ? 1 : 0)\t\(days ? 1 : 0)\n"
+                out += "\(name)\t\(same ? 1 : 0)\t\(sameTopic ? 1 : 0)\t\(IncidentClusterer.cosine(vectors[i], vectors[j]).0)\t\(years ? 1 : 0)\t\(locality ? 1 : 0)\t\(country ? 1 : 0)\t\(person ? 1 : 0)\t\(person3 ? 1 : 0)\t\(days ? 1 : 0)\n"
             } }
         }
         try out.write(toFile: path, atomically: true, encoding: .utf8)

@@ -151,6 +151,12 @@ import Testing
         defer { dir.remove() }
         #expect(try CLI.run(["frobnicate"], in: dir.url).status == 2)
         #expect(try CLI.run(["articles", "--format", "yaml"], in: dir.url).status == 2)
+        // A reading command on a store that does not exist refuses instead of creating an empty one.
+        let typo = try CLI.run(["articles", "--db", "typo.sqlite"], in: dir.url)
+        #expect(typo.status == 1 && typo.stderr.contains("no store at typo.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("typo.sqlite")))
+        try "Rescue teams evacuated 300 residents on Monday.\n".write(toFile: dir.path("a.txt"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["ingest", dir.path("a.txt")], in: dir.url).status == 0)
         let missing = try CLI.run(["show", "abcdef12"], in: dir.url)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no article with id abcdef12"))

@@ -47,13 +47,23 @@ public struct IncidentClusterer: Sendable {
         var root = Array(0..<n)
         var groups = (0..<n).map { [$0] }
         func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
+        // Two incidents that could not join stay apart until one of them grows: many pairs of articles link the same
+        // two incidents, and judging them again would give the same answer.
+        var version = [Int](repeating: 0, count: n)
+        var refused: [Int: (Int, Int)] = [:]
         for p in pairs where p.sim >= configuration.minSimilarity && !vetoed(space.facts[p.i], space.facts[p.j]) {
             let a = find(p.i), b = find(p.j)
-            guard a != b, joinable(groups[a], groups[b], &space) else { continue }
+            guard a != b else { continue }
             let (keep, drop) = a < b ? (a, b) : (b, a)
+            if let seen = refused[keep * n + drop], seen == (version[keep], version[drop]) { continue }
+            guard joinable(groups[keep], groups[drop], &space) else {
+                refused[keep * n + drop] = (version[keep], version[drop])
+                continue
+            }
             root[drop] = keep
             groups[keep] += groups[drop]
             groups[drop] = []
+            version[keep] += 1
         }
         return (0..<n).filter { find($0) == $0 }.map { groups[$0].sorted().map { members[$0].doc } }
     }
@@ -70,8 +80,7 @@ public struct IncidentClusterer: Sendable {
             let (i, j) = x < y ? (x, y) : (y, x)
             let key = i * facts.count + j
             if let known = scores[key] { return known }
-            let (cosine, shared) = IncidentClusterer.cosine(vectors[i], vectors[j], clusterer.kindKeys)
-            let value = shared < clusterer.configuration.minSharedFeatures ? 0 : cosine - clusterer.penalty(facts[i], facts[j])
+            let value = clusterer.score(vectors[i], vectors[j], facts[i], facts[j])
             scores[key] = value
             return value
         }
@@ -84,6 +93,8 @@ public struct IncidentClusterer: Sendable {
     func joinable(_ a: [Int], _ b: [Int], _ space: inout Space) -> Bool {
         let total = a.count * b.count
         let stride = max(1, total / configuration.linkSamples)
+        let samples = (total + stride - 1) / stride
+        let allowedVetoes = configuration.maxVetoShare * Double(samples), needed = configuration.minAverageSimilarity * Double(samples)
         var sum = 0.0, checked = 0, vetoes = 0
         var k = 0
         while k < total {
@@ -92,6 +103,8 @@ public struct IncidentClusterer: Sendable {
             sum += space.score(x, y)
             checked += 1
             k += stride
+            // Stop as soon as the answer is known: too many vetoes, or a mean the rest (at most 1 each) cannot lift.
+            if Double(vetoes) > allowedVetoes || sum + Double(samples - checked) < needed { return false }
         }
         return Double(vetoes) <= configuration.maxVetoShare * Double(checked) && sum / Double(checked) >= configuration.minAverageSimilarity
     }
@@ -105,45 +118,110 @@ public struct IncidentClusterer: Sendable {
     func candidatePairs(_ space: inout Space) -> [Pair] {
         let vectors = space.vectors, facts = space.facts
         let n = vectors.count
-        var postings: [UInt64: [Int32]] = [:]
-        let order = (0..<n).sorted { (facts[$0].published ?? .max, $0) < (facts[$1].published ?? .max, $1) }
+        // Each holder with its weight for the feature: no lookup in the other vector per shared feature.
+        var postings: [UInt64: [(doc: Int32, weight: Float)]] = [:]
+        // Publication days apart from the facts: the hot loops read an Int, not copy a struct of sets.
+        let published = facts.map(\.published)
+        let window = configuration.publicationWindow
+        let farApart: @Sendable (Int, Int) -> Bool = { i, j in
+            guard let x = published[i], let y = published[j] else { return false }
+            return abs(x - y) > window
+        }
+        let order = (0..<n).sorted { (published[$0] ?? .max, $0) < (published[$1] ?? .max, $1) }
         var position = [Int](repeating: 0, count: n)
         for (rank, i) in order.enumerated() {
             position[i] = rank
-            for f in vectors[i] where !kindKeys.contains(f.key) { postings[f.key, default: []].append(Int32(i)) }
+            for f in vectors[i] where !Self.isKind(f.key) { postings[f.key, default: []].append((Int32(i), Float(f.weight))) }
         }
         let cap = min(configuration.maxCandidateFrequency, max(10, Int(configuration.maxShare * Double(n))))
-        var pairs: [Pair] = []
-        var partial = [Double](repeating: 0, count: n)
-        var touched: [Int] = []
-        for i in 0..<n {
-            var common: [(weight: Double, list: [Int32])] = []
-            for f in vectors[i] {
-                guard let list = postings[f.key], list.count > 1 else { continue }
-                if list.count > cap { common.append((f.weight, list)); continue }
-                for j32 in list {
-                    let j = Int(j32)
-                    guard j != i, !Self.farApart(facts[i], facts[j], configuration.publicationWindow) else { continue }
-                    if partial[j] == 0 { touched.append(j) }
-                    partial[j] += f.weight * Self.weight(of: f.key, in: vectors[j])
+        // Articles are independent here: both cores take every other article, each with its own scratch arrays.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 256))
+        let (holders, ranks) = (postings, position)
+        var found = [[Pair]](repeating: [], count: workers)
+        let clusterer = self
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var partial = [Float](repeating: 0, count: n)
+                var touched: [Int] = []
+                var local: [Pair] = []
+                var i = worker
+                while i < n {
+                    var candidates = clusterer.proposals(i, vectors[i], holders, cap: cap, position: ranks, farApart: farApart,
+                                                         partial: &partial, touched: &touched)
+                    candidates.sort()
+                    var last = -1
+                    for j in candidates where j != last && !farApart(i, j) {
+                        last = j
+                        local.append(Pair(sim: clusterer.score(vectors[i], vectors[j], facts[i], facts[j]), i: min(i, j), j: max(i, j)))
+                    }
+                    i += workers
                 }
+                out[worker] = local
             }
-            var candidates = touched.sorted { (partial[$0], -$0) > (partial[$1], -$1) }.prefix(configuration.maxCandidates).map { $0 }
-            for (_, list) in common.sorted(by: { $0.weight > $1.weight }).prefix(configuration.commonFeatures) {
-                // The holders are listed in publication order: the article's place among them, then its neighbours.
-                var low = 0, high = list.count
-                while low < high { let mid = (low + high) / 2; if position[Int(list[mid])] < position[i] { low = mid + 1 } else { high = mid } }
-                let from = max(0, low - configuration.neighbours), to = min(list.count, low + configuration.neighbours + 1)
-                for j32 in list[from..<to] where Int(j32) != i { candidates.append(Int(j32)) }
-            }
-            for j in Set(candidates).sorted() where !Self.farApart(facts[i], facts[j], configuration.publicationWindow) {
-                pairs.append(Pair(sim: space.score(i, j), i: min(i, j), j: max(i, j)))
-            }
-            for j in touched { partial[j] = 0 }
-            touched.removeAll(keepingCapacity: true)
         }
         var seen = Set<Int>()
-        return pairs.filter { seen.insert($0.i * n + $0.j).inserted }.sorted { ($0.sim, -$0.i, -$0.j) > ($1.sim, -$1.i, -$1.j) }
+        let pairs = found.flatMap { $0 }.filter { seen.insert($0.i * n + $0.j).inserted }
+        for p in pairs { space.scores[p.i * n + p.j] = p.sim }
+        return pairs.sorted { ($0.sim, -$0.i, -$0.j) > ($1.sim, -$1.i, -$1.j) }
+    }
+
+    /// The articles article `i` is compared with: those sharing its heaviest rare features (the most shared first),
+    /// and its neighbours in publication order among the holders of its heaviest common features.
+    func proposals(_ i: Int, _ vector: [(key: UInt64, weight: Double)], _ postings: [UInt64: [(doc: Int32, weight: Float)]],
+                   cap: Int, position: [Int], farApart: (Int, Int) -> Bool, partial: inout [Float], touched: inout [Int]) -> [Int] {
+        var common: [(weight: Double, list: [(doc: Int32, weight: Float)])] = []
+        var rare: [(weight: Double, list: [(doc: Int32, weight: Float)])] = []
+        for f in vector {
+            guard let list = postings[f.key], list.count > 1 else { continue }
+            if list.count > cap { common.append((f.weight, list)) } else { rare.append((f.weight, list)) }
+        }
+        // The heaviest rare features propose (a feature's weight already holds its rarity).
+        rare.sort { $0.weight > $1.weight }
+        for (weight, list) in rare.prefix(configuration.proposingFeatures) {
+            for holder in list {
+                let j = Int(holder.doc)
+                guard j != i, !farApart(i, j) else { continue }
+                if partial[j] == 0 { touched.append(j) }
+                partial[j] += Float(weight) * holder.weight
+            }
+        }
+        var candidates = Self.top(configuration.maxCandidates, of: touched, by: partial)
+        for j in touched { partial[j] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        for (_, list) in common.sorted(by: { $0.weight > $1.weight }).prefix(configuration.commonFeatures) {
+            // The holders are listed in publication order: the article's place among them, then its neighbours.
+            var low = 0, high = list.count
+            while low < high { let mid = (low + high) / 2; if position[Int(list[mid].doc)] < position[i] { low = mid + 1 } else { high = mid } }
+            let from = max(0, low - configuration.neighbours), to = min(list.count, low + configuration.neighbours + 1)
+            for holder in list[from..<to] where Int(holder.doc) != i { candidates.append(Int(holder.doc)) }
+        }
+        return candidates
+    }
+
+    /// Cosine minus the soft penalties; 0 when the pair shares too little besides event kinds.
+    func score(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)], _ x: Facts, _ y: Facts) -> Double {
+        let (cosine, shared) = Self.cosine(a, b)
+        // Penalties matter only where the score could reach a join; most compared pairs are far below.
+        if shared < configuration.minSharedFeatures { return 0 }
+        return cosine < configuration.minAverageSimilarity / 2 ? cosine : cosine - penalty(x, y)
+    }
+
+    /// The `k` items with the largest scores (ties: the smaller item), without sorting them all: an article
+    /// can share a rare word with thousands of others, and only the best few are compared.
+    static func top(_ k: Int, of items: [Int], by score: [Float]) -> [Int] {
+        guard items.count > k else { return items }
+        var best: [Int] = []
+        best.reserveCapacity(k + 1)
+        func before(_ a: Int, _ b: Int) -> Bool { score[a] > score[b] || (score[a] == score[b] && a < b) }
+        for item in items {
+            if best.count == k, !before(item, best[k - 1]) { continue }
+            var at = best.count
+            while at > 0 && before(item, best[at - 1]) { at -= 1 }
+            best.insert(item, at: at)
+            if best.count > k { best.removeLast() }
+        }
+        return best
     }
 
     /// Unit-length tf-idf vectors, sorted by key.
@@ -167,15 +245,15 @@ public struct IncidentClusterer: Sendable {
         func add(_ key: UInt64, _ weight: Double, _ count: Int) { out[key, default: 0] += weight * (1 + log(Double(max(1, count)))) }
         for name in p.names {
             let entity = links[name.entity] ?? name.entity
-            add(Self.key("n:" + entity), name.kind == .person ? c.personWeight : c.organizationWeight, name.count)
+            add(Self.key("n:", entity), name.kind == .person ? c.personWeight : c.organizationWeight, name.count)
         }
         for place in p.places {
             let weight = place.precision == "country" ? c.countryWeight : place.precision == "locality" ? c.localityWeight : c.regionWeight
-            add(Self.key("p:" + place.id), weight, place.count)
+            add(Self.key("p:", place.id), weight, place.count)
         }
-        for (day, count) in p.days { add(Self.key("d:\(day)"), c.dayWeight, count) }
-        for figure in p.figures { add(Self.key("f:" + figure), c.figureWeight, 1) }
-        for (word, count) in p.words { add(word ^ 0x5bd1_e995_7f4a_7c15, c.wordWeight, count) }
+        for (day, count) in p.days { add(Self.key("d:", UInt64(bitPattern: Int64(day))), c.dayWeight, count) }
+        for figure in p.figures { add(Self.key("f:", figure), c.figureWeight, 1) }
+        for (word, count) in p.words { add((word ^ 0x5bd1_e995_7f4a_7c15) & ~(1 << 63), c.wordWeight, count) }
         for (kind, count) in p.kinds where kind != "statement" { add(Self.kindKey(kind), c.kindWeight, count) }
         return out
     }
@@ -191,46 +269,57 @@ public struct IncidentClusterer: Sendable {
     }
 
     /// The cosine of two sorted unit vectors, and how many features they share besides event kinds.
-    static func cosine(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)],
-                       _ kinds: Set<UInt64> = []) -> (Double, Int) {
+    static func cosine(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)]) -> (Double, Int) {
         var i = 0, j = 0, sum = 0.0, shared = 0
         while i < a.count && j < b.count {
             if a[i].key == b[j].key {
                 sum += a[i].weight * b[j].weight
-                if !kinds.contains(a[i].key) { shared += 1 }
+                if !isKind(a[i].key) { shared += 1 }
                 i += 1; j += 1
             } else if a[i].key < b[j].key { i += 1 } else { j += 1 }
         }
         return (sum, shared)
     }
 
-    static func kindKey(_ type: String) -> UInt64 { key("k:" + type) }
-
-    /// The feature keys of event kinds: sharing a kind of event alone says nothing about the happening.
-    var kindKeys: Set<UInt64> { Self.kindKeys }
-    static let kindKeys = Set(EventOntology.bundled.types.map { kindKey($0.name) })
+    /// Event kinds have the top bit of their key set, every other feature has it clear: sharing a kind of event
+    /// alone says nothing about the happening, and the test is one shift.
+    static func kindKey(_ type: String) -> UInt64 { key("k:", type) | 1 << 63 }
+    static func isKind(_ key: UInt64) -> Bool { key >> 63 == 1 }
 
     /// FNV-1a of a feature name: stable across runs (Swift's `Hasher` is seeded per process).
-    static func key(_ s: String) -> UInt64 {
+    static func key(_ s: String) -> UInt64 { key("", s) }
+
+    /// The key of `prefix` + `name`, hashed without building the joined string.
+    static func key(_ prefix: StaticString, _ name: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
+        prefix.withUTF8Buffer { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h & ~(1 << 63)
+    }
+
+    static func key(_ prefix: StaticString, _ value: UInt64) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        prefix.withUTF8Buffer { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
+        for shift in stride(from: 0, to: 64, by: 8) { h = (h ^ (value >> UInt64(shift) & 0xFF)) &* 0x0000_0100_0000_01B3 }
+        return h & ~(1 << 63)
     }
 
     /// The hard facts of an article that can separate two happenings.
-    struct Facts {
-        var published: Int?
-        var years: Set<Int>
-        var days: [Int]
-        var placeIDs: Set<String>
-        var countries: Set<String>
-        var mainLocality: String?
-        var mainLocalityCount = 0
-        var mainCountry: String?
+    /// A class: the hot loops pass facts around by the hundred thousand, and a struct of sets and strings was a
+    /// dozen reference counts per copy.
+    final class Facts: @unchecked Sendable {
+        let published: Int?
+        let years: Set<Int>
+        let days: [Int]
+        let placeIDs: Set<String>
+        let countries: Set<String>
+        let mainLocality: String?
+        let mainLocalityCount: Int
+        let mainCountry: String?
         /// The person the article names most (named at least twice), and its most named people and organisations.
-        var mainPerson: String?
-        var leadingNames: Set<String>
-        var allNames: Set<String>
+        let mainPerson: String?
+        let leadingNames: Set<String>
+        let allNames: Set<String>
 
         init(_ p: ArticleProfile, links: [String: String] = [:], leading: Int = 3) {
             let names = p.names.map { (entity: links[$0.entity] ?? $0.entity, kind: $0.kind, count: $0.count) }

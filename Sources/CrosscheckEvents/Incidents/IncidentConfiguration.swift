@@ -30,8 +30,11 @@ public struct IncidentConfiguration: Sendable, Hashable {
     /// "Taliban" in a war coverage says nothing about which battle.
     public var maxCandidateFrequency = 200
     public var maxShare = 0.2
+    /// An article's heaviest rare features (weight holds rarity) propose its candidates: the cost per article stays
+    /// bounded however many words it shares with others.
+    public var proposingFeatures = 16
     /// Candidates compared per article (the most shared features first), so clustering stays near-linear.
-    public var maxCandidates = 40
+    public var maxCandidates = 20
 
     /// Articles published further apart than this many days are other happenings (or other developments).
     public var publicationWindow = 7
@@ -50,7 +53,7 @@ public struct IncidentConfiguration: Sendable, Hashable {
     /// whose main persons differ and stand among neither's leading names tell of different people.
     public var leadingNames = 3
     /// Two incidents are judged on at most this many pairs of their articles (an even sample).
-    public var linkSamples = 64
+    public var linkSamples = 32
     /// Two articles must share at least this many features besides event kinds to be compared at all:
     /// "soldiers fled" and "Afghan troops fled into Tajikistan on July 5" share only the kind of event.
     public var minSharedFeatures = 2

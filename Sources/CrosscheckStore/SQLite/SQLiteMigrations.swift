@@ -199,7 +199,7 @@ enum SQLiteMigrations {
         -- written before have none: their articles are profiled from their own event mentions until `reanalyze`.
         CREATE TABLE article_profile (
             doc INTEGER PRIMARY KEY,
-            detail TEXT NOT NULL                  -- JSON ArticleProfile
+            detail TEXT NOT NULL                  -- ArticleProfile.storedText: one fact per line, tab-separated
         );
         """),
     ]

@@ -22,7 +22,7 @@ extension Crosscheck {
         func validate() throws { try requireNonNegative(["limit": limit, "offset": offset]) }
 
         func run() async throws {
-            let rows = try store.open().articles(ArticleQuery(limit: limit, offset: offset, outlet: outlet))
+            let rows = try store.openExisting().articles(ArticleQuery(limit: limit, offset: offset, outlet: outlet))
             Terminal.out(try Self.listing.render(rows, as: output.format))
         }
 

@@ -45,10 +45,12 @@ extension Crosscheck.Bench {
             let language = try LanguagePass.withEvents().run(on: store)
             let t3 = ContinuousClock.now
             let references = try store.eventReferences()
+            let tMentions = ContinuousClock.now
+            let profiles = try store.articleProfiles()
             let tRead = ContinuousClock.now
-            // Situation.make, step by step: merge, contradictions, stories.
+            // Situation.make, step by step: merge (incidents, then events), contradictions, stories.
             let graph = EventGraph(links: try store.entityLinks())
-            let merged = graph.merge(references)
+            let merged = graph.merge(references, profiles: profiles)
             let tMerged = ContinuousClock.now
             let contradictions = graph.contradictions(merged)
             let tContradictions = ContinuousClock.now
@@ -73,8 +75,8 @@ extension Crosscheck.Bench {
                                 dedup.relations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
             Terminal.out(String(format: "          (language: %d mentions, saving %.2f s on the writer thread, entity survey and links %.2f s)\n",
                                 language.mentions, language.saveSeconds, language.linkSeconds))
-            Terminal.out(String(format: "          (%d event mentions; reading them back from the store: %.2f s, merging: %.2f s + contradictions %.2f s + stories %.2f s)\n",
-                                references.count, readSeconds, (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds,
+            Terminal.out(String(format: "          (%d event mentions and %d article profiles; reading them back from the store: %.2f s (profiles %.2f s), merging (incidents and events): %.2f s + contradictions %.2f s + stories %.2f s)\n",
+                                references.count, profiles.count, readSeconds, (tRead - tMentions).inSeconds, (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds,
                                 (t4 - tContradictions).inSeconds))
             Terminal.out(String(format: "%8d %8d %9.2f %9.2f %8.2f %11.2f %8.2f %8.3f %8.0f %9.0f %7d %12.1f\n", size, language.words, total,
                                 (t1 - t0).inSeconds, (t2 - t1).inSeconds, (t3 - t2).inSeconds, (t4 - t3).inSeconds, (t5 - t4).inSeconds,

@@ -39,7 +39,7 @@ extension Crosscheck {
         func validate() throws { try requireNonNegative(["limit": limit, "min-size": minSize]) }
 
         func run() async throws {
-            let store = try self.store.open()
+            let store = try self.store.openExisting()
             try DedupPass.run(on: store)
             let query = RelationQuery(article: article, kinds: Set(kind), minGroupSize: minSize, limit: limit)
             if groups {

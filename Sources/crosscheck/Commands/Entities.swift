@@ -34,7 +34,7 @@ extension Crosscheck {
         func validate() throws { try requireNonNegative(["limit": limit]) }
 
         func run() async throws {
-            let store = try self.store.open()
+            let store = try self.store.openExisting()
             try LanguagePass.withEvents().run(on: store)
             let rows = try store.entities(EntityQuery(kind: kind, name: name, limit: limit))
             Terminal.out(try Self.listing.render(rows, as: output.format))

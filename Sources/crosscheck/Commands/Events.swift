@@ -107,7 +107,7 @@ extension Crosscheck {
                 title += ": " + (part.stories.first?.title ?? story)
             }
             let brief = Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit,
-                              notes: try BriefNotes.load(try store.open(), events: situation.events))
+                              notes: try BriefNotes.load(try store.openExisting(), events: situation.events))
             Terminal.out(format == "html" ? brief.html() : brief.markdown())
         }
     }
@@ -168,7 +168,7 @@ extension Crosscheck {
 extension StoreOptions {
     /// Opens the store, reads what the language layer has not read yet, and merges the events.
     func situation() throws -> Situation {
-        let store = try open()
+        let store = try openExisting()
         try LanguagePass.withEvents().run(on: store)
         return try Situation.read(from: store)
     }

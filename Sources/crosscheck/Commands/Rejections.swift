@@ -15,7 +15,7 @@ extension Crosscheck {
         func validate() throws { try requireNonNegative(["limit": limit]) }
 
         func run() async throws {
-            Terminal.out(try Self.listing.render(try store.open().rejections(limit: limit), as: output.format))
+            Terminal.out(try Self.listing.render(try store.openExisting().rejections(limit: limit), as: output.format))
         }
 
         static let listing = Listing<RejectionRecord>(columns: [

@@ -34,7 +34,7 @@ extension Crosscheck {
             let highlight: Highlight = output.format == .table && Terminal.stdoutIsTTY ? .ansi : .markdown
             let hits: [SearchHit]
             do {
-                hits = try store.open().search(terms, raw: raw, limit: limit, highlight: highlight)
+                hits = try store.openExisting().search(terms, raw: raw, limit: limit, highlight: highlight)
             } catch let error as StoreError {
                 throw CLIError(error.description)
             }

@@ -19,7 +19,7 @@ extension Crosscheck {
         func run() async throws {
             let stored: StoredArticle
             do {
-                stored = try store.open().article(idPrefix: id)
+                stored = try store.openExisting().article(idPrefix: id)
             } catch let error as StoreError {
                 throw CLIError(error.description)
             }

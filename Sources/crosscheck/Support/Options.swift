@@ -14,6 +14,15 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["CROSSCHECK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "crosscheck.sqlite"
     }
 
+    /// The store for a reading command: it must exist already (a mistyped `--db` would otherwise create an empty
+    /// store and print empty listings).
+    func openExisting() throws -> SQLiteStore {
+        if !path.hasPrefix("postgres://"), !path.hasPrefix("postgresql://"), !FileManager.default.fileExists(atPath: path) {
+            throw CLIError("no store at \(path); create one with `crosscheck ingest`")
+        }
+        return try open()
+    }
+
     func open() throws -> SQLiteStore {
         if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
             throw ValidationError("PostgreSQL stores are not built yet; use a SQLite file path")
