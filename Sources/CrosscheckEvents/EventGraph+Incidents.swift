@@ -15,25 +15,27 @@ extension EventGraph {
         return actor
     }
 
-    /// The incident of each article row (articles clustered by the happening they report) and each article's
-    /// main country as an actor key (`country:XX`).
-    func incidents(_ references: [EventReference], profiles: [Int64: ArticleProfile],
-                   configuration: IncidentConfiguration) -> (incidents: [Int64: Int], focus: [Int64: String]) {
+    /// The incidents of stored articles (`AnnotationIndex.articleProfiles`).
+    public func incidents(of articles: [IncidentClusterer.Member], configuration: IncidentConfiguration = IncidentConfiguration()) -> IncidentMap {
+        var map = IncidentMap()
+        for (k, group) in IncidentClusterer(configuration: configuration, links: links).cluster(articles).enumerated() {
+            for doc in group { map.incidents[doc] = k }
+        }
+        for m in articles {
+            if let country = IncidentClusterer.Facts(m.profile).mainCountry { map.focus[m.doc] = "country:" + country }
+        }
+        return map
+    }
+
+    /// The incidents of the articles of `references`: their profiles, else profiles read from their own mentions.
+    func incidents(_ references: [EventReference], profiles: [Int64: ArticleProfile], configuration: IncidentConfiguration) -> IncidentMap {
         var byDoc: [Int64: (article: String, refs: [Int])] = [:]
         for (k, r) in references.enumerated() { byDoc[r.doc, default: (r.article, [])].refs.append(k) }
         let members = byDoc.map { doc, entry in
             IncidentClusterer.Member(doc: doc, article: entry.article,
                                      profile: profiles[doc] ?? Self.profile(from: entry.refs.map { references[$0] }))
         }
-        var out: [Int64: Int] = [:]
-        for (k, group) in IncidentClusterer(configuration: configuration, links: links).cluster(members).enumerated() {
-            for doc in group { out[doc] = k }
-        }
-        var focus: [Int64: String] = [:]
-        for m in members {
-            if let country = IncidentClusterer.Facts(m.profile).mainCountry { focus[m.doc] = "country:" + country }
-        }
-        return (out, focus)
+        return incidents(of: members, configuration: configuration)
     }
 
     /// A profile read from an article's own event mentions, for stores written before profiles were kept:
@@ -74,16 +76,26 @@ extension EventGraph {
     /// same town, with nothing known that disagrees. An article about Russia's aid that recalls Tajikistan's
     /// mobilisation of 20,000 reservists corroborates the reports of that mobilisation; two shootings by unnamed
     /// gunmen in two towns share nothing of the kind.
-    func joinAcrossIncidents(_ clusters: [Cluster], _ references: [EventReference]) -> [Cluster] {
-        var byKey: [String: [Int]] = [:]
+    ///
+    /// Clusters published more than `window` days apart never join: a plan or a figure repeated months later
+    /// ("forces killed 10") is another happening, and chains of them made month-long blobs.
+    func joinAcrossIncidents(_ clusters: [Cluster], _ references: [EventReference], window: Int = 30) -> [Cluster] {
+        // A cluster's first and last publication day (nil when none of its articles is dated), for the few
+        // clusters that share a fact with another.
+        func span(_ c: Int) -> (Int, Int)? {
+            let days = clusters[c].members.compactMap { references[$0].published.flatMap { CivilDay(iso: String($0.prefix(10)))?.days } }
+            return days.min().map { ($0, days.max()!) }
+        }
+        var byKey: [UInt64: [Int]] = [:]
         for (c, cluster) in clusters.enumerated() {
             for key in specificKeys(cluster, references) { byKey[key, default: []].append(c) }
         }
         // Evidence per pair of clusters: a figure or a deadline plan is enough alone; a day or a town needs another.
         var evidence: [Int: Int] = [:]
         let n = clusters.count
-        for (key, list) in byKey {
-            let weight = key.contains("|n:") || key.hasSuffix("|plan") ? 2 : 1
+        for (key, list) in byKey.sorted(by: { $0.key < $1.key }) {
+            // The low bit says whether the fact is strong alone (a figure, a deadline plan).
+            let weight = key & 1 == 1 ? 2 : 1
             let pairs = list.count <= 64 ? list.indices.flatMap { i in list.indices.filter { $0 > i }.map { (list[i], list[$0]) } }
                                          : list.dropFirst().map { (list[0], $0) }
             for (a, b) in pairs { evidence[min(a, b) * n + max(a, b), default: 0] += weight }
@@ -94,6 +106,7 @@ extension EventGraph {
             let a = find(pair / n), b = find(pair % n)
             let crossing = Self.crossBorder.contains(references[clusters[a].members[0]].mention.type)
             guard a != b, Self.agree(clusters[a], clusters[b], crossing: crossing) else { continue }
+            if let x = span(a), let y = span(b), x.0 - window > y.1 || y.0 - window > x.1 { continue }
             root[max(a, b)] = min(a, b)
         }
         var out: [Int: Cluster] = [:]
@@ -104,20 +117,28 @@ extension EventGraph {
         return out.keys.sorted().map { out[$0]! }
     }
 
-    /// The specific facts a cluster's tellings state, each with the kind of event and the actor.
-    func specificKeys(_ cluster: Cluster, _ references: [EventReference]) -> Set<String> {
-        var keys = Set<String>()
+    /// The specific facts a cluster's tellings state, each with the kind of event and the actor, as hashes (no
+    /// string is built per telling: a million tellings are read here); the low bit marks a fact strong alone.
+    func specificKeys(_ cluster: Cluster, _ references: [EventReference]) -> Set<UInt64> {
+        var keys = Set<UInt64>()
         for k in cluster.members {
             let m = references[k].mention
             // Only an actor the sentence names: an article's focus standing in for a missing one is too weak here.
             guard !Self.against.contains(m.status), m.type != "statement", let actor = actorKey(m) else { continue }
-            let head = (Self.family[m.type] ?? m.type) + "|" + actor + "|"
-            if let q = m.quantity, q.bound != "vague", let noun = Self.nounClass(q.noun), q.value >= 2 { keys.insert(head + "n:\(q.value)|" + noun) }
+            let head = IncidentClusterer.key("t:", (Self.family[m.type] ?? m.type) + "|" + actor)
+            func fact(_ tag: StaticString, _ value: String, strong: Bool) -> UInt64 {
+                (IncidentClusterer.key(tag, value) ^ (head &* 0x9E37_79B9_7F4A_7C15)) & ~1 | (strong ? 1 : 0)
+            }
+            if let q = m.quantity, q.bound != "vague", let noun = Self.nounClass(q.noun), q.value >= 2 {
+                keys.insert(fact("n:", String(q.value) + "|" + noun, strong: true))
+            }
             // By month and day, so "July 5" in an article without a year meets "2021-07-05"; `agree` checks the years.
-            if let t = m.time, !m.timeFromPublication, t.granularity == "day", t.start == t.end, t.start.utf8.count == 10 { keys.insert(head + "d:" + t.start.suffix(5)) }
+            if let t = m.time, !m.timeFromPublication, t.granularity == "day", t.start == t.end, t.start.utf8.count == 10 {
+                keys.insert(fact("d:", String(t.start.suffix(5)), strong: false))
+            }
             // Plans of one actor with deadlines: the deadline is what sources disagree on ("by August 31", "by September 11").
-            if m.status == "planned", m.time?.direction == "deadline", !m.timeFromPublication { keys.insert(head + "plan") }
-            if let p = m.place, p.precision == "locality" { keys.insert(head + "l:" + p.id) }
+            if m.status == "planned", m.time?.direction == "deadline", !m.timeFromPublication { keys.insert(fact("plan", "", strong: true)) }
+            if let p = m.place, p.precision == "locality" { keys.insert(fact("l:", p.id, strong: false)) }
         }
         return keys
     }

@@ -68,11 +68,13 @@ public struct EventGraph: Sendable {
         return (s.days, e.days)
     }
 
-    /// Merges event mentions: across articles only inside one incident (`IncidentClusterer` over the articles'
-    /// profiles; an article without a stored profile is profiled from its own event mentions).
-    public func merge(_ references: [EventReference], profiles: [Int64: ArticleProfile] = [:],
+    /// Merges event mentions: across articles only inside one incident. `map` gives the incidents (from the
+    /// stored profiles); without it they are computed here from `profiles`, and an article without one is
+    /// profiled from its own event mentions.
+    public func merge(_ references: [EventReference], profiles: [Int64: ArticleProfile] = [:], map given: IncidentMap? = nil,
                       incidents configuration: IncidentConfiguration = IncidentConfiguration()) -> [MergedEvent] {
-        let (incidentOf, focus) = incidents(references, profiles: profiles, configuration: configuration)
+        let map = given ?? incidents(references, profiles: profiles, configuration: configuration)
+        let focus = map.focus
         var buckets: [String: [Int]] = [:]
         var singles: [Int] = []
         for (k, r) in references.enumerated() {
@@ -81,7 +83,7 @@ public struct EventGraph: Sendable {
             // Statements and denials say nothing alike without their speaker: keyed by who speaks.
             if (m.type == "deny" || m.type == "statement") && actor == nil { singles.append(k); continue }
             let speaker = m.type == "deny" || m.type == "statement" ? "|" + actor! : ""
-            buckets["\(incidentOf[r.doc] ?? -1)|" + (Self.family[m.type] ?? m.type) + speaker, default: []].append(k)
+            buckets["\(map.incident(of: r.doc))|" + (Self.family[m.type] ?? m.type) + speaker, default: []].append(k)
         }
         // Buckets never share a cluster: they are clustered on all cores (the largest first, so one big bucket
         // does not finish last), and their clusters concatenated in key order, so the result does not depend on
@@ -103,7 +105,7 @@ public struct EventGraph: Sendable {
                 slots[b] = cluster(bucketList[b], references, focus: focus)
             }
         }
-        let clusters = joinAcrossIncidents(perBucket.flatMap { $0 }, references)
+        let clusters = joinAcrossIncidents(perBucket.flatMap { $0 }, references, window: configuration.joinWindow)
             + singles.map { Cluster(members: [$0], start: 0, end: 0, country: nil, planned: false) }
         // Tellings in publication order (then article, then position): one sort of the articles, then
         // integer keys, instead of comparing date strings inside every cluster.

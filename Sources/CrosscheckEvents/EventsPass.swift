@@ -30,15 +30,25 @@ public struct Situation: Sendable {
     }
 
     /// Reads every event mention of `store` and merges them.
+    /// Incidents first, from the stored profiles (their working memory is freed before the mentions are read);
+    /// a store without profiles (written before v11) has its articles profiled from their own mentions.
     public static func read(from store: any AnnotationIndex, ontology: EventOntology = .bundled) throws -> Situation {
-        make(try store.eventReferences(), links: try store.entityLinks(), profiles: try store.articleProfiles(), ontology: ontology)
+        let links = try store.entityLinks()
+        let map = try incidents(of: store, graph: EventGraph(ontology: ontology, links: links))
+        return make(try store.eventReferences(), links: links, map: map, ontology: ontology)
+    }
+
+    /// The incidents of a store's profiled articles (nil when it has none); the profiles are freed on return.
+    public static func incidents(of store: any AnnotationIndex, graph: EventGraph) throws -> IncidentMap? {
+        let articles = try store.articleProfiles()
+        return articles.isEmpty ? nil : graph.incidents(of: articles)
     }
 
     /// Merges event mentions already read.
     public static func make(_ references: [EventReference], links: [String: String], profiles: [Int64: ArticleProfile] = [:],
-                            ontology: EventOntology = .bundled) -> Situation {
+                            map: IncidentMap? = nil, ontology: EventOntology = .bundled) -> Situation {
         let graph = EventGraph(ontology: ontology, links: links)
-        let events = graph.merge(references, profiles: profiles)
+        let events = graph.merge(references, profiles: profiles, map: map)
         return Situation(events: events, contradictions: graph.contradictions(events), stories: graph.stories(events))
     }
 }

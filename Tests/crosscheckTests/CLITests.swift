@@ -150,6 +150,14 @@ import Testing
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         #expect(try CLI.run(["frobnicate"], in: dir.url).status == 2)
+        let version = try CLI.run(["--version"], in: dir.url)
+        #expect(version.status == 0 && version.stdout.hasPrefix("crosscheck "))
+        // Closed value sets and days are checked before anything runs.
+        for arguments in [["events", "--type", "fled"], ["events", "--status", "bogus"], ["events", "--since", "July"],
+                          ["events", "--since", "2021-13-45"], ["events", "--until", "2021-02-30"]] {
+            let result = try CLI.run(arguments, in: dir.url)
+            #expect(result.status == 2 && !result.signaled, "\(arguments)")
+        }
         #expect(try CLI.run(["articles", "--format", "yaml"], in: dir.url).status == 2)
         // A reading command on a store that does not exist refuses instead of creating an empty one.
         let typo = try CLI.run(["articles", "--db", "typo.sqlite"], in: dir.url)

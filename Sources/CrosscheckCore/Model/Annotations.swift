@@ -140,6 +140,6 @@ public protocol AnnotationIndex: Sendable {
     func eventReferences() throws -> [EventReference]
     /// Cross-document entity merges: id → canonical id.
     func entityLinks() throws -> [String: String]
-    /// The stored profiles of the articles that have event mentions, by article row.
-    func articleProfiles() throws -> [Int64: ArticleProfile]
+    /// The stored profiles of the articles that have event mentions, in row order.
+    func articleProfiles() throws -> [ProfiledArticle]
 }

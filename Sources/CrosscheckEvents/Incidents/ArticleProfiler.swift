@@ -45,14 +45,18 @@ public struct ArticleProfiler: Sendable {
     /// The most frequent words (the duplicate finder's word hashes) of at least `minLength` bytes that are
     /// not function words and do not start with a figure, at most `keep`.
     static func words(_ text: String, keep: Int, minLength: Int) -> [UInt64: Int] {
-        var counts: [UInt64: Int] = [:]
+        // Counted in an open-addressing table keyed by the word hash (a `Dictionary` re-hashed every word with SipHash).
+        var counts = HashedKeyMap<Int>(minimumCapacity: 512)
         for w in WordScanner.words(text) where Int(w.end - w.start) >= minLength && !(0x30...0x39).contains(w.lead)
             && !stopwords.contains(w.hash) {
-            counts[w.hash, default: 0] += 1
+            counts[w.hash] = (counts[w.hash] ?? 0) + 1
         }
-        guard counts.count > keep else { return counts }
-        let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(keep)
-        return Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
+        var pairs = counts.pairs
+        if pairs.count > keep {
+            pairs.sort { ($0.value, $1.key) > ($1.value, $0.key) }
+            pairs.removeLast(pairs.count - keep)
+        }
+        return Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.value) })
     }
 
     static let stopwords = Stopwords.bundled.forLanguage("en")

@@ -24,16 +24,7 @@ public struct IncidentClusterer: Sendable {
 
     /// One article to cluster: its row, its content id (which orders everything, so results do not depend on
     /// the order of ingestion) and its profile.
-    public struct Member: Sendable {
-        public var doc: Int64
-        public var article: String
-        public var profile: ArticleProfile
-        public init(doc: Int64, article: String, profile: ArticleProfile) {
-            self.doc = doc
-            self.article = article
-            self.profile = profile
-        }
-    }
+    public typealias Member = ProfiledArticle
 
     /// The incidents: each a list of article rows, in the order of their content ids.
     public func cluster(_ input: [Member]) -> [[Int64]] {

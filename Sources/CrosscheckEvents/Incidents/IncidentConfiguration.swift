@@ -34,7 +34,7 @@ public struct IncidentConfiguration: Sendable, Hashable {
     /// bounded however many words it shares with others.
     public var proposingFeatures = 16
     /// Candidates compared per article (the most shared features first), so clustering stays near-linear.
-    public var maxCandidates = 20
+    public var maxCandidates = 12
 
     /// Articles published further apart than this many days are other happenings (or other developments).
     public var publicationWindow = 7
@@ -45,6 +45,8 @@ public struct IncidentConfiguration: Sendable, Hashable {
     public var personPenalty = 0.04
     public var localityPenalty = 0.02
     public var daysPenalty = 0.0
+    /// Events of different incidents join on shared specific facts only when published within this many days.
+    public var joinWindow = 30
     /// Full dates further apart than this many days (every written day of one against every day of the other).
     public var dayTolerance = 30
     /// Two incidents stay apart when hard facts separate more than this share of their pairs of articles.
@@ -59,8 +61,8 @@ public struct IncidentConfiguration: Sendable, Hashable {
     public var minSharedFeatures = 2
     /// For features held by more articles than the candidate cap, an article's heaviest `commonFeatures` such
     /// features propose its `neighbours` nearest holders on each side in publication order.
-    public var commonFeatures = 4
-    public var neighbours = 4
+    public var commonFeatures = 2
+    public var neighbours = 3
 
     public init() {}
 }

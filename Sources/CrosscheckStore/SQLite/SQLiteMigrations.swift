@@ -195,12 +195,15 @@ enum SQLiteMigrations {
         """),
         ("v11-article-profile", """
         -- What each article with events is about (names, places, days, figures, words, kinds of events): events merge
-        -- across articles only inside one incident, and incidents are found by comparing these profiles. Stores
-        -- written before have none: their articles are profiled from their own event mentions until `reanalyze`.
+        -- across articles only inside one incident, and incidents are found by comparing these profiles. The language
+        -- layer's results are dropped so that the next `ingest`, `reanalyze` or reading command reads every article
+        -- again and profiles it (entity links and counts are rebuilt by the same pass).
         CREATE TABLE article_profile (
             doc INTEGER PRIMARY KEY,
+            article TEXT NOT NULL,                -- article.id, here so reading profiles does not visit article rows
             detail TEXT NOT NULL                  -- ArticleProfile.storedText: one fact per line, tab-separated
         );
+        DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link; DELETE FROM event_mention; DELETE FROM entity_stat;
         """),
     ]
 

@@ -62,7 +62,9 @@ extension SQLiteStore {
             let deleteEvents = try RawStatement(db, sql: "DELETE FROM event_mention WHERE doc = ?")
             let insertAnnotated = try RawStatement(db, sql: "INSERT OR REPLACE INTO annotated (doc, sentences, words) VALUES (?, ?, ?)")
             let deleteProfile = try RawStatement(db, sql: "DELETE FROM article_profile WHERE doc = ?")
-            let insertProfile = try RawStatement(db, sql: "INSERT INTO article_profile (doc, detail) VALUES (?, ?)")
+            let insertProfile = try RawStatement(db, sql: """
+                INSERT INTO article_profile (doc, article, detail) VALUES (?, (SELECT id FROM article WHERE rowid = ?), ?)
+                """)
             // Entity counts change by what is removed and what is added; written once per batch.
             var delta: [StatKey: Int] = [:]
             let previous = try db.cachedStatement(sql: """
@@ -108,7 +110,7 @@ extension SQLiteStore {
                 deleteProfile.bind(1, article.doc)
                 try deleteProfile.step()
                 if let profile = details[k].profile {
-                    insertProfile.bind(1, article.doc); insertProfile.bind(2, profile)
+                    insertProfile.bind(1, article.doc); insertProfile.bind(2, article.doc); insertProfile.bind(3, profile)
                     try insertProfile.step()
                 }
             }
@@ -264,10 +266,12 @@ extension SQLiteStore {
         }
     }
 
-    public func articleProfiles() throws -> [Int64: ArticleProfile] {
+    public func articleProfiles() throws -> [ProfiledArticle] {
         // Parsed on all cores (`ArticleProfile.storedText`).
         let rows = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT doc, detail FROM article_profile").map { (doc: $0[0] as Int64, detail: $0[1] as String) }
+            try Row.fetchAll(db, sql: """
+                SELECT doc, article, detail FROM article_profile ORDER BY doc
+                """).map { (doc: $0[0] as Int64, article: $0[1] as String, detail: $0[2] as String) }
         }
         var decoded = [ArticleProfile?](repeating: nil, count: rows.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 256))
@@ -281,9 +285,7 @@ extension SQLiteStore {
                 }
             }
         }
-        var out: [Int64: ArticleProfile] = [:]
-        for (k, row) in rows.enumerated() { if let profile = decoded[k] { out[row.doc] = profile } }
-        return out
+        return rows.indices.compactMap { k in decoded[k].map { ProfiledArticle(doc: rows[k].doc, article: rows[k].article, profile: $0) } }
     }
 
     public func entityLinks() throws -> [String: String] {

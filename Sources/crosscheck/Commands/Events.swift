@@ -20,17 +20,42 @@ extension Crosscheck {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "Only this type (see Sources/CrosscheckEvents/Resources/events.tsv).") var type: String?
+        @Option(help: ArgumentHelp("Only this type.", discussion: "One of: " + EventOntology.bundled.types.map(\.name).joined(separator: ", ") + "."))
+        var type: String?
         @Option(help: "Only events whose actor's name contains this text.") var actor: String?
         @Option(help: "Only events whose place contains this text.") var place: String?
-        @Option(help: "Only this status.") var status: String?
+        @Option(help: ArgumentHelp("Only this status.", discussion: "One of: " + Self.statuses.joined(separator: ", ") + "."))
+        var status: String?
         @Option(help: "Only events reported by at least this many independent sources.") var minSources = 0
         @Option(help: "Only events on or after this day (YYYY-MM-DD).") var since: String?
         @Option(help: "Only events on or before this day (YYYY-MM-DD).") var until: String?
         @Option(help: "At most this many rows.") var limit = 200
         @Flag(help: "Print a GeoJSON FeatureCollection of the located events (for QGIS) instead of a listing.") var geojson = false
 
-        func validate() throws { try requireNonNegative(["limit": limit, "min-sources": minSources]) }
+        static let statuses = ["reported", "claimed", "planned", "denied", "contested", "hypothetical", "walked back"]
+
+        func validate() throws {
+            try requireNonNegative(["limit": limit, "min-sources": minSources])
+            if let type, EventOntology.bundled.type(named: type) == nil {
+                throw ValidationError("--type \(type) is not an event type; one of: " + EventOntology.bundled.types.map(\.name).joined(separator: ", "))
+            }
+            if let status, !Self.statuses.contains(status) {
+                throw ValidationError("--status \(status) is not a status; one of: " + Self.statuses.joined(separator: ", "))
+            }
+            for (name, value) in [("since", since), ("until", until)] {
+                if let value, CivilDay(iso: value) == nil { throw ValidationError("--\(name) \(value) is not a day (YYYY-MM-DD)") }
+            }
+        }
+
+        /// Whether an event's time lies on or after `since` and on or before `until`, compared as days. A time
+        /// without a year ("XXXX-07-10") could lie in any year: it matches no date filter.
+        func inWindow(_ e: MergedEvent) -> Bool {
+            guard since != nil || until != nil else { return true }
+            guard let t = e.time, let start = CivilDay(iso: String(t.start.prefix(10))), let end = CivilDay(iso: String(t.end.prefix(10))) else { return false }
+            if let since, let day = CivilDay(iso: since), end < day { return false }
+            if let until, let day = CivilDay(iso: until), start > day { return false }
+            return true
+        }
 
         func run() async throws {
             var events = try store.situation().events
@@ -38,7 +63,7 @@ extension Crosscheck {
                 (type == nil || e.type == type) && (status == nil || e.status == status) && e.sources >= minSources
                     && (actor == nil || (e.actor?.name.lowercased().contains(actor!.lowercased()) ?? false))
                     && (place == nil || (e.placeName?.lowercased().contains(place!.lowercased()) ?? false))
-                    && (since == nil || (e.time?.end ?? "") >= since!) && (until == nil || (e.time?.start ?? "9999") <= until!)
+                    && inWindow(e)
             }
             events.sort { ($0.time?.start ?? "9999", $0.id) < ($1.time?.start ?? "9999", $1.id) }
             let rows = Array(events.prefix(limit))
@@ -123,9 +148,11 @@ extension Crosscheck {
         @Option(help: "Only events reported by at least this many independent sources.") var minSources = 1
 
         func run() async throws {
+            // Dated events in date order, then the undated ones (as the help says; they were dropped).
+            func dated(_ e: MergedEvent) -> Bool { e.time != nil && e.time?.value != "unresolved" && e.time?.start.isEmpty == false }
             let events = try store.situation().events
-                .filter { $0.sources >= minSources && $0.time != nil && $0.time?.value != "unresolved" }
-                .sorted { ($0.time!.start, $0.id) < ($1.time!.start, $1.id) }
+                .filter { $0.sources >= minSources }
+                .sorted { (dated($0) ? 0 : 1, $0.time?.start ?? "", $0.id) < (dated($1) ? 0 : 1, $1.time?.start ?? "", $1.id) }
             Terminal.out(try Self.listing.render(events, as: output.format))
         }
 
