@@ -328,7 +328,16 @@ import Testing
         #expect((list.first?["articles"] as? [String])?.count == 5)
         let csv = try CLI.run(["events", "--format", "csv"], in: dir.url)
         #expect(csv.stdout.hasPrefix("event_id,event_date,time_precision,event_type,plover,cameo,actor1,actor2,location,latitude,longitude"))
-        let geo = try JSONSerialization.jsonObject(with: Data(try CLI.run(["events", "--geojson"], in: dir.url).stdout.utf8)) as? [String: Any]
-        #expect(geo?["type"] as? String == "FeatureCollection" && ((geo?["features"] as? [Any])?.count ?? 0) > 5)
+        // Towns only by default; every precision with --precision country; each feature says its precision.
+        func features(_ arguments: [String]) throws -> [[String: Any]] {
+            let geo = try JSONSerialization.jsonObject(with: Data(try CLI.run(["events", "--geojson"] + arguments, in: dir.url).stdout.utf8)) as? [String: Any]
+            #expect(geo?["type"] as? String == "FeatureCollection")
+            return geo?["features"] as? [[String: Any]] ?? []
+        }
+        func precision(_ f: [String: Any]) -> String? { (f["properties"] as? [String: Any])?["geo_precision"] as? String }
+        let towns = try features([]), all = try features(["--precision", "country"])
+        #expect(!towns.isEmpty && towns.allSatisfy { precision($0) == "locality" })
+        #expect(all.count > towns.count && all.contains { precision($0) == "country" } && all.count > 5)
+        #expect(try CLI.run(["events", "--geojson", "--precision", "street"], in: dir.url).status == 2)
     }
 }

@@ -31,11 +31,17 @@ extension Crosscheck {
         @Option(help: "Only events on or before this day (YYYY-MM-DD).") var until: String?
         @Option(help: "At most this many rows.") var limit = 200
         @Flag(help: "Print a GeoJSON FeatureCollection of the located events (for QGIS) instead of a listing.") var geojson = false
+        @Option(help: ArgumentHelp("With --geojson: the coarsest place precision drawn as a point.",
+                                   discussion: "locality (default: towns only), region, or country (every located event; each feature carries geo_precision)."))
+        var precision = "locality"
 
         static let statuses = ["reported", "claimed", "planned", "denied", "contested", "hypothetical", "walked back"]
 
         func validate() throws {
             try requireNonNegative(["limit": limit, "min-sources": minSources])
+            if !EventExports.precisions.contains(precision) {
+                throw ValidationError("--precision \(precision) is not one of " + EventExports.precisions.joined(separator: ", "))
+            }
             if let type, EventOntology.bundled.type(named: type) == nil {
                 throw ValidationError("--type \(type) is not an event type; one of: " + EventOntology.bundled.types.map(\.name).joined(separator: ", "))
             }
@@ -67,7 +73,7 @@ extension Crosscheck {
             }
             events.sort { ($0.time?.start ?? "9999", $0.id) < ($1.time?.start ?? "9999", $1.id) }
             let rows = Array(events.prefix(limit))
-            if geojson { Terminal.out(try EventExports.geoJSON(rows)); return }
+            if geojson { Terminal.out(try EventExports.geoJSON(rows, precision: precision)); return }
             // CSV is the ACLED-like export; the table is the short view.
             Terminal.out(try (output.format == .csv ? EventExports.acled : Self.listing).render(rows, as: output.format))
         }
