@@ -47,9 +47,9 @@ public struct EventExtractor: Sendable {
     static func isEventFigure(_ q: QuantityValue?) -> Bool {
         guard let q else { return false }
         if let unit = q.unit { return !unit.isEmpty }
-        guard let noun = q.noun?.lowercased(), !noun.isEmpty else { return false }
-        if EventGraph.nounClass(noun) != nil, ["personnel", "people"].contains(EventGraph.nounClass(noun)!) { return true }
-        return countedNouns.contains(String(noun.split(separator: " ").last ?? ""))
+        // `nounClass` is "personnel", "people", or the noun's last word, lower-cased.
+        guard let counted = EventGraph.nounClass(q.noun) else { return false }
+        return counted == "personnel" || counted == "people" || countedNouns.contains(counted)
     }
 
     static let countedNouns: Set<String> = {

@@ -22,7 +22,7 @@ extension EventGraph {
             for doc in group { map.incidents[doc] = k }
         }
         for m in articles {
-            if let country = IncidentClusterer.Facts(m.profile).mainCountry { map.focus[m.doc] = "country:" + country }
+            if let country = IncidentClusterer.mainCountry(m.profile.places) { map.focus[m.doc] = "country:" + country }
         }
         return map
     }
@@ -41,34 +41,26 @@ extension EventGraph {
     /// A profile read from an article's own event mentions, for stores written before profiles were kept:
     /// participants, places, written days and figures of its events, and the words of their sentences.
     static func profile(from refs: [EventReference]) -> ArticleProfile {
-        var profile = ArticleProfile(published: refs.first?.published.flatMap { CivilDay(iso: String($0.prefix(10))) }?.days)
-        var names: [String: ArticleProfile.Name] = [:]
-        var places: [String: ArticleProfile.Place] = [:]
-        var figures = Set<String>(), years = Set<Int>()
+        var tally = ProfileTally()
+        var sentences: [Int: String] = [:]
         for r in refs {
             let m = r.mention
             for p in [m.actor, m.target].compactMap({ $0 }) where p.kind == .person || p.kind == .organization {
-                guard let entity = p.entity else { continue }
-                names[entity, default: .init(entity: entity, kind: p.kind, count: 0)].count += 1
+                if let entity = p.entity { tally.name(entity, p.kind) }
             }
-            if let p = m.place { places[p.id, default: .init(id: p.id, country: p.country, precision: p.precision, count: 0)].count += 1 }
+            if let p = m.place { tally.place(p) }
             if let t = m.time, !m.timeFromPublication, t.reference == "absolute", !t.start.hasPrefix("XXXX"), let year = Int(t.start.prefix(4)) {
-                years.insert(year)
-                if t.granularity == "day", let day = CivilDay(iso: t.start) { profile.days[day.days, default: 0] += 1 }
+                tally.year(year)
+                if t.granularity == "day", let day = CivilDay(iso: t.start) { tally.day(day) }
             }
-            if let q = m.quantity, q.bound == "exact", let noun = nounClass(q.noun) { figures.insert(String(Int(q.value)) + "|" + noun) }
-            profile.kinds[m.type, default: 0] += 1
+            if let q = m.quantity, q.bound == "exact", let noun = nounClass(q.noun) { tally.figure(q.value, noun) }
+            tally.kind(m.type)
+            sentences[m.sentenceStart] = m.sentence
         }
-        var sentences: [Int: String] = [:]
-        for r in refs { sentences[r.mention.sentenceStart] = r.mention.sentence }
         let configuration = IncidentConfiguration()
-        profile.words = ArticleProfiler.words(sentences.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"),
-                                              keep: configuration.maxWords, minLength: configuration.minWordLength)
-        profile.names = names.values.sorted { ($0.count, $1.entity) > ($1.count, $0.entity) }
-        profile.places = places.values.sorted { ($0.count, $1.id) > ($1.count, $0.id) }
-        profile.years = years.sorted()
-        profile.figures = figures.sorted()
-        return profile
+        let words = ArticleProfiler.words(sentences.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"),
+                                          keep: configuration.maxWords, minLength: configuration.minWordLength)
+        return tally.profile(words: words, published: refs.first?.published.flatMap { CivilDay(iso: String($0.prefix(10))) }?.days)
     }
 
     /// Joins clusters of different incidents that tell one happening with the same specific facts: the same kind

@@ -90,9 +90,11 @@ public struct EventGraph: Sendable {
         // the schedule.
         // Members in content order (article id, offset), not arrival order: the same articles stored in another
         // order give the same clusters.
+        // Each article once: its content id (for this order) and its date (for the tellings' order below).
+        var articles: [Int64: (id: String, published: String)] = [:]
+        for r in references where articles[r.doc] == nil { articles[r.doc] = (r.article, r.published ?? "~") }
         var articleRank: [Int64: Int] = [:]
-        for (rank, doc) in Dictionary(references.map { ($0.doc, $0.article) }, uniquingKeysWith: { a, _ in a })
-            .sorted(by: { $0.value < $1.value }).enumerated() { articleRank[doc.key] = rank }
+        for (rank, doc) in articles.sorted(by: { $0.value.id < $1.value.id }).enumerated() { articleRank[doc.key] = rank }
         let rank = references.map { articleRank[$0.doc]! << 32 | max(0, $0.mention.start) }
         let bucketList = buckets.sorted(by: { $0.key < $1.key }).map { $0.value.sorted { rank[$0] < rank[$1] } }
         let bySize = bucketList.indices.sorted { bucketList[$0].count > bucketList[$1].count }
@@ -109,10 +111,10 @@ public struct EventGraph: Sendable {
             + singles.map { Cluster(members: [$0], start: 0, end: 0, country: nil, planned: false) }
         // Tellings in publication order (then article, then position): one sort of the articles, then
         // integer keys, instead of comparing date strings inside every cluster.
-        var docs: [Int64: String] = [:]
-        for r in references where docs[r.doc] == nil { docs[r.doc] = r.published ?? "~" }
         var docRank: [Int64: UInt64] = [:]
-        for (rank, doc) in docs.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }).enumerated() { docRank[doc.key] = UInt64(rank) }
+        for (rank, doc) in articles.sorted(by: { ($0.value.published, $0.key) < ($1.value.published, $1.key) }).enumerated() {
+            docRank[doc.key] = UInt64(rank)
+        }
         let order = references.map { docRank[$0.doc]! << 32 | UInt64(UInt32(truncatingIfNeeded: max(0, $0.mention.start))) }
         // Built in place on all cores: every slot is initialized by exactly one worker before the count is set
         // (an optional array and its unwrapped copy were two more passes over ~300 bytes per event).

@@ -45,10 +45,10 @@ public struct Situation: Sendable {
     }
 
     /// Merges event mentions already read.
-    public static func make(_ references: [EventReference], links: [String: String], profiles: [Int64: ArticleProfile] = [:],
-                            map: IncidentMap? = nil, ontology: EventOntology = .bundled) -> Situation {
+    public static func make(_ references: [EventReference], links: [String: String], map: IncidentMap? = nil,
+                            ontology: EventOntology = .bundled) -> Situation {
         let graph = EventGraph(ontology: ontology, links: links)
-        let events = graph.merge(references, profiles: profiles, map: map)
+        let events = graph.merge(references, map: map)
         return Situation(events: events, contradictions: graph.contradictions(events), stories: graph.stories(events))
     }
 }

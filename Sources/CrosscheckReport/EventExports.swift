@@ -36,10 +36,11 @@ public enum EventExports {
     /// One point feature per located event at `precision` or finer (default: towns only — a country-level event
     /// drawn as a point in the capital looks like news from the capital). Every feature says its `geo_precision`.
     public static func geoJSON(_ events: [MergedEvent], precision: String = "locality") throws -> String {
-        let allowed = Set(precisions.prefix(through: precisions.firstIndex(of: precision) ?? 0))
+        // Finest first; a precision the list does not know counts as the coarsest.
+        func rank(_ p: String) -> Int { precisions.firstIndex(of: p) ?? precisions.count - 1 }
         var features: [[String: Any]] = []
         for e in events {
-            guard let p = e.place, allowed.contains(p.precision) || (precision == "country" && !precisions.contains(p.precision)) else { continue }
+            guard let p = e.place, rank(p.precision) <= rank(precision) else { continue }
             var properties: [String: Any] = [
                 "id": e.id, "type": e.type, "label": e.label, "plover": e.plover, "cameo": e.cameo, "status": e.status,
                 "sources": e.sources, "mentions": e.references.count, "location": e.placeName ?? p.name, "geo_precision": p.precision,

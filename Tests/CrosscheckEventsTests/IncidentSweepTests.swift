@@ -27,12 +27,13 @@ import Testing
                 let sameTopic = corpus.documents[i].topic == corpus.documents[j].topic
                 if !sameTopic && (i * 31 + j) % 10 != 0 { continue }
                 let a = facts[i], b = facts[j]
-                let years = !a.years.isEmpty && !b.years.isEmpty && a.years.isDisjoint(with: b.years)
-                let locality = a.mainLocality != nil && b.mainLocality != nil && a.mainLocality != b.mainLocality && !b.placeIDs.contains(a.mainLocality!) && !a.placeIDs.contains(b.mainLocality!)
-                let country = a.mainCountry != nil && b.mainCountry != nil && a.mainCountry != b.mainCountry && !b.countries.contains(a.mainCountry!) && !a.countries.contains(b.mainCountry!)
-                let person = a.mainPerson != nil && b.mainPerson != nil && a.mainPerson != b.mainPerson && !b.allNames.contains(a.mainPerson!) && !a.allNames.contains(b.mainPerson!)
-                let person3 = a.mainPerson != nil && b.mainPerson != nil && a.mainPerson != b.mainPerson && !b.leadingNames.contains(a.mainPerson!) && !a.leadingNames.contains(b.mainPerson!)
-                let days = !a.days.isEmpty && !b.days.isEmpty && IncidentClusterer.nearestGap(a.days, b.days) > 3
+                // The flags the clusterer weighs (`separation`), plus one variant tried in the fit: a main person that
+                // the other article does not name at all.
+                let found = clusterer.separation(a, b)
+                let years = found.contains(.years), locality = found.contains(.locality), country = found.contains(.country)
+                let person3 = found.contains(.person), days = found.contains(.days)
+                let named = [i, j].map { k in Set(members[k].profile.names.map { read.links[$0.entity] ?? $0.entity }) }
+                let person = a.mainPerson != nil && b.mainPerson != nil && a.mainPerson != b.mainPerson && !named[1].contains(a.mainPerson!) && !named[0].contains(b.mainPerson!)
                 let same = corpus.documents[i].subtopic == corpus.documents[j].subtopic
                 out += "\(name)\t\(same ? 1 : 0)\t\(sameTopic ? 1 : 0)\t\(IncidentClusterer.cosine(vectors[i], vectors[j]).0)\t\(years ? 1 : 0)\t\(locality ? 1 : 0)\t\(country ? 1 : 0)\t\(person ? 1 : 0)\t\(person3 ? 1 : 0)\t\(days ? 1 : 0)\n"
             } }
@@ -60,17 +61,18 @@ import Testing
 
 }
 
-/// Prints every scored pair of a store's articles with its vetoes, from profiles exported as JSON
-/// (`[{doc, article, title, profile}]`): `CROSSCHECK_PROFILES=/tmp/profiles.json swift test --filter IncidentPairsTests`.
+/// Prints every scored pair of a store's articles with its vetoes, from its stored profiles exported as JSON
+/// (`[{doc, article, title, detail}]`, `detail` being `article_profile.detail`):
+/// `CROSSCHECK_PROFILES=/tmp/profiles.json swift test --filter IncidentPairsTests`.
 @Suite struct IncidentPairsTests {
     static let path = ProcessInfo.processInfo.environment["CROSSCHECK_PROFILES"]
 
-    struct Row: Decodable { var doc: Int64; var article: String; var title: String?; var profile: ArticleProfile }
+    struct Row: Decodable { var doc: Int64; var article: String; var title: String?; var detail: String }
 
     @Test(.enabled(if: path != nil)) func printPairs() throws {
         let rows = try JSONDecoder().decode([Row].self, from: Data(contentsOf: URL(fileURLWithPath: Self.path!)))
         let clusterer = IncidentClusterer()
-        let members = rows.map { IncidentClusterer.Member(doc: $0.doc, article: $0.article, profile: $0.profile) }
+        let members = try rows.map { IncidentClusterer.Member(doc: $0.doc, article: $0.article, profile: try #require(ArticleProfile(storedText: $0.detail))) }
         var space = IncidentClusterer.Space(facts: members.map { IncidentClusterer.Facts($0.profile) },
                                             vectors: clusterer.weightedVectors(members), clusterer: clusterer)
         for i in rows.indices { for j in rows.indices where i < j {

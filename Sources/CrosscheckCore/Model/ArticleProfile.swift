@@ -2,9 +2,9 @@
 /// organisations, its places (with their precision), the days and years it writes, the figures it counts,
 /// its distinctive words and the kinds of events it tells. The incident clusterer compares articles by it;
 /// events merge across articles only inside one incident.
-public struct ArticleProfile: Codable, Sendable, Hashable {
+public struct ArticleProfile: Sendable, Hashable {
     /// A named participant: an entity id as read in the article (cross-document links apply at merge time).
-    public struct Name: Codable, Sendable, Hashable {
+    public struct Name: Sendable, Hashable {
         public var entity: String
         public var kind: MentionKind
         public var count: Int
@@ -16,7 +16,7 @@ public struct ArticleProfile: Codable, Sendable, Hashable {
     }
 
     /// A place the article names, with the gazetteer's precision (`locality`, `region`, `country`).
-    public struct Place: Codable, Sendable, Hashable {
+    public struct Place: Sendable, Hashable {
         public var id: String
         public var country: String
         public var precision: String
@@ -55,37 +55,4 @@ public struct ArticleProfile: Codable, Sendable, Hashable {
         self.kinds = kinds
         self.published = published
     }
-
-    enum CodingKeys: String, CodingKey { case names, places, days, years, figures, words, kinds, published }
-
-    /// Word hashes are written as hexadecimal strings ("9f3a…:2"): a JSON number loses 64-bit integers in many readers.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        names = try c.decode([Name].self, forKey: .names)
-        places = try c.decode([Place].self, forKey: .places)
-        days = try c.decode([Int: Int].self, forKey: .days)
-        years = try c.decode([Int].self, forKey: .years)
-        figures = try c.decode([String].self, forKey: .figures)
-        kinds = try c.decode([String: Int].self, forKey: .kinds)
-        published = try c.decodeIfPresent(Int.self, forKey: .published)
-        words = [:]
-        for entry in try c.decode([String].self, forKey: .words) {
-            let parts = entry.split(separator: ":")
-            guard parts.count == 2, let hash = UInt64(parts[0], radix: 16), let count = Int(parts[1]) else { continue }
-            words[hash] = count
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(names, forKey: .names)
-        try c.encode(places, forKey: .places)
-        try c.encode(days, forKey: .days)
-        try c.encode(years, forKey: .years)
-        try c.encode(figures, forKey: .figures)
-        try c.encode(kinds, forKey: .kinds)
-        try c.encodeIfPresent(published, forKey: .published)
-        try c.encode(words.sorted { $0.key < $1.key }.map { String($0.key, radix: 16) + ":" + String($0.value) }, forKey: .words)
-    }
 }
-

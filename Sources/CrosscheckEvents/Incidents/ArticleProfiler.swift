@@ -10,36 +10,25 @@ public struct ArticleProfiler: Sendable {
 
     /// The profile of one article; `text` gives its distinctive words.
     public func profile(text: String, analysis: Analysis, events: [EventMention], published: CivilDay?) -> ArticleProfile {
-        var profile = ArticleProfile(published: published?.days)
-        var names: [String: (kind: MentionKind, count: Int)] = [:]
-        var places: [String: ArticleProfile.Place] = [:]
-        var years = Set<Int>()
-        var figures = Set<String>()
+        var tally = ProfileTally()
         for m in analysis.mentions {
             switch m.kind {
             case .person, .organization:
-                guard let entity = m.entity else { continue }
-                names[entity] = (m.kind, (names[entity]?.count ?? 0) + 1)
+                if let entity = m.entity { tally.name(entity, m.kind) }
             case .place, .country, .nationality:
-                guard let p = m.place else { continue }
-                places[p.id, default: .init(id: p.id, country: p.country, precision: p.precision, count: 0)].count += 1
+                if let p = m.place { tally.place(p) }
             case .time:
                 guard let t = m.time, t.reference == "absolute", let year = Int(t.start.prefix(4)), !t.start.hasPrefix("XXXX") else { continue }
-                years.insert(year)
-                if t.granularity == "day", t.start == t.end, let day = CivilDay(iso: t.start) { profile.days[day.days, default: 0] += 1 }
+                tally.year(year)
+                if t.granularity == "day", t.start == t.end, let day = CivilDay(iso: t.start) { tally.day(day) }
             case .quantity:
                 guard let q = m.quantity, q.bound == "exact", q.unit == nil, let noun = EventGraph.nounClass(q.noun), q.value >= 2 else { continue }
-                figures.insert(String(Int(q.value)) + "|" + noun)
+                tally.figure(q.value, noun)
             }
         }
-        profile.names = names.map { .init(entity: $0.key, kind: $0.value.kind, count: $0.value.count) }
-            .sorted { ($0.count, $1.entity) > ($1.count, $0.entity) }.prefix(configuration.maxNames).map { $0 }
-        profile.places = places.values.sorted { ($0.count, $1.id) > ($1.count, $0.id) }.prefix(configuration.maxPlaces).map { $0 }
-        profile.years = years.sorted()
-        profile.figures = figures.sorted()
-        for e in events { profile.kinds[e.type, default: 0] += 1 }
-        profile.words = Self.words(text, keep: configuration.maxWords, minLength: configuration.minWordLength)
-        return profile
+        for e in events { tally.kind(e.type) }
+        return tally.profile(words: Self.words(text, keep: configuration.maxWords, minLength: configuration.minWordLength),
+                             published: published?.days, maxNames: configuration.maxNames, maxPlaces: configuration.maxPlaces)
     }
 
     /// The most frequent words (the duplicate finder's word hashes) of at least `minLength` bytes that are

@@ -7,11 +7,11 @@ import Foundation
 ///
 /// Two articles are compared by the cosine of their weighted profiles (named people and organisations,
 /// places by precision, written days, exact figures, distinctive words, event kinds; tf-idf over the
-/// articles being clustered), proposed only by features that are rare enough to say something. They are
-/// never one happening when a hard fact separates them (`vetoes`): published more than a week apart,
-/// disjoint years, written days far apart, different main towns or main countries that the other article
-/// does not even mention. Incidents grow by average linkage over all their pairs of articles, with the
-/// vetoes checked on every pair, so a chain of near articles cannot join two happenings.
+/// articles being clustered), proposed only by features that are rare enough to say something, minus soft
+/// penalties (disjoint years, other main country, person or town: `penalty`). A hard fact separates two
+/// happenings (`vetoed`): published more than a week apart, or each centred on its own town that the other never
+/// names. Incidents grow by average linkage over (a sample of) their pairs of articles, with the vetoes counted on
+/// the same pairs, so a chain of near articles cannot join two happenings.
 public struct IncidentClusterer: Sendable {
     public var configuration: IncidentConfiguration
     /// Cross-document entity links (id → canonical id).
@@ -114,10 +114,7 @@ public struct IncidentClusterer: Sendable {
         // Publication days apart from the facts: the hot loops read an Int, not copy a struct of sets.
         let published = facts.map(\.published)
         let window = configuration.publicationWindow
-        let farApart: @Sendable (Int, Int) -> Bool = { i, j in
-            guard let x = published[i], let y = published[j] else { return false }
-            return abs(x - y) > window
-        }
+        let farApart: @Sendable (Int, Int) -> Bool = { i, j in Self.farApart(published[i], published[j], window) }
         let order = (0..<n).sorted { (published[$0] ?? .max, $0) < (published[$1] ?? .max, $1) }
         var position = [Int](repeating: 0, count: n)
         for (rank, i) in order.enumerated() {
@@ -249,16 +246,6 @@ public struct IncidentClusterer: Sendable {
         return out
     }
 
-    /// The weight of `key` in a sorted vector (0 when absent).
-    static func weight(of key: UInt64, in v: [(key: UInt64, weight: Double)]) -> Double {
-        var low = 0, high = v.count
-        while low < high {
-            let mid = (low + high) / 2
-            if v[mid].key < key { low = mid + 1 } else { high = mid }
-        }
-        return low < v.count && v[low].key == key ? v[low].weight : 0
-    }
-
     /// The cosine of two sorted unit vectors, and how many features they share besides event kinds.
     static func cosine(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)]) -> (Double, Int) {
         var i = 0, j = 0, sum = 0.0, shared = 0
@@ -278,8 +265,6 @@ public struct IncidentClusterer: Sendable {
     static func isKind(_ key: UInt64) -> Bool { key >> 63 == 1 }
 
     /// FNV-1a of a feature name: stable across runs (Swift's `Hasher` is seeded per process).
-    static func key(_ s: String) -> UInt64 { key("", s) }
-
     /// The key of `prefix` + `name`, hashed without building the joined string.
     static func key(_ prefix: StaticString, _ name: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -310,13 +295,11 @@ public struct IncidentClusterer: Sendable {
         /// The person the article names most (named at least twice), and its most named people and organisations.
         let mainPerson: String?
         let leadingNames: Set<String>
-        let allNames: Set<String>
 
         init(_ p: ArticleProfile, links: [String: String] = [:], leading: Int = 3) {
             let names = p.names.map { (entity: links[$0.entity] ?? $0.entity, kind: $0.kind, count: $0.count) }
             mainPerson = names.first { $0.kind == .person && $0.count >= 2 }?.entity
             leadingNames = Set(names.prefix(leading).map(\.entity))
-            allNames = Set(names.map(\.entity))
             published = p.published
             years = Set(p.years)
             days = p.days.keys.sorted()
@@ -325,21 +308,27 @@ public struct IncidentClusterer: Sendable {
             let locality = p.places.first { $0.precision == "locality" }
             mainLocality = locality?.id
             mainLocalityCount = locality?.count ?? 0
-            var byCountry: [String: Int] = [:]
-            for place in p.places where !place.country.isEmpty { byCountry[place.country, default: 0] += place.count }
-            mainCountry = byCountry.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            mainCountry = IncidentClusterer.mainCountry(p.places)
         }
     }
 
-    static func farApart(_ a: Facts, _ b: Facts, _ window: Int) -> Bool {
-        guard let x = a.published, let y = b.published else { return false }
+    /// The country an article's places weigh most in (ties: the first in order of code); also the article's focus.
+    static func mainCountry(_ places: [ArticleProfile.Place]) -> String? {
+        var byCountry: [String: Int] = [:]
+        for place in places where !place.country.isEmpty { byCountry[place.country, default: 0] += place.count }
+        return byCountry.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// Published more than `window` days apart (never when either day is unknown).
+    static func farApart(_ x: Int?, _ y: Int?, _ window: Int) -> Bool {
+        guard let x, let y else { return false }
         return abs(x - y) > window
     }
 
     /// Hard facts that make two articles reports of different happenings: published more than a window apart,
     /// or each centred on its own town (named at least twice) that the other does not name at all.
     func vetoed(_ a: Facts, _ b: Facts) -> Bool {
-        if Self.farApart(a, b, configuration.publicationWindow) { return true }
+        if Self.farApart(a.published, b.published, configuration.publicationWindow) { return true }
         if let x = a.mainLocality, let y = b.mainLocality, x != y, a.mainLocalityCount >= 2, b.mainLocalityCount >= 2,
            !b.placeIDs.contains(x), !a.placeIDs.contains(y) { return true }
         return false
@@ -350,14 +339,33 @@ public struct IncidentClusterer: Sendable {
     /// names the other's, their main persons differ and neither is among the other's leading names, their
     /// full dates lie far apart.
     func penalty(_ a: Facts, _ b: Facts) -> Double {
-        let c = configuration
+        let c = configuration, found = separation(a, b)
         var p = 0.0
-        if !a.years.isEmpty, !b.years.isEmpty, a.years.isDisjoint(with: b.years) { p += c.yearsPenalty }
-        if let x = a.mainCountry, let y = b.mainCountry, x != y, !b.countries.contains(x), !a.countries.contains(y) { p += c.countryPenalty }
-        if let x = a.mainPerson, let y = b.mainPerson, x != y, !b.leadingNames.contains(x), !a.leadingNames.contains(y) { p += c.personPenalty }
-        if let x = a.mainLocality, let y = b.mainLocality, x != y, !b.placeIDs.contains(x), !a.placeIDs.contains(y) { p += c.localityPenalty }
-        if !a.days.isEmpty, !b.days.isEmpty, Self.nearestGap(a.days, b.days) > c.dayTolerance { p += c.daysPenalty }
+        if found.contains(.years) { p += c.yearsPenalty }
+        if found.contains(.country) { p += c.countryPenalty }
+        if found.contains(.person) { p += c.personPenalty }
+        if found.contains(.locality) { p += c.localityPenalty }
+        if found.contains(.days) { p += c.daysPenalty }
         return p
+    }
+
+    /// The kinds of soft evidence of two happenings (what `penalty` weighs, and what the penalty fit reads).
+    struct Separation: OptionSet {
+        let rawValue: UInt8
+        static let years = Separation(rawValue: 1), country = Separation(rawValue: 2), person = Separation(rawValue: 4)
+        static let locality = Separation(rawValue: 8), days = Separation(rawValue: 16)
+    }
+
+    /// Disjoint written years; main countries that differ where neither article names the other's; main persons
+    /// that differ where neither is among the other's leading names; main towns likewise; full dates far apart.
+    func separation(_ a: Facts, _ b: Facts) -> Separation {
+        var found: Separation = []
+        if !a.years.isEmpty, !b.years.isEmpty, a.years.isDisjoint(with: b.years) { found.insert(.years) }
+        if let x = a.mainCountry, let y = b.mainCountry, x != y, !b.countries.contains(x), !a.countries.contains(y) { found.insert(.country) }
+        if let x = a.mainPerson, let y = b.mainPerson, x != y, !b.leadingNames.contains(x), !a.leadingNames.contains(y) { found.insert(.person) }
+        if let x = a.mainLocality, let y = b.mainLocality, x != y, !b.placeIDs.contains(x), !a.placeIDs.contains(y) { found.insert(.locality) }
+        if !a.days.isEmpty, !b.days.isEmpty, Self.nearestGap(a.days, b.days) > configuration.dayTolerance { found.insert(.days) }
+        return found
     }
 
     /// The smallest distance between a day of `a` and a day of `b` (both sorted).
