@@ -54,14 +54,14 @@ let package = Package(
         .target(
             name: "CrosscheckEvents",
             dependencies: ["CrosscheckCore", "CrosscheckLanguage", "CrosscheckDedup"],
-            resources: [.copy("Resources/events.tsv"), .copy("Resources/counted-nouns.txt")],
+            resources: [.copy("Resources/events.tsv"), .copy("Resources/counted-nouns.txt"), .copy("Resources/happenings.txt")],
             swiftSettings: strict),
         .target(
             name: "CrosscheckStore",
             dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
-        .target(name: "CrosscheckReport", dependencies: ["CrosscheckCore"], swiftSettings: strict),
+        .target(name: "CrosscheckReport", dependencies: ["CrosscheckCore", "CrosscheckEvents"], swiftSettings: strict),
         .executableTarget(
             name: "crosscheck",
             dependencies: [

@@ -116,6 +116,7 @@ public struct EventGraph: Sendable {
             docRank[doc.key] = UInt64(rank)
         }
         let order = references.map { docRank[$0.doc]! << 32 | UInt64(UInt32(truncatingIfNeeded: max(0, $0.mention.start))) }
+        let incidentIDs = Self.incidentIDs(articles.mapValues(\.id), map: map)
         // Built in place on all cores: every slot is initialized by exactly one worker before the count is set
         // (an optional array and its unwrapped copy were two more passes over ~300 bytes per event).
         return [MergedEvent](unsafeUninitializedCapacity: clusters.count) { buffer, count in
@@ -124,7 +125,8 @@ public struct EventGraph: Sendable {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var c = worker
                 while c < clusters.count {
-                    (slots.baseAddress! + c).initialize(to: event(clusters[c].members.sorted { order[$0] < order[$1] }.map { references[$0] }))
+                    (slots.baseAddress! + c).initialize(to: event(clusters[c].members.sorted { order[$0] < order[$1] }.map { references[$0] },
+                                                                      incidents: incidentIDs))
                     c += workers
                 }
             }
@@ -211,8 +213,21 @@ public struct EventGraph: Sendable {
         return clusters
     }
 
-    /// One merged event from its tellings (in publication order), in one pass over them.
-    func event(_ refs: [EventReference]) -> MergedEvent {
+    /// Each article's incident as a content id: `inc-` and 12 hex digits of the SHA-256 of the sorted ids of the
+    /// incident's articles (an article without an incident is one of its own).
+    static func incidentIDs(_ articles: [Int64: String], map: IncidentMap) -> [Int64: String] {
+        var members: [Int: [String]] = [:]
+        for (doc, id) in articles { members[map.incident(of: doc), default: []].append(id) }
+        var idOf: [Int: String] = [:]
+        for (incident, ids) in members { idOf[incident] = "inc-" + ContentID(ofText: ids.sorted().joined(separator: "\n")).short }
+        var out: [Int64: String] = [:]
+        for doc in articles.keys { out[doc] = idOf[map.incident(of: doc)] }
+        return out
+    }
+
+    /// One merged event from its tellings (in publication order), in one pass over them; `incidents` gives each
+    /// article's incident id (the event's is its earliest telling's).
+    func event(_ refs: [EventReference], incidents: [Int64: String] = [:]) -> MergedEvent {
         let quantityRank: [String: Int] = ["exact": 0, "range": 1, "lower": 2, "upper": 2, "approximate": 3, "upper-approximate": 3, "vague": 4]
         var typeCounts: [String: Int] = [:]
         var reporting = Set<Int64>(), denying = Set<Int64>()
@@ -235,11 +250,11 @@ public struct EventGraph: Sendable {
         var anyActor: Participant?
         // The id comes from content: the earliest telling by article id (a SHA-256) and offset, so the same articles
         // give the same ids whatever the order they were stored in (row numbers depend on it).
-        var idKey: (article: String, start: Int)? = nil
+        var idKey: (article: String, start: Int, doc: Int64)? = nil
         for (k, r) in refs.enumerated() {
             let m = r.mention
             let against = Self.against.contains(m.status)
-            if idKey == nil || (r.article, m.start) < (idKey!.article, idKey!.start) { idKey = (r.article, m.start) }
+            if idKey == nil || (r.article, m.start) < (idKey!.article, idKey!.start) { idKey = (r.article, m.start, r.doc) }
             switch m.status {
             case "denied": denying.insert(r.group)
             case "walked back": walkedBack = true
@@ -293,7 +308,8 @@ public struct EventGraph: Sendable {
                            target: target, place: place, placeName: placeName,
                            time: timed?.time, timeFromPublication: timed?.timeFromPublication ?? true,
                            quantity: q?.quantity, quantityText: q?.quantityText, status: status,
-                           sources: reporting.count, deniedBy: denying.count, references: refs)
+                           sources: reporting.count, deniedBy: denying.count, references: refs,
+                           incident: idKey.flatMap { incidents[$0.doc] } ?? "")
     }
 
     /// The contradictions inside merged events.

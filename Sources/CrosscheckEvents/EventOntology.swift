@@ -101,4 +101,20 @@ public struct EventOntology: Sendable {
     }()
 
     public func type(named name: String) -> EventType? { types.first { $0.name == name } }
+
+    /// Sets of types that tell one happening when one incident reports them on one day in one place
+    /// (`happenings.txt`: an attack and its casualties, a flood and its evacuations).
+    public var happenings: [Set<String>] = Self.bundledHappenings
+
+    /// Whether two types can tell one happening: the same type, or types sharing a line of `happenings.txt`.
+    public func oneHappening(_ a: String, _ b: String) -> Bool {
+        a == b || happenings.contains { $0.contains(a) && $0.contains(b) }
+    }
+
+    static let bundledHappenings: [Set<String>] = {
+        guard let url = Bundle.module.url(forResource: "happenings", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }
+            .map { Set($0.split(separator: " ").map(String.init)) }.filter { !$0.isEmpty }
+    }()
 }

@@ -1,5 +1,6 @@
 import Foundation
 import CrosscheckCore
+import CrosscheckEvents
 
 /// The situation brief in Markdown: key developments in date order with their corroboration and
 /// numbered citations (outlet, date, the sentence), the contested points with both sides, the
@@ -27,6 +28,8 @@ public struct Brief: Sendable {
     /// At most this many citations on a line, and contested points listed.
     public var citationsPerLine = 6
     public var contestedLimit = 12
+    /// How developments are chosen (also the timeline's).
+    public var ranking = DevelopmentRanking()
 
     public init(title: String = "Situation brief", events: [MergedEvent], contradictions: [Contradiction], limit: Int = 20,
                 notes: [String: SourceNote] = [:]) {
@@ -37,33 +40,14 @@ public struct Brief: Sendable {
         self.notes = notes
     }
 
-    /// The events worth a line: an actor or a place, not hypothetical, not a bare statement or denial
-    /// (denials show as the status of what they deny); most corroborated, dated and counted first,
-    /// then in date order.
+    /// The developments worth a line, in date order: one per happening, ranked by `DevelopmentRanking`
+    /// (corroboration, coverage of the incident, a written day, a place, a figure; a dispute), the best `limit`.
     public var keyDevelopments: [MergedEvent] { keyDevelopments(year: storyYear) }
 
     func keyDevelopments(year: String?) -> [MergedEvent] {
-        func score(_ e: MergedEvent) -> Int {
-            e.sources * 2 + (e.quantity != nil ? 1 : 0) + (Self.isDated(e) ? 2 : 0) + (e.deniedBy > 0 || e.status == "walked back" ? 3 : 0)
-                + (e.actor != nil ? 1 : 0)
-        }
-        // Scores once per event; only the best `limit` are kept in order (a story of 10,000 articles has
-        // a hundred thousand events).
-        var top: [(score: Int, index: Int)] = []
-        for (k, e) in events.enumerated()
-        where (e.actor != nil || e.place != nil) && e.status != "hypothetical" && !Self.background.contains(e.type) {
-            let s = score(e)
-            if top.count == limit, let last = top.last, (last.score, events[k].id) >= (s, events[last.index].id) { continue }
-            let at = top.firstIndex { ($0.score, events[k].id) < (s, events[$0.index].id) } ?? top.count
-            top.insert((s, k), at: at)
-            if top.count > limit { top.removeLast() }
-        }
-        return top.map { events[$0.index] }.sorted { (Self.date($0, year: year), $0.id) < (Self.date($1, year: year), $1.id) }
+        ranking.rank(events, limit: limit).map(\.event)
+            .sorted { (Self.date($0, year: year), $0.id) < (Self.date($1, year: year), $1.id) }
     }
-
-    /// Types that are context rather than developments: statements, denials (shown as the status of what
-    /// they deny) and figures rising or falling.
-    static let background: Set<String> = ["statement", "deny", "change"]
 
     static func isDated(_ e: MergedEvent) -> Bool {
         guard let t = e.time, t.value != "unresolved", !t.start.isEmpty else { return false }
@@ -78,21 +62,7 @@ public struct Brief: Sendable {
 
     /// The one year every dated telling and publication date of the brief falls in, if there is one:
     /// dates written without a year ("July 5" in an undated article) are shown in it.
-    var storyYear: String? {
-        var years = Set<Substring>()
-        for e in events {
-            // By index: binding each telling (`for r in`) would copy it and retain all its strings.
-            let refs = e.references
-            for k in refs.indices {
-                if let p = refs[k].published, p.count >= 4 { years.insert(p.prefix(4)) }
-                if !refs[k].mention.timeFromPublication, let t = refs[k].mention.time, !t.start.isEmpty, !t.start.hasPrefix("XXXX") {
-                    years.insert(t.start.prefix(4))
-                }
-                if years.count > 1 { return nil }
-            }
-        }
-        return years.first.map(String.init)
-    }
+    var storyYear: String? { DevelopmentRanking.storyYear(events) }
 
     func when(_ e: MergedEvent, year: String?) -> String {
         guard let t = e.time, t.value != "unresolved", !t.value.isEmpty else { return "undated" }
@@ -197,8 +167,7 @@ public struct Brief: Sendable {
                 line += " (anonymous: \(anonymous.mention.attribution.name ?? "unnamed source"))"
             }
             out += line + "\n"
-            if let r = e.references.first(where: { $0.mention.status == "reported" && $0.mention.attribution.kind != "article" })
-                ?? e.references.first(where: { $0.mention.status == "reported" }) ?? e.references.first {
+            if let r = e.evidence {
                 let who = r.mention.attribution.name.map { " — " + $0 } ?? ""
                 out += "   > \(r.mention.sentence.replacingOccurrences(of: "\n", with: " "))\(who) \(cite(r))\n"
             }

@@ -187,6 +187,11 @@ public struct MergedEvent: Codable, Sendable, Hashable {
     /// Source groups that deny it.
     public var deniedBy: Int
     public var references: [EventReference]
+    /// The incident (one real-world happening several articles report) of its earliest telling: a content id
+    /// (`inc-` and 12 hex digits of the SHA-256 of the incident's sorted article ids), so the same articles give
+    /// the same incident whatever the order they were stored in. Events of one incident are one story's
+    /// developments; the brief and the timeline list them together.
+    public var incident: String
 
     /// The sources of its references (`EventReference.source`), each once, in reference order.
     public var sourceNames: [String] {
@@ -196,7 +201,8 @@ public struct MergedEvent: Codable, Sendable, Hashable {
 
     public init(id: String, type: String, label: String, plover: String, cameo: String, actor: Participant?, target: Participant?,
                 place: PlaceRef?, placeName: String?, time: TimeValue?, timeFromPublication: Bool, quantity: QuantityValue?,
-                quantityText: String?, status: String, sources: Int, deniedBy: Int, references: [EventReference]) {
+                quantityText: String?, status: String, sources: Int, deniedBy: Int, references: [EventReference],
+                incident: String = "") {
         self.id = id
         self.type = type
         self.label = label
@@ -214,6 +220,7 @@ public struct MergedEvent: Codable, Sendable, Hashable {
         self.sources = sources
         self.deniedBy = deniedBy
         self.references = references
+        self.incident = incident
     }
 }
 

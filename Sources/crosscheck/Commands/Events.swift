@@ -87,7 +87,7 @@ extension Crosscheck {
             Column("status", maxWidth: 10) { $0.status },
             Column("sources", maxWidth: 7) { String($0.sources) },
             Column("mentions", maxWidth: 8) { String($0.references.count) },
-            Column("evidence", maxWidth: 70) { $0.references.first?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
+            Column("evidence", maxWidth: 70) { $0.evidence?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
         ])
     }
 
@@ -147,30 +147,46 @@ extension Crosscheck {
 extension Crosscheck {
     struct Timeline: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Events in date order, one line each, with their sources (undated events last).")
+            abstract: "The key developments in date order, one line per happening, with their sources (undated ones last).",
+            discussion: """
+            Developments are chosen as the brief chooses them: one per happening (an attack and its casualties on \
+            one day in one town are one line), ranked by independent corroboration, the coverage of their \
+            incident, a written day, a place and a figure; the best --limit of them are listed by date. JSON \
+            gives each its rank, score, incident coverage and the events folded into it.
+            """)
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
         @Option(help: "Only events reported by at least this many independent sources.") var minSources = 1
+        @Option(help: "At most this many developments (the best ranked).") var limit = 40
+
+        func validate() throws { try requireNonNegative(["limit": limit, "min-sources": minSources]) }
 
         func run() async throws {
-            // Dated events in date order, then the undated ones (as the help says; they were dropped).
-            func dated(_ e: MergedEvent) -> Bool { e.time != nil && e.time?.value != "unresolved" && e.time?.start.isEmpty == false }
-            let events = try store.situation().events
-                .filter { $0.sources >= minSources }
-                .sorted { (dated($0) ? 0 : 1, $0.time?.start ?? "", $0.id) < (dated($1) ? 0 : 1, $1.time?.start ?? "", $1.id) }
-            Terminal.out(try Self.listing.render(events, as: output.format))
+            let events = try store.situation().events.filter { $0.sources >= minSources }
+            let year = DevelopmentRanking.storyYear(events)
+            let entries = DevelopmentRanking.chronological(DevelopmentRanking().rank(events, limit: limit), year: year)
+            Terminal.out(try Self.listing(year: year).render(entries, as: output.format))
         }
 
-        static let listing = Listing<MergedEvent>(columns: [
-            Column("date", maxWidth: 23) { e in (e.time?.value ?? "") + (e.timeFromPublication ? " (pub)" : e.time?.direction == "deadline" ? " (by)" : "") },
-            Column("event", maxWidth: 60) { e in
-                (e.actor.map { $0.name + " " } ?? "") + e.label + (e.placeName.map { " — " + $0 } ?? "") + (e.quantityText.map { ": " + $0 } ?? "")
+        /// Columns; a day written without a year is shown in `year` (marked "year inferred").
+        static func listing(year: String?) -> Listing<DevelopmentRanking.Entry> { Listing(columns: [
+            Column("date", maxWidth: 30) { d in
+                let e = d.event
+                guard let t = e.time, t.value != "unresolved", !t.value.isEmpty else { return "undated" }
+                var value = t.value, inferred = false
+                if value.hasPrefix("XXXX"), let year { value = year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year); inferred = true }
+                return value + (e.timeFromPublication ? " (pub)" : t.direction == "deadline" ? " (by)" : "") + (inferred ? " (year inferred)" : "")
             },
-            Column("status", maxWidth: 10) { $0.status },
-            Column("sources", maxWidth: 7) { String($0.sources) },
-            Column("outlets", maxWidth: 50) { $0.sourceNames.joined(separator: ", ") },
-        ])
+            Column("event", maxWidth: 60) { d in
+                let e = d.event
+                return (e.actor.map { $0.name + " " } ?? "") + e.label + (e.placeName.map { " — " + $0 } ?? "") + (e.quantityText.map { ": " + $0 } ?? "")
+            },
+            Column("status", maxWidth: 10) { $0.event.status },
+            Column("sources", maxWidth: 7) { String($0.event.sources) },
+            Column("rank", maxWidth: 4) { String($0.rank) },
+            Column("outlets", maxWidth: 50) { $0.event.sourceNames.joined(separator: ", ") },
+        ]) }
     }
 }
 
