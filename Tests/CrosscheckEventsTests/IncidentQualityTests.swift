@@ -152,6 +152,57 @@ import Testing
         }
     }
 
+    /// The developments a brief lists, on a set's situation: as many entries as the set has happenings; how many
+    /// distinct happenings they cover, how many repeat a happening already listed, how many mix happenings.
+    struct Coverage: CustomStringConvertible {
+        var name = "", entries = 0, happenings = 0, covered = 0, repeated = 0, mixed = 0
+        var description: String {
+            "\(name): \(entries) entries cover \(covered) of \(happenings) happenings; \(repeated) repeat one already listed; \(mixed) mix happenings"
+        }
+    }
+
+    static func coverage(_ corpus: CrossDocumentCorpus, _ entries: [MergedEvent], name: String) -> Coverage {
+        var c = Coverage(name: name, entries: entries.count, happenings: Set(corpus.documents.map(\.subtopic)).count)
+        var seen = Set<String>()
+        for e in entries {
+            var count: [String: Int] = [:]
+            for d in Set(e.references.map(\.doc)) { count[corpus.documents[Int(d)].subtopic, default: 0] += 1 }
+            if count.count > 1 { c.mixed += 1 }
+            guard let main = count.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { continue }
+            if !seen.insert(main).inserted { c.repeated += 1 }
+        }
+        c.covered = seen.count
+        return c
+    }
+
+    /// The ranking before incidents (session 12's brief): each event alone by sources, a figure, a day, an actor.
+    static func eventRanking(_ events: [MergedEvent], limit: Int) -> [MergedEvent] {
+        func score(_ e: MergedEvent) -> Int {
+            e.sources * 2 + (e.quantity != nil ? 1 : 0) + (e.time != nil && !e.timeFromPublication ? 2 : 0) + (e.actor != nil ? 1 : 0)
+        }
+        return Array(events.filter(DevelopmentRanking.isCandidate).sorted { (score($0), $1.id) > (score($1), $0.id) }.prefix(limit))
+    }
+
+    @Test func developmentsCoverEachHappeningOnce() throws {
+        guard let val = try CrossDocumentCorpus.ecbPlus("val"), let test = try CrossDocumentCorpus.ecbPlus("test") else { return }
+        let (tune, held) = val.halves
+        var sets = [("ECB+ val, tuning half", val.topics { tune.contains($0) }), ("ECB+ val, held-out half", val.topics { held.contains($0) }),
+                    ("ECB+ test", test)]
+        if let wcl = try CrossDocumentCorpus.newsWCL50() { sets.append(("NewsWCL50", wcl)) }
+        for (name, corpus) in sets {
+            let merged = Self.score(corpus, name: name).1
+            let n = Set(corpus.documents.map(\.subtopic)).count
+            let ours = Self.coverage(corpus, DevelopmentRanking().rank(merged, limit: n).map(\.event), name: name + ", developments")
+            let before = Self.coverage(corpus, Self.eventRanking(merged, limit: n), name: name + ", events ranked alone")
+            print(ours)
+            print(before)
+            // Floors pinned at session 13 (measured: 9/14, 9/12, 13/20, 8/10 happenings covered; the events ranked alone
+            // 7/14, 7/12, 10/20, 5/10). The weights were set before measuring, on no set.
+            #expect(ours.covered > before.covered && ours.repeated < before.repeated, "\(name)")
+            #expect(Double(ours.covered) >= 0.6 * Double(ours.happenings), "\(name)")
+        }
+    }
+
     @Test func newsWCL50GathersEachTopicsOutlets() throws {
         guard let corpus = try CrossDocumentCorpus.newsWCL50() else { return }
         let (score, merged) = Self.score(corpus, name: "NewsWCL50")
