@@ -87,7 +87,7 @@ let package = Package(
                     dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckReportTests", dependencies: ["CrosscheckReport", "CrosscheckCore"]),
         // Runs the built executable end to end; depending on it makes `swift test` build it first.
-        .testTarget(name: "crosscheckTests", dependencies: ["crosscheck", "CrosscheckTesting"]),
+        .testTarget(name: "crosscheckTests", dependencies: ["crosscheck", "CrosscheckTesting", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

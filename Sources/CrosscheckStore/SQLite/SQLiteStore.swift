@@ -8,10 +8,13 @@ public final class SQLiteStore: Store {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date; with `readOnly`, opens an
+    /// existing store without ever writing to it (the file stays byte-identical; a read-only copy works), and
+    /// throws `StoreError.outdated` when its schema is older than this version's.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.prepareDatabase { db in
             // NORMAL is durable against a killed process in WAL mode; only an OS crash may drop the
             // last commits, never corrupt the file.
@@ -29,7 +32,11 @@ public final class SQLiteStore: Store {
         }
         configuration.busyMode = .timeout(30)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try SQLiteMigrations.migrator.migrate(pool)
+        if readOnly {
+            guard try pool.read({ try SQLiteMigrations.migrator.hasCompletedMigrations($0) }) else { throw StoreError.outdated(path) }
+        } else {
+            try SQLiteMigrations.migrator.migrate(pool)
+        }
     }
 
     /// The database file and its WAL companions, which ingest must never read as input.

@@ -35,7 +35,7 @@ extension Crosscheck {
 
         func run() async throws {
             let store = try self.store.openExisting()
-            try LanguagePass.withEvents().run(on: store)
+            try self.store.warnIfUnanalyzed(store)
             let rows = try store.entities(EntityQuery(kind: kind, name: name, limit: limit))
             Terminal.out(try Self.listing.render(rows, as: output.format))
         }

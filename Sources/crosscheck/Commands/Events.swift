@@ -215,10 +215,18 @@ extension Crosscheck {
 }
 
 extension StoreOptions {
-    /// Opens the store, reads what the language layer has not read yet, and merges the events.
+    /// Opens the store read-only and merges its events (ingest and reanalyze read the articles; reading commands
+    /// never write). Articles the language layer has not read yet are reported, not read here.
     func situation() throws -> Situation {
         let store = try openExisting()
-        try LanguagePass.withEvents().run(on: store)
+        try warnIfUnanalyzed(store)
         return try Situation.read(from: store)
+    }
+
+    func warnIfUnanalyzed(_ store: SQLiteStore) throws {
+        if try !store.pendingAnnotations(limit: 1).isEmpty {
+            Terminal.err("note: some articles of \(path) have not been analyzed yet (an ingest was interrupted, or the store "
+                         + "is older than this version); run `crosscheck reanalyze --db \(path)` to read them")
+        }
     }
 }

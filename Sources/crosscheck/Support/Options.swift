@@ -14,21 +14,23 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["CROSSCHECK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "crosscheck.sqlite"
     }
 
-    /// The store for a reading command: it must exist already (a mistyped `--db` would otherwise create an empty
-    /// store and print empty listings).
+    /// The store for a reading command, opened read-only: it must exist already (a mistyped `--db` would otherwise
+    /// create an empty store and print empty listings), and reading never changes it.
     func openExisting() throws -> SQLiteStore {
         if !path.hasPrefix("postgres://"), !path.hasPrefix("postgresql://"), !FileManager.default.fileExists(atPath: path) {
             throw CLIError("no store at \(path); create one with `crosscheck ingest`")
         }
-        return try open()
+        return try open(readOnly: true)
     }
 
-    func open() throws -> SQLiteStore {
+    func open(readOnly: Bool = false) throws -> SQLiteStore {
         if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
             throw ValidationError("PostgreSQL stores are not built yet; use a SQLite file path")
         }
         do {
-            return try SQLiteStore(path: path)
+            return try SQLiteStore(path: path, readOnly: readOnly)
+        } catch let error as StoreError {
+            throw CLIError(error.description)
         } catch {
             throw CLIError("cannot open store \(path): \(error)")
         }
