@@ -88,8 +88,9 @@ import Testing
         return out
     }
 
-    @Test func precisionAndRecallPerKind() throws {
-        guard let (all, _) = try Self.originals() else { return }
+    @Test(.needs("data/trafilatura-eval", "data/meantime-en"), .tags(.corpus))
+    func precisionAndRecallPerKind() throws {
+        let (all, _) = try #require(try Self.originals())
         // Leads come from articles kept out of the corpus: a lead taken from a corpus article would
         // make the variant a true partial copy of that article too.
         let donors = all.enumerated().filter { $0.offset % 10 == 9 }.map(\.element)

@@ -17,8 +17,8 @@ import Testing
         }
     }
 
-    @Test func onlyTheRewriteIsLinked() throws {
-        guard let seeds = try Self.cleanedSeeds() else { return }
+    @Test(.needs("seeds")) func onlyTheRewriteIsLinked() throws {
+        let seeds = try #require(try Self.cleanedSeeds())
         let index = MemoryDedupIndex()
         index.add(seeds.map(\.doc))
         try Deduplicator().run(on: index)
@@ -34,8 +34,8 @@ import Testing
         }
     }
 
-    @Test func citationsNameTheOutlets() throws {
-        guard let seeds = try Self.cleanedSeeds() else { return }
+    @Test(.needs("seeds")) func citationsNameTheOutlets() throws {
+        let seeds = try #require(try Self.cleanedSeeds())
         let finder = CitationFinder.bundled
         var found: [String: Set<String>] = [:]
         for (name, doc) in seeds {
@@ -51,8 +51,8 @@ import Testing
     }
 
     /// The copy is the later published article, whatever the order of arrival.
-    @Test func theLaterPublishedIsTheCopy() throws {
-        guard let seeds = try Self.cleanedSeeds() else { return }
+    @Test(.needs("seeds")) func theLaterPublishedIsTheCopy() throws {
+        let seeds = try #require(try Self.cleanedSeeds())
         var rewrite = seeds[0].doc, original = seeds[2].doc  // 000 rewrites 002
         rewrite.published = "2021-07-12T08:00:00Z"
         original.published = "2021-07-11T10:00:00Z"

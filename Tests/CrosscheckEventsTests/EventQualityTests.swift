@@ -11,8 +11,9 @@ import Testing
 /// measure so regressions show. A prediction matches a gold event mention when its trigger covers the
 /// gold head token; precision counts predictions that match any gold event mention.
 @Suite struct EventQualityTests {
-    @Test func meantimeEventMentionsAndChains() throws {
-        guard let folder = SharedData.folder("data/meantime-en") else { return }
+    @Test(.needs("data/meantime-en"), .tags(.corpus))
+    func meantimeEventMentionsAndChains() throws {
+        let folder = try #require(SharedData.folder("data/meantime-en"))
         let corpus = try MeantimeCorpus(folder: folder)
         let analyzer = LanguageAnalyzer()
         let extractor = EventExtractor()

@@ -135,8 +135,8 @@ import Testing
         return (score, merged)
     }
 
-    @Test func ecbPlusMergesOnlyTheSameHappening() throws {
-        guard let val = try CrossDocumentCorpus.ecbPlus("val"), let test = try CrossDocumentCorpus.ecbPlus("test") else { return }
+    @Test(.needs("data/ecbplus"), .tags(.corpus)) func ecbPlusMergesOnlyTheSameHappening() throws {
+        let val = try #require(try CrossDocumentCorpus.ecbPlus("val")), test = try #require(try CrossDocumentCorpus.ecbPlus("test"))
         let (tune, held) = val.halves
         let a = Self.score(val.topics { tune.contains($0) }, name: "ECB+ val, tuning half").0
         let b = Self.score(val.topics { held.contains($0) }, name: "ECB+ val, held-out half").0
@@ -183,8 +183,8 @@ import Testing
         return Array(events.filter(DevelopmentRanking.isCandidate).sorted { (score($0), $1.id) > (score($1), $0.id) }.prefix(limit))
     }
 
-    @Test func developmentsCoverEachHappeningOnce() throws {
-        guard let val = try CrossDocumentCorpus.ecbPlus("val"), let test = try CrossDocumentCorpus.ecbPlus("test") else { return }
+    @Test(.needs("data/ecbplus"), .tags(.corpus)) func developmentsCoverEachHappeningOnce() throws {
+        let val = try #require(try CrossDocumentCorpus.ecbPlus("val")), test = try #require(try CrossDocumentCorpus.ecbPlus("test"))
         let (tune, held) = val.halves
         var sets = [("ECB+ val, tuning half", val.topics { tune.contains($0) }), ("ECB+ val, held-out half", val.topics { held.contains($0) }),
                     ("ECB+ test", test)]
@@ -203,8 +203,8 @@ import Testing
         }
     }
 
-    @Test func newsWCL50GathersEachTopicsOutlets() throws {
-        guard let corpus = try CrossDocumentCorpus.newsWCL50() else { return }
+    @Test(.needs("data/newswcl50"), .tags(.corpus)) func newsWCL50GathersEachTopicsOutlets() throws {
+        let corpus = try #require(try CrossDocumentCorpus.newsWCL50())
         let (score, merged) = Self.score(corpus, name: "NewsWCL50")
         print(score)
         var gathered: [String: Int] = [:]

@@ -12,9 +12,9 @@ import Testing
     static let sweeping = ProcessInfo.processInfo.environment["CROSSCHECK_SWEEP"] != nil
     static let dumping = ProcessInfo.processInfo.environment["CROSSCHECK_PAIRS"] != nil
 
-    @Test(.enabled(if: dumping)) func dumpPairs() throws {
-        guard let path = ProcessInfo.processInfo.environment["CROSSCHECK_PAIRS"], let val = try CrossDocumentCorpus.ecbPlus("val"),
-              let test = try CrossDocumentCorpus.ecbPlus("test") else { return }
+    @Test(.enabled(if: dumping), .needs("data/ecbplus"), .tags(.corpus)) func dumpPairs() throws {
+        let path = try #require(ProcessInfo.processInfo.environment["CROSSCHECK_PAIRS"])
+        let val = try #require(try CrossDocumentCorpus.ecbPlus("val")), test = try #require(try CrossDocumentCorpus.ecbPlus("test"))
         let (tune, held) = val.halves
         var out = "set\tsame\tsametopic\tsim\tyears\tlocality\tcountry\tperson\tperson3\tdays\n"
         for (name, corpus) in [("tune", val.topics { tune.contains($0) }), ("held", val.topics { held.contains($0) }), ("test", test)] {
@@ -41,9 +41,9 @@ import Testing
         try out.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    @Test(.enabled(if: sweeping)) func sweep() throws {
-        guard let val = try CrossDocumentCorpus.ecbPlus("val"),
-              let test = try CrossDocumentCorpus.ecbPlus("test"), let wcl = try CrossDocumentCorpus.newsWCL50() else { return }
+    @Test(.enabled(if: sweeping), .needs("data/ecbplus", "data/newswcl50"), .tags(.corpus)) func sweep() throws {
+        let val = try #require(try CrossDocumentCorpus.ecbPlus("val")), test = try #require(try CrossDocumentCorpus.ecbPlus("test"))
+        let wcl = try #require(try CrossDocumentCorpus.newsWCL50())
         let (tune, held) = val.halves
         let sets = [("tune", val.topics { tune.contains($0) }), ("held", val.topics { held.contains($0) }), ("test", test), ("wcl", wcl)]
         let reads = sets.map { IncidentQualityTests.read($0.1) }

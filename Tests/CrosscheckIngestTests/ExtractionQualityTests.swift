@@ -28,8 +28,9 @@ import Testing
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    @Test func trafilaturaSnippets() throws {
-        guard let folder = SharedData.folder("data/trafilatura-eval") else { return }
+    @Test(.needs("data/trafilatura-eval"), .tags(.corpus))
+    func trafilaturaSnippets() throws {
+        let folder = try #require(SharedData.folder("data/trafilatura-eval"))
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("gold.json"))) as? [String: [String: Any]] ?? [:]
         let extractor = HTMLExtractor()
         var tp = 0, fn = 0, fp = 0, tn = 0, titles = 0, titleHits = 0
@@ -56,8 +57,9 @@ import Testing
         #expect(f1 >= Self.snippetF1Floor)
     }
 
-    @Test func htmldateDates() throws {
-        guard let folder = SharedData.folder("data/htmldate-eval") else { return }
+    @Test(.needs("data/htmldate-eval"), .tags(.corpus))
+    func htmldateDates() throws {
+        let folder = try #require(SharedData.folder("data/htmldate-eval"))
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("gold.json"))) as? [String: [String: Any]] ?? [:]
         let extractor = HTMLExtractor()
         var right = 0, total = 0

@@ -4,14 +4,16 @@ import CrosscheckTesting
 import Foundation
 import Testing
 
-/// Random mutations of real pages, huge pages and hostile markup: the extractor returns text or a
-/// typed rejection, never crashes, and stays within bounded time per page (not asserted: measured in bench).
-@Suite struct ExtractorFuzzTests {
+/// Random mutations of real pages (trafilatura-eval in ../shared/data), huge pages and hostile markup: the
+/// extractor returns text or a typed rejection, never crashes, and stays within bounded time per page (not
+/// asserted: measured in bench).
+@Suite struct ExtractorFuzzCorpusTests {
     /// Mutated pages per CI run; bounded so the suite stays quick in debug builds.
     static let cases = 300
 
-    @Test func mutatedDevPagesNeverCrash() throws {
-        guard let folder = SharedData.folder("data/trafilatura-eval") else { return }
+    @Test(.needs("data/trafilatura-eval"), .tags(.corpus))
+    func mutatedDevPagesNeverCrash() throws {
+        let folder = try #require(SharedData.folder("data/trafilatura-eval"))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html.gz") }.sorted()
         var generator = SplitMix(seed: 2026)
         let extractor = HTMLExtractor()
@@ -43,7 +45,10 @@ import Testing
         }
         print("fuzz: \(Self.cases) mutated pages → \(outcomes.sorted { $0.key < $1.key })")
     }
+}
 
+/// Huge pages and hostile markup, made up: no shared data needed.
+@Suite struct ExtractorFuzzTests {
     @Test func hugeAndHostilePages() {
         let extractor = HTMLExtractor()
         // A 50 MB page: one article paragraph buried in 50 MB of repeated navigation.

@@ -37,19 +37,6 @@ import Testing
         Self.expectSameTree(cyrillic, encoding: "windows-1251", "windows-1251")
     }
 
-    /// Every development page (when ../shared is present), in the encoding the extractor picks for it.
-    @Test func devPagesGiveTheSameTree() throws {
-        for set in ["data/trafilatura-eval", "data/htmldate-eval"] {
-            guard let folder = SharedData.folder(set) else { continue }
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html.gz") }.sorted()
-            for name in names {
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-                      case .success(let page) = Gunzip.decompress([UInt8](data), limit: 64 << 20), !page.isEmpty else { continue }
-                Self.expectSameTree(page, encoding: CharsetSniffer.encoding(for: page), name)
-            }
-        }
-    }
-
     static func expectSameTree(_ page: [UInt8], encoding: String, _ label: String) {
         let fast = HTMLTree(bytes: page, encoding: encoding), slow = HTMLTree(bytes: page, encoding: encoding, readsRawText: false)
         guard let fast, let slow else {
@@ -84,5 +71,22 @@ import Testing
             up = u.pointee.parent
         }
         return nil
+    }
+}
+
+/// The same check on every development page in ../shared/data.
+@Suite struct HTMLTreeCorpusTests {
+    /// Every development page, in the encoding the extractor picks for it.
+    @Test(.needs("data/trafilatura-eval", "data/htmldate-eval"), .tags(.corpus))
+    func devPagesGiveTheSameTree() throws {
+        for set in ["data/trafilatura-eval", "data/htmldate-eval"] {
+            let folder = try #require(SharedData.folder(set))
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html.gz") }.sorted()
+            for name in names {
+                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                      case .success(let page) = Gunzip.decompress([UInt8](data), limit: 64 << 20), !page.isEmpty else { continue }
+                HTMLTreeTests.expectSameTree(page, encoding: CharsetSniffer.encoding(for: page), name)
+            }
+        }
     }
 }

@@ -8,8 +8,9 @@ import Testing
 /// entity ids against the gold coreference chains), with pinned floors. spaCy's en_core_web_sm
 /// scores micro F1 0.872 under the same rule (scripts/meantime_ner_score.py --spacy).
 @Suite struct EntityQualityTests {
-    @Test func meantimeMentionsAndAliases() throws {
-        guard let folder = SharedData.folder("data/meantime-en") else { return }
+    @Test(.needs("data/meantime-en"), .tags(.corpus))
+    func meantimeMentionsAndAliases() throws {
+        let folder = try #require(SharedData.folder("data/meantime-en"))
         let corpus = try MeantimeCorpus(folder: folder)
         let analyzer = LanguageAnalyzer()
         var predictions: [String: [MeantimeCorpus.Prediction]] = [:]

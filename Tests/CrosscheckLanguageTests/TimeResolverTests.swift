@@ -79,9 +79,10 @@ import Testing
 }
 
 /// No time is read from a pronoun, a modal verb or a common noun anywhere in the dev data.
-@Suite struct TimeFalsePositiveTests {
-    @Test func devDataHasNoDatesFromPronounsOrModals() throws {
-        guard let folder = SharedData.folder("data/meantime-en") else { return }
+@Suite struct TimeFalsePositiveCorpusTests {
+    @Test(.needs("data/meantime-en"), .tags(.corpus))
+    func devDataHasNoDatesFromPronounsOrModals() throws {
+        let folder = try #require(SharedData.folder("data/meantime-en"))
         let corpus = try MeantimeCorpus(folder: folder)
         var texts = corpus.documents.map(\.text)
         if let seeds = SharedData.seedFiles() { texts += seeds.compactMap { try? String(contentsOf: $0, encoding: .utf8) } }

@@ -8,11 +8,8 @@ import Testing
 /// An ingest killed with SIGKILL midway leaves a consistent store; rerunning completes the batch with
 /// no duplicates and nothing lost.
 @Suite struct CrashRecoveryTests {
-    @Test func killedIngestResumesWithoutLossOrDuplicates() throws {
-        guard let executable = SharedData.executable else {
-            print("◇ SKIPPED killedIngest: the crosscheck executable was not built next to the tests")
-            return
-        }
+    @Test(.needsCLI) func killedIngestResumesWithoutLossOrDuplicates() throws {
+        let executable = try #require(SharedData.executable)
         let dir = try TemporaryDirectory("kill")
         defer { dir.remove() }
         let count = 6000

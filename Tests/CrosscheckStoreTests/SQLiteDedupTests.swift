@@ -24,8 +24,8 @@ import Testing
         }.joined(separator: "\n\n")
     }
 
-    @Test func seedRewriteIsStoredWithItsPassages() throws {
-        guard let seeds = SharedData.folder("seeds") else { return }
+    @Test(.needs("seeds")) func seedRewriteIsStoredWithItsPassages() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("dedup")
         defer { dir.remove() }
         let store = try SQLiteStore(path: dir.path("cc.sqlite"))

@@ -75,8 +75,8 @@ import Testing
         #expect(try s.entitySurvey() == before)
     }
 
-    @Test func seedsFromTheSharedData() throws {
-        guard let seeds = SharedData.folder("seeds") else { return }
+    @Test(.needs("seeds")) func seedsFromTheSharedData() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("language")
         defer { dir.remove() }
         let s = try store(dir)

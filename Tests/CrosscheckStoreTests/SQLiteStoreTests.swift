@@ -6,8 +6,8 @@ import Foundation
 import Testing
 
 @Suite struct SQLiteStoreTests {
-    @Test func seedsAreStoredOnceAndSearchable() throws {
-        guard let seeds = SharedData.folder("seeds") else { return }
+    @Test(.needs("seeds")) func seedsAreStoredOnceAndSearchable() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("store")
         defer { dir.remove() }
         let store = try SQLiteStore(path: dir.path("cc.sqlite"))

@@ -9,11 +9,21 @@ public enum SharedData {
         return url
     }()
 
-    /// `../shared`, when present.
+    /// `../shared` (or `$CROSSCHECK_SHARED`, e.g. a missing folder to see the tests that need it skipped), when present.
     public static var root: URL? {
-        let url = repository.deletingLastPathComponent().appendingPathComponent("shared")
+        let url = ProcessInfo.processInfo.environment["CROSSCHECK_SHARED"].map { URL(fileURLWithPath: $0) }
+            ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
+
+    /// True when `../shared/<relative>` is present: the condition of tests that read it (see `.needs(_:)`).
+    public static func has(_ relative: String) -> Bool {
+        guard let root else { return false }
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
+    }
+
+    /// True when the built `crosscheck` executable is beside the tests: the condition of tests that run it.
+    public static var cliAvailable: Bool { executable != nil }
 
     /// A folder under `../shared`, or `nil` (after printing a visible skip message) when it is absent.
     public static func folder(_ relative: String, for test: String = #function) -> URL? {

@@ -3,17 +3,9 @@ import Foundation
 import Testing
 
 /// End-to-end checks of the `crosscheck` executable, as a user runs it.
-@Suite(.serialized) struct CLITests {
-    func requireCLI() -> Bool {
-        if SharedData.executable == nil {
-            print("◇ SKIPPED CLI tests: the crosscheck executable was not built next to the tests")
-            return false
-        }
-        return true
-    }
-
-    @Test func seedsIngestListAndSearch() throws {
-        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+@Suite(.serialized, .needsCLI) struct CLITests {
+    @Test(.needs("seeds")) func seedsIngestListAndSearch() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         let first = try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url)
@@ -47,8 +39,8 @@ import Testing
 
     /// Ingest runs the duplicate finder; `duplicates` lists the seed rewrite with its passages, the
     /// citations, and the source groups; `articles` shows each article's group.
-    @Test func duplicatesShowsTheRewriteItsPassagesAndTheGroups() throws {
-        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+    @Test(.needs("seeds")) func duplicatesShowsTheRewriteItsPassagesAndTheGroups() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         #expect(try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url).status == 0)
@@ -84,7 +76,6 @@ import Testing
     }
 
     @Test func environmentSelectsTheStore() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         try dir.write("a.txt", "The committee said on Wednesday that the river was falling across the district.")
@@ -94,7 +85,6 @@ import Testing
     }
 
     @Test func rejectionsAreReportedAndExitCodeIsZero() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         _ = try BadInputs.write(into: dir, hugeLine: false)
@@ -110,7 +100,6 @@ import Testing
     /// Event triggers are English words: a German article ("Die Flut …", "die" is "the") gets no events,
     /// an English one does.
     @Test func eventsOnlyFromEnglishArticles() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         try dir.write("de.txt", """
@@ -126,7 +115,6 @@ import Testing
     }
 
     @Test func outletTemplatesAreRemovedAcrossArticles() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         for i in 1...4 {
@@ -146,7 +134,6 @@ import Testing
     }
 
     @Test func usageErrorsExitWithTwoAndFailuresWithOne() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         #expect(try CLI.run(["frobnicate"], in: dir.url).status == 2)
@@ -173,7 +160,6 @@ import Testing
     /// `ingest -` reads standard input; it once trapped after storing the article, and every later ingest into that
     /// store trapped the same way. Now it stores, analyses, and the store takes more articles afterwards.
     @Test func ingestFromStandardInputLeavesAWritableStore() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         let piped = try CLI.run(["ingest", "-", "--format", "json"], in: dir.url,
@@ -191,7 +177,6 @@ import Testing
 
     /// Negative counts are usage errors (exit 2 with a reason), not traps in `prefix`.
     @Test func negativeLimitsAreUsageErrors() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         for arguments in [["events", "--limit=-5"], ["entities", "--limit=-1"], ["articles", "--offset=-1"], ["brief", "--limit=-2"],
@@ -203,7 +188,6 @@ import Testing
     }
 
     @Test func demoPrintsTheCorpus() throws {
-        guard requireCLI() else { return }
         let result = try CLI.run(["demo"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("FICTIONAL"))
@@ -214,7 +198,6 @@ import Testing
     }
 
     @Test func extractPrintsJSONLinesWithoutAStore() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         let result = try CLI.run(["extract", SharedData.demoCorpus.appendingPathComponent("04-kt-governor-evacuations.html").path], in: dir.url)
@@ -228,7 +211,6 @@ import Testing
 
     /// `annotate` shows what the language layer read, with code-point offsets into the printed text.
     @Test func annotateShowsSentencesAndMentionsWithOffsets() throws {
-        guard requireCLI() else { return }
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         let text = "Tajik President Emomali Rahmon ordered 20,000 reservists to the border on Monday. Rahmon spoke in Dushanbe — “more than 1,000” fled."
@@ -258,8 +240,8 @@ import Testing
     }
 
     /// Ingest runs the language layer; `entities` merges Rahmon and Rakhmon, US and U.S., and gives places coordinates.
-    @Test func entitiesMergesAliasesAcrossArticles() throws {
-        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+    @Test(.needs("seeds")) func entitiesMergesAliasesAcrossArticles() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         #expect(try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url).status == 0)
@@ -279,8 +261,8 @@ import Testing
     /// The seeds' events: Tajikistan's mobilization of 20,000 and the Afghan crossings are each
     /// corroborated by several independent sources; the Turkmen denial and the disagreement on the
     /// withdrawal deadline (August 31 vs September 11) are flagged; the brief cites its sources.
-    @Test func seedsEventsContradictionsAndBrief() throws {
-        guard requireCLI(), let seeds = SharedData.folder("seeds") else { return }
+    @Test(.needs("seeds")) func seedsEventsContradictionsAndBrief() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }
         #expect(try CLI.run(["ingest", seeds.path, "--format", "json"], in: dir.url).status == 0)
