@@ -112,7 +112,7 @@ public struct EventGraph: Sendable {
         // Tellings in publication order (then article, then position): one sort of the articles, then
         // integer keys, instead of comparing date strings inside every cluster.
         var docRank: [Int64: UInt64] = [:]
-        for (rank, doc) in articles.sorted(by: { ($0.value.published, $0.key) < ($1.value.published, $1.key) }).enumerated() {
+        for (rank, doc) in articles.sorted(by: { ($0.value.published, $0.value.id) < ($1.value.published, $1.value.id) }).enumerated() {
             docRank[doc.key] = UInt64(rank)
         }
         let order = references.map { docRank[$0.doc]! << 32 | UInt64(UInt32(truncatingIfNeeded: max(0, $0.mention.start))) }

@@ -60,3 +60,35 @@ import Testing
         #expect(try digest(dir.path("crosscheck.sqlite")) == before)
     }
 }
+
+/// Content ids: the same articles ingested one file at a time in reverse order give the same event, incident,
+/// story and source group ids, and the same brief, as the folder ingested at once.
+@Suite(.serialized, .needsCLI) struct IngestionOrderTests {
+    @Test(.needs("seeds")) func idsDoNotDependOnTheOrderOfIngestion() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { !$0.hasPrefix(".") }.sorted()
+        try #require(files.count >= 2)
+        let dir = try TemporaryDirectory("order")
+        defer { dir.remove() }
+        #expect(try CLI.run(["ingest", seeds.path, "--db", "all.sqlite"], in: dir.url).status == 0)
+        for file in files.reversed() {
+            #expect(try CLI.run(["ingest", seeds.appendingPathComponent(file).path, "--db", "one.sqlite"], in: dir.url).status == 0)
+        }
+        for command in [["events", "--format", "json"], ["timeline", "--format", "json"], ["stories", "--format", "json"],
+                        ["contradictions", "--format", "json"], ["brief"], ["duplicates", "--groups", "--format", "json"]] {
+            let all = try CLI.run(command + ["--db", "all.sqlite"], in: dir.url)
+            let one = try CLI.run(command + ["--db", "one.sqlite"], in: dir.url)
+            #expect(all.status == 0 && !all.stdout.isEmpty)
+            #expect(all.stdout == one.stdout, "\(command) differs with the order of ingestion")
+        }
+        // Source groups of the articles (the arrival time differs, the group must not).
+        func groups(_ db: String) throws -> [String: String] {
+            let rows = try JSONSerialization.jsonObject(with: Data(try CLI.run(["articles", "--format", "json", "--db", db], in: dir.url).stdout.utf8))
+            var out: [String: String] = [:]
+            for row in rows as? [[String: Any]] ?? [] { out[row["id"] as? String ?? ""] = row["group"] as? String }
+            return out
+        }
+        let all = try groups("all.sqlite"), one = try groups("one.sqlite")
+        #expect(all.count == files.count && all == one)
+    }
+}

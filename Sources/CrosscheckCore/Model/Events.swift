@@ -133,20 +133,20 @@ public struct EventReference: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(article: try c.decode(String.self, forKey: .article), doc: try c.decode(Int64.self, forKey: .doc),
+        self.init(article: try c.decode(String.self, forKey: .article), doc: try c.decodeIfPresent(Int64.self, forKey: .doc) ?? 0,
                   outlet: try c.decodeIfPresent(String.self, forKey: .outlet), title: try c.decodeIfPresent(String.self, forKey: .title),
-                  published: try c.decodeIfPresent(String.self, forKey: .published), group: try c.decode(Int64.self, forKey: .group),
+                  published: try c.decodeIfPresent(String.self, forKey: .published), group: try c.decodeIfPresent(Int64.self, forKey: .group) ?? 0,
                   mention: try c.decode(EventMention.self, forKey: .mention))
     }
 
+    /// Encoded without `doc` and `group`: they are row numbers of one store (they depend on the order articles
+    /// arrived in), not content; the article id says which article, and `crosscheck articles` its source group.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(article, forKey: .article)
-        try c.encode(doc, forKey: .doc)
         try c.encodeIfPresent(outlet, forKey: .outlet)
         try c.encodeIfPresent(title, forKey: .title)
         try c.encodeIfPresent(published, forKey: .published)
-        try c.encode(group, forKey: .group)
         try c.encode(mention, forKey: .mention)
     }
 

@@ -185,11 +185,15 @@ extension SQLiteStore {
         return out
     }
 
-    private static func groupIDs(_ db: Database, _ groups: some Collection<Int64>) throws -> [Int64: ContentID] {
+    /// Each group's id: the smallest article id among its members, so the same articles give the same group id
+    /// whatever the order they arrived in (the group's row is its first arrival).
+    static func groupIDs(_ db: Database, _ groups: some Collection<Int64>) throws -> [Int64: ContentID] {
         var out: [Int64: ContentID] = [:]
         try inChunks(Array(Set(groups))) { marks, arguments in
-            for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM article WHERE rowid IN (\(marks))", arguments: arguments) {
-                out[row["rowid"]] = ContentID(hex: row["id"])
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.grp, min(a.id) AS id FROM dedup_doc d JOIN article a ON a.rowid = d.doc WHERE d.grp IN (\(marks)) GROUP BY d.grp
+                """, arguments: arguments) {
+                out[row["grp"]] = ContentID(hex: row["id"])
             }
         }
         return out
@@ -277,10 +281,11 @@ extension SQLiteStore {
                                           arguments: [group]) {
                     kinds[k["kind"], default: 0] += k["n"] as Int
                 }
-                guard let id = infos[group]?.ref.id else { continue }
-                out.append(SourceGroupRecord(group: id, size: row["n"], kinds: kinds, members: members.compactMap { infos[$0]?.ref }))
+                guard let id = try Self.groupIDs(db, [group])[group] else { continue }
+                out.append(SourceGroupRecord(group: id, size: row["n"], kinds: kinds, members: members.compactMap { infos[$0]?.ref }.sorted { $0.id < $1.id }))
             }
-            return out
+            // Largest first, then by content id (not by arrival).
+            return out.sorted { ($0.size, $1.group) > ($1.size, $0.group) }
         }
     }
 }

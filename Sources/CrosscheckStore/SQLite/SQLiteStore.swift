@@ -152,10 +152,11 @@ public final class SQLiteStore: Store {
         try pool.read { db in
             var sql = """
                 SELECT a.id, a.title, a.published, a.published_precision, a.published_from, a.outlet, a.url, a.language,
-                       a.word_count, r.origin, r.origin_line, r.format, r.received_at, g.id AS group_id, d.status AS dedup_status,
+                       a.word_count, r.origin, r.origin_line, r.format, r.received_at, d.status AS dedup_status,
+                       (SELECT min(g.id) FROM dedup_doc m JOIN article g ON g.rowid = m.doc WHERE m.grp = d.grp) AS group_id,
                        (SELECT count(*) FROM dedup_doc m WHERE m.grp = d.grp) AS group_size
                 FROM article a JOIN raw_article r ON r.id = a.id
-                LEFT JOIN dedup_doc d ON d.doc = a.rowid LEFT JOIN article g ON g.rowid = d.grp
+                LEFT JOIN dedup_doc d ON d.doc = a.rowid
                 """
             var arguments: StatementArguments = []
             if let outlet = query.outlet {
