@@ -40,6 +40,16 @@ import Testing
         #expect(kind(of: "Steve Jobs", in: "Apple CEO Steve Jobs unveiled the phone.") == .person)
     }
 
+    /// Page chrome glued to a name by scraping ("Full Article" links) is not part of it.
+    @Test func pageChromeIsNotPartOfAName() {
+        let text = "The full article is below. Rebels advanced on the town while Full Article Muammar Gaddafi spoke on state television."
+        let found = entities(text)
+        #expect(!found.contains { $0.text.contains("Full") || $0.text.contains("Article") }, "\(found.map(\.text))")
+        #expect(found.contains { $0.text == "Muammar Gaddafi" && $0.kind == .person })
+        // Names that begin with a common word the text never writes in lower case stay whole.
+        #expect(kind(of: "Long Beach", in: "Police in Long Beach said the shooting began at noon.") == .place)
+    }
+
     @Test func organizationsAndAcronyms() {
         let text = "Moscow will act through the Collective Security Treaty Organization (CSTO), a Russian-led alliance. The CSTO met."
         let found = entities(text)

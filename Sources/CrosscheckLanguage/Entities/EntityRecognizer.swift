@@ -387,6 +387,12 @@ struct EntityRecognizer {
             found.append(Candidate(a: a, b: b, kind: .place, evidence: "before a place word", places: gaz?.length == len ? gaz!.candidates : [], strength: 2))
             return
         }
+        // Page chrome glued before a name ("Full Article Gaddafi", "Read More Obama"): a leading word the text
+        // also writes in lower case, common in English and no given name, is not part of a person's name.
+        if !givenFirst, len >= 2, lexicon.isCommonWord(first.hash), !lexicon.isGivenName(first.hash), ev.lowerSeen.contains(first.hash) {
+            classifyName(&view, a + 1, b, title: nil, ev: ev, into: &found)
+            return
+        }
         // 5. Person evidence.
         if givenFirst {
             found.append(Candidate(a: a, b: b, kind: .person, evidence: "given name", strength: 3))
