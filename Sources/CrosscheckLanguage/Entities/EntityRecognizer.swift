@@ -347,6 +347,9 @@ struct EntityRecognizer {
                 candidates = candidates.filter { gazetteer.places[Int($0)].kind == .country }[...]
             }
             if b < view.count, QuantityParser.units[view.hash(b)].map({ $0.count == 3 }) == true { return }
+            // "Brent crude", "London shares": a market term, not a place (a country stays one: "Russian crude" is no case here).
+            if b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial), lexicon.isMarketWord(view.hash(b)),
+               !candidates.contains(where: { gazetteer.places[Int($0)].kind == .country }) { return }
             if !candidates.isEmpty {
                 let isCountry = candidates.contains { gazetteer.places[Int($0)].kind == .country }
                 let best = candidates.map { gazetteer.places[Int($0)].population }.max() ?? 0
@@ -385,12 +388,6 @@ struct EntityRecognizer {
         if !givenFirst, len >= 2, b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial),
            lexicon.isPlaceHead(view.hash(b)) || lexicon.isPlaceCue(view.hash(b)) {
             found.append(Candidate(a: a, b: b, kind: .place, evidence: "before a place word", places: gaz?.length == len ? gaz!.candidates : [], strength: 2))
-            return
-        }
-        // Page chrome glued before a name ("Full Article Gaddafi", "Read More Obama"): a leading word the text
-        // also writes in lower case, common in English and no given name, is not part of a person's name.
-        if !givenFirst, len >= 2, lexicon.isCommonWord(first.hash), !lexicon.isGivenName(first.hash), ev.lowerSeen.contains(first.hash) {
-            classifyName(&view, a + 1, b, title: nil, ev: ev, into: &found)
             return
         }
         // 5. Person evidence.

@@ -26,6 +26,7 @@ public struct Lexicon: Sendable {
     var nameStoppers = HashedKeySet()
     var notEntities = HashedKeySet()
     var notPlaces = HashedKeySet()
+    var marketWords = HashedKeySet()
     var eventHeads = HashedKeySet()
     var nameSuffixes = HashedKeySet()
     var namePrefixes = HashedKeySet()
@@ -93,6 +94,7 @@ public struct Lexicon: Sendable {
                 case "name-stoppers": nameStoppers.insert(Tokenizer.hash(item))
                 case "not-entities": notEntities.insert(Tokenizer.hash(item))
                 case "not-places": notPlaces.insert(Tokenizer.hash(item))
+                case "market-words": marketWords.insert(Tokenizer.hash(item))
                 case "event-heads": eventHeads.insert(lastWordHash(item))
                 case "name-suffixes": nameSuffixes.insert(Tokenizer.hash(item))
                 case "name-prefixes": namePrefixes.insert(Tokenizer.hash(item))
@@ -153,6 +155,8 @@ public struct Lexicon: Sendable {
     @inline(__always) func isNameStopper(_ hash: UInt64) -> Bool { nameStoppers.contains(hash) }
     @inline(__always) func isNotEntity(_ hash: UInt64) -> Bool { notEntities.contains(hash) }
     @inline(__always) func isNotPlace(_ hash: UInt64) -> Bool { notPlaces.contains(hash) }
+    /// "crude", "futures", "index": the place name before it is a market term ("Brent crude").
+    @inline(__always) func isMarketWord(_ hash: UInt64) -> Bool { marketWords.contains(hash) }
     @inline(__always) func isEventHead(_ hash: UInt64) -> Bool { eventHeads.contains(hash) }
     @inline(__always) func isNameSuffix(_ hash: UInt64) -> Bool { nameSuffixes.contains(hash) }
     @inline(__always) func isNamePrefix(_ hash: UInt64) -> Bool { namePrefixes.contains(hash) }
