@@ -75,7 +75,8 @@ import Testing
             #expect(try CLI.run(["ingest", seeds.appendingPathComponent(file).path, "--db", "one.sqlite"], in: dir.url).status == 0)
         }
         for command in [["events", "--format", "json"], ["timeline", "--format", "json"], ["stories", "--format", "json"],
-                        ["contradictions", "--format", "json"], ["brief"], ["duplicates", "--groups", "--format", "json"]] {
+                        ["contradictions", "--format", "json"], ["brief"], ["duplicates", "--groups", "--format", "json"],
+                        ["duplicates", "--format", "json"]] {
             let all = try CLI.run(command + ["--db", "all.sqlite"], in: dir.url)
             let one = try CLI.run(command + ["--db", "one.sqlite"], in: dir.url)
             #expect(all.status == 0 && !all.stdout.isEmpty)

@@ -234,8 +234,15 @@ extension SQLiteStore {
             let groups = try Self.groupIDs(db, infos.values.compactMap(\.group))
             var out: [RelationRecord] = []
             for row in rows {
-                guard let a = infos[row["a"]], let b = infos[row["b"]], let kind = RelationKind(rawValue: row["kind"]) else { continue }
-                let aligned = (Self.decode([AlignedPassage].self, row["aligned"]) ?? []).map {
+                guard var a = infos[row["a"]], var b = infos[row["b"]], let kind = RelationKind(rawValue: row["kind"]) else { continue }
+                var passages = Self.decode([AlignedPassage].self, row["aligned"]) ?? []
+                // A symmetric relation (exact, near, rewrite) names the smaller article id first, not the later arrival,
+                // so the listing does not depend on the order of ingestion; "contains" keeps its direction.
+                if kind != .contains, b.ref.id < a.ref.id {
+                    swap(&a, &b)
+                    passages = passages.map { AlignedPassage(article: $0.other, other: $0.article, similarity: $0.similarity) }
+                }
+                let aligned = passages.map {
                     AlignedText(similarity: $0.similarity, article: $0.article, other: $0.other,
                                 articleText: Self.slice(a.text, $0.article), otherText: Self.slice(b.text, $0.other))
                 }
@@ -252,7 +259,9 @@ extension SQLiteStore {
             out.sort { l, r in
                 if l.group != r.group { return (l.group?.hex ?? "") < (r.group?.hex ?? "") }
                 if l.kind != r.kind { return l.kind < r.kind }
-                return l.score > r.score
+                if l.score != r.score { return l.score > r.score }
+                return (l.article.id, l.other?.id.hex ?? l.outlet ?? "", l.sentenceRange?.start ?? 0)
+                    < (r.article.id, r.other?.id.hex ?? r.outlet ?? "", r.sentenceRange?.start ?? 0)
             }
             return Array(out.prefix(query.limit))
         }
