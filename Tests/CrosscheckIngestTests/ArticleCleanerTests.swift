@@ -19,6 +19,31 @@ import Testing
         #expect(DateParser.datesWithYear(in: "It happened on 6 July 2021 and again on July 8, 2021.") == ["2021-07-06", "2021-07-08"])
     }
 
+    /// Plain text saved as windows-1252 (curly quotes, an en dash, "café") is read, not rejected, and the
+    /// cleaned text still maps back to the raw bytes; binary bytes stay rejected as not UTF-8.
+    @Test func windows1252TextIsReadWithItsOffsets() throws {
+        let raw: [UInt8] = Array("Officials said the ".utf8) + [0x93] + Array("flood".utf8) + [0x94]
+            + Array(" killed 14 people in Khatlon on April 27 ".utf8) + [0x96] + Array(" a toll later revised. Caf".utf8) + [0xE9]
+            + Array(" owners were evacuated from the district.\n".utf8)
+        let article = try ArticleCleaner().cleanText(raw, id: ContentID(of: raw)).get()
+        #expect(article.text.contains("\u{201C}flood\u{201D}") && article.text.contains("\u{2013}") && article.text.contains("Café"))
+        // Each segment's raw bytes, read as windows-1252, are the cleaned text it maps (offsets count raw bytes).
+        #expect(!article.sourceMap.isEmpty)
+        let utf8 = Array(article.text.utf8)
+        for segment in article.sourceMap {
+            let rawText = try #require(SingleByteText.decode(raw[segment.rawStart..<(segment.rawStart + segment.rawLength)])).text
+            #expect(rawText == String(decoding: utf8[segment.cleanStart..<(segment.cleanStart + segment.length)], as: UTF8.self))
+        }
+        var binary = raw
+        binary[3] = 0x00
+        binary[10] = 0x81
+        guard case .failure(let rejection) = ArticleCleaner().cleanText(binary, id: ContentID(of: binary)) else {
+            Issue.record("binary bytes were read as text")
+            return
+        }
+        #expect(rejection.code == "invalid-utf8")
+    }
+
     /// The outlet named again and again by the page's own appeals.
     @Test func outletFromDonationAndNewsletterBlocks() {
         let removed = [

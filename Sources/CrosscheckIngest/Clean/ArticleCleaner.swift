@@ -24,15 +24,30 @@ public struct ArticleCleaner: Sendable {
     }
 
     func cleanText(_ bytes: [UInt8], id: ContentID, rawBase: Int = 0) -> Result<Article, Rejection> {
-        if let bad = UTF8Validation.firstInvalidOffset(bytes) { return .failure(.invalidUTF8(offset: bad + rawBase)) }
         var body = bytes[...]
         var base = rawBase
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3); base += 3 }
-        var string = String(decoding: body, as: UTF8.self)
+        var string: String
+        var remap: [Int]? = nil
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+            // Not UTF-8: a single-byte charset (windows-1252, windows-1251) when it reads as text, else rejected.
+            guard let decoded = SingleByteText.decode(body) else { return .failure(.invalidUTF8(offset: bad + rawBase)) }
+            string = decoded.text
+            remap = decoded.rawOffset
+        } else {
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3); base += 3 }
+            string = String(decoding: body, as: UTF8.self)
+        }
         // CRLF lines keep their offsets: the cleaner trims the CR. Only old Mac text (CR alone) is converted,
         // which keeps lengths equal too.
         if !string.contains("\n"), string.contains("\r") { string = string.replacingOccurrences(of: "\r", with: "\n") }
-        let cleaned = text.clean(string, rawBase: base)
+        var cleaned = text.clean(string, rawBase: remap == nil ? base : 0)
+        if let remap {
+            // Offsets into the decoded text → offsets into the raw bytes.
+            cleaned.sourceMap = cleaned.sourceMap.map { s in
+                let start = remap[min(s.rawStart, remap.count - 1)], end = remap[min(s.rawStart + s.rawLength, remap.count - 1)]
+                return SourceSegment(cleanStart: s.cleanStart, length: s.length, rawStart: base + start, rawLength: end - start)
+            }
+        }
         guard !cleaned.text.isEmpty else { return .failure(.emptyAfterCleaning) }
         var published: PublishedDate?
         for key in ["publish", "published", "date", "posted"] {
