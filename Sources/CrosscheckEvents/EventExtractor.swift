@@ -295,7 +295,7 @@ public struct EventExtractor: Sendable {
             if let cue = (s0..<s1).first(where: { covered[$0] < 0 && Self.walkBacks.longest(tokens, at: $0, limit: s1) != nil }),
                let len = Self.walkBacks.longest(tokens, at: cue, limit: s1)?.length {
                 if let previous = out.lastIndex(where: { Self.commitments.contains($0.type) && $0.sentenceStart < sentence.start
-                    && sentence.start - $0.sentenceEnd < 600 && $0.status != "walked back" }) {
+                    && sentence.start - $0.sentenceEnd < 600 && $0.status != .walkedBack }) {
                     var back = out[previous]
                     back.trigger = text(cue, min(s1, cue + len))
                     back.start = Int(tokens[cue].start)
@@ -305,7 +305,7 @@ public struct EventExtractor: Sendable {
                     back.sentenceEnd = sentence.end
                     back.quantity = nil
                     back.quantityText = nil
-                    back.status = "walked back"
+                    back.status = .walkedBack
                     back.attribution = attribution
                     // Who walks it back: the named speaker of this sentence, else the sentence's first person.
                     let person = local.first { $0.mention.kind == .person && $0.a < cue }
@@ -489,14 +489,14 @@ public struct EventExtractor: Sendable {
                 // Only the first event after the denial is what it denies (`firstDenied`).
                 if let denial, trigger.type != denyType,
                    trigger.a == firstDenied || (trigger.a < denial.a && event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
-                    event.status = "denied"
+                    event.status = .denied
                     event.deniedBy = denier
                 } else if conditional(trigger.a, clause) {
-                    event.status = "hypothetical"
+                    event.status = .hypothetical
                 } else if futureCue || event.time?.direction == "future" || event.time?.direction == "deadline" {
-                    event.status = "planned"
+                    event.status = .planned
                 } else if hedged || attribution.kind == "anonymous" {
-                    event.status = "claimed"
+                    event.status = .claimed
                 }
                 out.append(event)
             }

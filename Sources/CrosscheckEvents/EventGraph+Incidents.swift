@@ -129,7 +129,7 @@ extension EventGraph {
                 keys.insert(fact("d:", String(t.start.suffix(5)), strong: false))
             }
             // Plans of one actor with deadlines: the deadline is what sources disagree on ("by August 31", "by September 11").
-            if m.status == "planned", m.time?.direction == "deadline", !m.timeFromPublication { keys.insert(fact("plan", "", strong: true)) }
+            if m.status == .planned, m.time?.direction == "deadline", !m.timeFromPublication { keys.insert(fact("plan", "", strong: true)) }
             if let p = m.place, p.precision == "locality" { keys.insert(fact("l:", p.id, strong: false)) }
         }
         return keys

@@ -32,7 +32,7 @@ public struct EventGraph: Sendable {
     /// and "relocated 20,000 troops to the border" (deploy). The merged event takes its tellings' usual type.
     static let family: [String: String] = ["deploy": "mobilize"]
     /// Statuses that speak against a telling: a denial, or the source itself walking its word back.
-    static let against: Set<String> = ["denied", "walked back"]
+    static let against: Set<EventStatus> = [.denied, .walkedBack]
 
     /// What befalls without a doer (floods, death tolls, failures): no focus stands in for their actor.
     static let actorless: Set<String> = ["disaster", "casualties", "failure", "refugees", "flee", "evacuate", "change", "economic"]
@@ -141,7 +141,7 @@ public struct EventGraph: Sendable {
         var clusters: [Cluster] = []
         // Undated tellings only meet undated tellings of the same standing: a claim and its denial ("the
         // Taliban claims to control 90% of the borders" — "dismissed as a lie") stay apart from reports.
-        func standing(_ k: Int) -> Bool { ["claimed", "denied", "walked back"].contains(references[k].mention.status) }
+        func standing(_ k: Int) -> Bool { [EventStatus.claimed, .denied, .walkedBack].contains(references[k].mention.status) }
         // Dated clusters in day order (searched back from the newest, two months at most) and
         // undated ones (compatible with any day), so each mention meets few clusters.
         var dated: [Int] = [], undated: [Int] = []
@@ -162,7 +162,7 @@ public struct EventGraph: Sendable {
             let m = references[k].mention
             // Plans with a deadline cluster apart (their date is what sources disagree on); other plans
             // ("will reinforce its border with 20,000 troops") join the reports of the same happening.
-            let planned = m.status == "planned" && m.time?.direction == "deadline"
+            let planned = m.status == .planned && m.time?.direction == "deadline"
             let span = spans[k]!
             let (s, e) = span ?? (Int.min / 4, Int.max / 4)
             let slack = m.timeFromPublication ? 3 : 1
@@ -256,11 +256,11 @@ public struct EventGraph: Sendable {
             let against = Self.against.contains(m.status)
             if idKey == nil || (r.article, m.start) < (idKey!.article, idKey!.start) { idKey = (r.article, m.start, r.doc) }
             switch m.status {
-            case "denied": denying.insert(r.group)
-            case "walked back": walkedBack = true
-            case "reported": anyReported = true
-            case "claimed": anyClaimed = true
-            case "planned": anyPlanned = true
+            case .denied: denying.insert(r.group)
+            case .walkedBack: walkedBack = true
+            case .reported: anyReported = true
+            case .claimed: anyClaimed = true
+            case .planned: anyPlanned = true
             default: break
             }
             if !against {
@@ -290,13 +290,13 @@ public struct EventGraph: Sendable {
         if let usual = typeCounts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { typeName = usual }
         let type = ontology.type(named: typeName)
         let timed = (best?.index ?? earliest?.index).map { refs[$0].mention }
-        let status: String
-        if walkedBack { status = "walked back" }
-        else if !denying.isEmpty && !reporting.isEmpty { status = "contested" }
-        else if !denying.isEmpty { status = "denied" }
-        else if anyReported { status = "reported" }
-        else if anyClaimed { status = "claimed" }
-        else { status = anyPlanned ? "planned" : refs[0].mention.status }
+        let status: EventStatus
+        if walkedBack { status = .walkedBack }
+        else if !denying.isEmpty && !reporting.isEmpty { status = .contested }
+        else if !denying.isEmpty { status = .denied }
+        else if anyReported { status = .reported }
+        else if anyClaimed { status = .claimed }
+        else { status = anyPlanned ? .planned : refs[0].mention.status }
         let q = quantity.map { refs[$0.index].mention }
         let actor = winner(actorVotes).flatMap { refs[$0].mention.actor }
         let target = winner(targetVotes).flatMap { refs[$0].mention.target }
@@ -317,9 +317,9 @@ public struct EventGraph: Sendable {
         var out: [Contradiction] = []
         for e in events {
             let what = describe(e)
-            let denied = e.references.filter { $0.mention.status == "denied" }
+            let denied = e.references.filter { $0.mention.status == .denied }
             let reported = e.references.filter { !Self.against.contains($0.mention.status) }
-            let walkedBack = e.references.filter { $0.mention.status == "walked back" }
+            let walkedBack = e.references.filter { $0.mention.status == .walkedBack }
             if !walkedBack.isEmpty && !reported.isEmpty {
                 let who = walkedBack.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
                 out.append(Contradiction(event: e.id, kind: "walk-back", summary: "\(what): stated, then walked back by \(who)",
@@ -328,14 +328,14 @@ public struct EventGraph: Sendable {
             if !denied.isEmpty && !reported.isEmpty {
                 let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
                 // A claim ("the Taliban claims to control 90%") against its denial reads as such.
-                let side = reported.allSatisfy { $0.mention.status == "claimed" } ? "claimed" : "reported"
+                let side = reported.allSatisfy { $0.mention.status == .claimed } ? "claimed" : "reported"
                 out.append(Contradiction(event: e.id, kind: "denial", summary: "\(what): \(side), but denied by \(who)",
                                          sides: [.init(value: side, references: reported), .init(value: "denied by \(who)", references: denied)]))
             }
             // Dates of planned events.
             // Deadlines ("by August 31" vs "by September 11"), not the day a plan was announced.
             let planned = e.references.filter {
-                $0.mention.status == "planned" && !$0.mention.timeFromPublication && $0.mention.time?.direction == "deadline"
+                $0.mention.status == .planned && !$0.mention.timeFromPublication && $0.mention.time?.direction == "deadline"
             }
             var byDate: [String: [EventReference]] = [:]
             for r in planned { byDate[r.mention.time!.value, default: []].append(r) }

@@ -147,18 +147,18 @@ public struct Brief: Sendable {
         let dated = key.filter(Self.isDated), undated = key.filter { !Self.isDated($0) }
         func line(_ k: Int, _ e: MergedEvent) {
             var line = "\(k). **\(when(e, year: year))** — " + Self.headline(e, names: names)
-            let denied = e.references.filter { $0.mention.status == "denied" }
-            let walked = e.references.filter { $0.mention.status == "walked back" }
+            let denied = e.references.filter { $0.mention.status == .denied }
+            let walked = e.references.filter { $0.mention.status == .walkedBack }
             line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s") "
-                + cites(e.references) { $0.mention.status != "denied" && $0.mention.status != "walked back" }
+                + cites(e.references) { $0.mention.status != .denied && $0.mention.status != .walkedBack }
             switch e.status {
-            case "reported": break
-            case "contested", "denied":
+            case .reported: break
+            case .contested, .denied:
                 let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
                 let on = denied.compactMap { r in r.mention.time.flatMap { t in t.value == "unresolved" || r.mention.timeFromPublication ? nil : t.value } }.first
                     .map { v in " on " + (v.hasPrefix("XXXX") ? (year.map { $0 + v.dropFirst(4) } ?? String(v.dropFirst(5))) : v) } ?? ""
                 line += "; **denied** by \(who)\(on) " + cites(denied)
-            case "walked back":
+            case .walkedBack:
                 let who = walked.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
                 line += "; **walked back** by \(who) " + cites(walked)
             default: line += "; \(e.status)"

@@ -23,7 +23,7 @@ public enum EventExports {
         Column("country") { $0.place?.country ?? "" },
         Column("quantity") { $0.quantity.map { q in q.value == q.value.rounded() ? String(Int64(q.value)) : String(q.value) } ?? "" },
         Column("quantity_text") { $0.quantityText ?? "" },
-        Column("status") { $0.status },
+        Column("status") { $0.status.rawValue },
         Column("sources") { $0.sourceNames.joined(separator: "; ") },
         Column("source_count") { String($0.sources) },
         Column("notes") { $0.references.first?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
@@ -42,7 +42,7 @@ public enum EventExports {
         for e in events {
             guard let p = e.place, rank(p.precision) <= rank(precision) else { continue }
             var properties: [String: Any] = [
-                "id": e.id, "type": e.type, "label": e.label, "plover": e.plover, "cameo": e.cameo, "status": e.status,
+                "id": e.id, "type": e.type, "label": e.label, "plover": e.plover, "cameo": e.cameo, "status": e.status.rawValue,
                 "sources": e.sources, "mentions": e.references.count, "location": e.placeName ?? p.name, "geo_precision": p.precision,
             ]
             if let a = e.actor { properties["actor"] = a.name }

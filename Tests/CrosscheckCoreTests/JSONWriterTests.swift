@@ -21,7 +21,7 @@ import Testing
         var event = EventMention(type: "flee", trigger: "fled", start: -1, end: 40, sentence: "“Nowhere to go” — 1,037 fled 😀",
                                  sentenceStart: 0, sentenceEnd: 99, actor: Participant(entity: "country:AF", name: "Afghanistan", kind: .country),
                                  quantity: QuantityValue(value: 1037, low: 1037, high: 1037, bound: "exact"),
-                                 attribution: Attribution(kind: "anonymous", name: "a senior official", cue: "told RFE/RL"), status: "claimed")
+                                 attribution: Attribution(kind: "anonymous", name: "a senior official", cue: "told RFE/RL"), status: .claimed)
         event.deniedBy = Participant(entity: nil, name: "Ministry", kind: .organization, country: "TM")
         event.timeFromPublication = true
         #expect(try roundTrip(event) == event)

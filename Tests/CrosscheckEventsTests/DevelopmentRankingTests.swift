@@ -38,7 +38,7 @@ import Testing
     @Test func furtherEntriesOfAnIncidentArePenalised() {
         var big = MergedEvent(id: "attack-1", type: "attack", label: "attacked", plover: "", cameo: "", actor: nil, target: nil,
                               place: PlaceRef(id: "L:1", name: "Town", latitude: 0, longitude: 0, country: "US", precision: "locality"), placeName: "Town",
-                              time: nil, timeFromPublication: true, quantity: nil, quantityText: nil, status: "reported",
+                              time: nil, timeFromPublication: true, quantity: nil, quantityText: nil, status: .reported,
                               sources: 3, deniedBy: 0, references: [], incident: "inc-a")
         var side = big
         side.id = "arrest-1"; side.type = "arrest"; side.sources = 2

@@ -25,7 +25,7 @@ import Testing
         #expect(e?.quantity?.value == 1000 && e?.quantity?.bound == "lower")
         #expect(e?.time?.value == "2021-07-05" && e?.timeFromPublication == false)
         #expect(e?.attribution.kind == "institution" && e?.attribution.name == "Tajik border guards")
-        #expect(e?.status == "reported")
+        #expect(e?.status == .reported)
         #expect(e?.sentence.hasPrefix("More than 1,000") == true)
     }
 
@@ -37,7 +37,7 @@ import Testing
     @Test func anonymousAndNamedAttribution() {
         let anonymous = first("mobilize", "A senior official from a Turkmen security agency told RFE/RL that more troops were sent to reinforce the border units.")
         #expect(anonymous?.attribution.kind == "anonymous")
-        #expect(anonymous?.status == "claimed")
+        #expect(anonymous?.status == .claimed)
         let named = first("meet", "Taliban spokesman Mohammad Naim said the delegation held talks in Ashgabat on Saturday.")
         #expect(named?.attribution.kind == "person" && named?.attribution.name == "Mohammad Naim")
         let according = first("meet", "On July 4, Rahmon spoke with Ashraf Ghani about the border, according to Tajik state media.")
@@ -50,16 +50,16 @@ import Testing
 
     @Test func statusPlannedDeniedHypothetical() {
         let planned = first("withdraw", "The withdrawal of US forces will be completed by August 31.")
-        #expect(planned?.status == "planned" && planned?.time?.direction == "deadline" && planned?.time?.value == "2021-08-31")
+        #expect(planned?.status == .planned && planned?.time?.direction == "deadline" && planned?.time?.value == "2021-08-31")
         let denied = first("deploy", "The Turkmen Foreign Ministry issued a statement rejecting reports about the deployment of Turkmen troops along the border.")
-        #expect(denied?.status == "denied" && denied?.deniedBy?.name == "Turkmen Foreign Ministry")
+        #expect(denied?.status == .denied && denied?.deniedBy?.name == "Turkmen Foreign Ministry")
         let hypothetical = first("support", "Putin said Moscow would support Tajikistan if the Taliban crossed the border.")
-        #expect(hypothetical?.status == "hypothetical")
+        #expect(hypothetical?.status == .hypothetical)
         // "if needed" only hedges a pledge: it is still a plan.
         let pledge = first("support", "Putin said Moscow would support Tajikistan if needed.")
-        #expect(pledge?.status == "planned")
+        #expect(pledge?.status == .planned)
         let notADenial = events("Officials let in 152 people but did not comment on whether anyone was denied entry.")
-        #expect(notADenial.first { $0.type == "refugees" }?.status != "denied")
+        #expect(notADenial.first { $0.type == "refugees" }?.status != .denied)
     }
 
     @Test func textsWithoutEventsAndHostileInput() {
@@ -112,9 +112,9 @@ import Testing
 
     @Test func walkBacksFollowThePledgeTheyCut() {
         let found = events("A Tajik official said Tajikistan was ready to accept 100,000 refugees from Afghanistan. But foreign minister Sirojiddin Muhriddin appeared to walk back that pledge at a Tuesday briefing.")
-        let pledge = found.first { $0.type == "refugees" && $0.status != "walked back" }
+        let pledge = found.first { $0.type == "refugees" && $0.status != .walkedBack }
         #expect(pledge?.quantity?.value == 100_000 && pledge?.actor?.entity == "country:TJ")
-        let back = found.first { $0.status == "walked back" }
+        let back = found.first { $0.status == .walkedBack }
         #expect(back?.type == "refugees" && back?.deniedBy?.name == "Sirojiddin Muhriddin" && back?.sentence.contains("walk back") == true)
         // "that pledge" is the pledge walked back, not a new one.
         #expect(!found.contains { $0.type == "support" })
@@ -122,8 +122,8 @@ import Testing
 
     @Test func aDenialDeniesTheEventItIntroduces() {
         let found = events("Tajikistan's emergencies committee denied reports that an embankment was deliberately breached during last weekend's floods.")
-        #expect(found.first { $0.type == "failure" }?.status == "denied")
-        #expect(found.first { $0.type == "disaster" }?.status == "reported")
+        #expect(found.first { $0.type == "failure" }?.status == .denied)
+        #expect(found.first { $0.type == "disaster" }?.status == .reported)
         // A sum of money is not a flood's figure.
         let flooded = first("disaster", "Every household whose home was flooded would receive 10,000 somoni.")
         #expect(flooded?.quantity == nil)
@@ -141,8 +141,8 @@ import Testing
     @Test func foreignSentencesAndModalsOfPossibility() {
         // Quoted German in an English page: "die" is "the", not a death.
         #expect(events("Die meisten Leute würden sagen, dass die Straße gesperrt ist und die Polizei nicht kommt.").isEmpty)
-        #expect(first("casualties", "Officials said as many as 200 people could die if the dam breaks.")?.status == "hypothetical")
-        #expect(first("casualties", "Fourteen people died in the floods, officials said.")?.status == "reported")
+        #expect(first("casualties", "Officials said as many as 200 people could die if the dam breaks.")?.status == .hypothetical)
+        #expect(first("casualties", "Fourteen people died in the floods, officials said.")?.status == .reported)
     }
 
     @Test func anAppositiveClauseBelongsToTheNameBeforeIt() {

@@ -47,7 +47,7 @@ import Testing
         let events = graph.merge(refs)
         let kinds = Set(graph.contradictions(events).map(\.kind))
         #expect(kinds == ["date", "quantity", "denial"], "\(graph.contradictions(events).map(\.summary))")
-        #expect(events.first { $0.type == "deploy" }?.status == "contested")
+        #expect(events.first { $0.type == "deploy" }?.status == .contested)
     }
 
     /// One outlet that contradicts itself (a toll revised from 14 to nine) is one source on both sides:
@@ -126,7 +126,7 @@ import Testing
         let talks = events.filter { $0.type == "meet" }
         #expect(talks.count == 1 && talks.first?.sources == 2)
         let refugees = events.first { $0.type == "refugees" }
-        #expect(refugees?.status == "walked back")
+        #expect(refugees?.status == .walkedBack)
         #expect(graph.contradictions(events).contains { $0.kind == "walk-back" })
     }
 

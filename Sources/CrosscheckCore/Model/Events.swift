@@ -57,8 +57,8 @@ public struct EventMention: Codable, Sendable, Hashable {
     public var quantity: QuantityValue?
     public var quantityText: String?
     public var attribution: Attribution
-    /// reported, claimed, denied, planned, hypothetical.
-    public var status: String
+    /// reported, claimed, denied, planned, hypothetical, walked back.
+    public var status: EventStatus
     /// Who denied it, when the status is denied.
     public var deniedBy: Participant?
 
@@ -66,7 +66,7 @@ public struct EventMention: Codable, Sendable, Hashable {
                 actor: Participant? = nil, target: Participant? = nil, place: PlaceRef? = nil, placeName: String? = nil,
                 time: TimeValue? = nil, timeText: String? = nil, timeFromPublication: Bool = false,
                 quantity: QuantityValue? = nil, quantityText: String? = nil,
-                attribution: Attribution = Attribution(kind: "article"), status: String = "reported", deniedBy: Participant? = nil) {
+                attribution: Attribution = Attribution(kind: "article"), status: EventStatus = .reported, deniedBy: Participant? = nil) {
         self.type = type
         self.trigger = trigger
         self.start = start
@@ -180,8 +180,8 @@ public struct MergedEvent: Codable, Sendable, Hashable {
     /// The most precise quantity reported (exact beats a bound, a bound beats a vague count).
     public var quantity: QuantityValue?
     public var quantityText: String?
-    /// reported, claimed, planned, denied, contested (reported by some, denied by others), hypothetical.
-    public var status: String
+    /// reported, claimed, planned, denied, contested (reported by some, denied by others), hypothetical, walked back.
+    public var status: EventStatus
     /// Independent source groups that report it (not counting denials).
     public var sources: Int
     /// Source groups that deny it.
@@ -201,7 +201,7 @@ public struct MergedEvent: Codable, Sendable, Hashable {
 
     public init(id: String, type: String, label: String, plover: String, cameo: String, actor: Participant?, target: Participant?,
                 place: PlaceRef?, placeName: String?, time: TimeValue?, timeFromPublication: Bool, quantity: QuantityValue?,
-                quantityText: String?, status: String, sources: Int, deniedBy: Int, references: [EventReference],
+                quantityText: String?, status: EventStatus, sources: Int, deniedBy: Int, references: [EventReference],
                 incident: String = "") {
         self.id = id
         self.type = type

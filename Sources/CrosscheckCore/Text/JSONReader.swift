@@ -296,7 +296,9 @@ extension EventMention {
                     case "quantity": e.quantity = try r.quantityValue()
                     case "quantityText": e.quantityText = try r.optionalString()
                     case "attribution": e.attribution = try r.attribution()
-                    case "status": e.status = try r.string(); required += 1
+                    case "status":
+                        guard let status = EventStatus(rawValue: try r.string()) else { throw JSONReader.Failure.malformed }
+                        e.status = status; required += 1
                     case "deniedBy": e.deniedBy = try r.participant()
                     default: try r.skipValue()
                     }

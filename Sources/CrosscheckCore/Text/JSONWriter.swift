@@ -215,7 +215,7 @@ extension EventMention: JSONWritable {
         w.member("actor", actor); w.member("target", target); w.member("place", place); w.member("placeName", placeName)
         w.member("time", time); w.member("timeText", timeText); w.member("timeFromPublication", timeFromPublication)
         w.member("quantity", quantity); w.member("quantityText", quantityText); w.member("attribution", attribution)
-        w.member("status", status); w.member("deniedBy", deniedBy)
+        w.member("status", status.rawValue); w.member("deniedBy", deniedBy)
         w.endObject()
     }
 }

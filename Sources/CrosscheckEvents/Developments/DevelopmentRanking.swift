@@ -34,7 +34,7 @@ public struct DevelopmentRanking: Sendable {
 
     /// Whether an event can be a development: an actor or a place, not hypothetical, not background.
     public static func isCandidate(_ e: MergedEvent) -> Bool {
-        (e.actor != nil || e.place != nil) && e.status != "hypothetical" && !background.contains(e.type)
+        (e.actor != nil || e.place != nil) && e.status != .hypothetical && !background.contains(e.type)
     }
 
     /// The best `limit` developments, best first (ties by event id, so the order is deterministic).
@@ -113,7 +113,7 @@ public struct DevelopmentRanking: Sendable {
         }
         if let q = e.quantity, q.bound != "vague" { s += c.figure }
         if e.actor != nil { s += c.actor }
-        if e.deniedBy > 0 || e.status == "walked back" { s += c.disputed }
+        if e.deniedBy > 0 || e.status == .walkedBack { s += c.disputed }
         return s
     }
 
@@ -122,7 +122,7 @@ public struct DevelopmentRanking: Sendable {
         var groups: [String: Set<Int64>] = [:]
         for k in candidates {
             let refs = events[k].references
-            for r in refs.indices where refs[r].mention.status != "denied" && refs[r].mention.status != "walked back" {
+            for r in refs.indices where refs[r].mention.status != .denied && refs[r].mention.status != .walkedBack {
                 groups[events[k].incident, default: []].insert(refs[r].group)
             }
         }

@@ -101,7 +101,7 @@ extension SQLiteStore {
                 try deleteEvents.step()
                 for (j, e) in article.events.enumerated() {
                     insertEvent.bind(1, article.doc); insertEvent.bind(2, e.start); insertEvent.bind(3, e.type)
-                    insertEvent.bind(4, e.status); insertEvent.bind(5, e.actor?.entity); insertEvent.bind(6, e.time?.start)
+                    insertEvent.bind(4, e.status.rawValue); insertEvent.bind(5, e.actor?.entity); insertEvent.bind(6, e.time?.start)
                     insertEvent.bind(7, e.time?.end); insertEvent.bind(8, details[k].events[j])
                     try insertEvent.step()
                 }

@@ -35,7 +35,7 @@ extension Crosscheck {
                                    discussion: "locality (default: towns only), region, or country (every located event; each feature carries geo_precision)."))
         var precision = "locality"
 
-        static let statuses = ["reported", "claimed", "planned", "denied", "contested", "hypothetical", "walked back"]
+        static let statuses = EventStatus.allCases.map(\.rawValue)
 
         func validate() throws {
             try requireNonNegative(["limit": limit, "min-sources": minSources])
@@ -66,7 +66,7 @@ extension Crosscheck {
         func run() async throws {
             var events = try store.situation().events
             events = events.filter { e in
-                (type == nil || e.type == type) && (status == nil || e.status == status) && e.sources >= minSources
+                (type == nil || e.type == type) && (status == nil || e.status.rawValue == status) && e.sources >= minSources
                     && (actor == nil || (e.actor?.name.lowercased().contains(actor!.lowercased()) ?? false))
                     && (place == nil || (e.placeName?.lowercased().contains(place!.lowercased()) ?? false))
                     && inWindow(e)
@@ -84,7 +84,7 @@ extension Crosscheck {
             Column("actor", maxWidth: 24) { $0.actor?.name ?? "" },
             Column("place", maxWidth: 18) { $0.placeName ?? "" },
             Column("quantity", maxWidth: 18) { $0.quantityText ?? "" },
-            Column("status", maxWidth: 10) { $0.status },
+            Column("status", maxWidth: 10) { $0.status.rawValue },
             Column("sources", maxWidth: 7) { String($0.sources) },
             Column("mentions", maxWidth: 8) { String($0.references.count) },
             Column("evidence", maxWidth: 70) { $0.evidence?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
@@ -182,7 +182,7 @@ extension Crosscheck {
                 let e = d.event
                 return (e.actor.map { $0.name + " " } ?? "") + e.label + (e.placeName.map { " — " + $0 } ?? "") + (e.quantityText.map { ": " + $0 } ?? "")
             },
-            Column("status", maxWidth: 10) { $0.event.status },
+            Column("status", maxWidth: 10) { $0.event.status.rawValue },
             Column("sources", maxWidth: 7) { String($0.event.sources) },
             Column("rank", maxWidth: 4) { String($0.rank) },
             Column("outlets", maxWidth: 50) { $0.event.sourceNames.joined(separator: ", ") },
