@@ -322,14 +322,14 @@ public struct EventGraph: Sendable {
             let walkedBack = e.references.filter { $0.mention.status == .walkedBack }
             if !walkedBack.isEmpty && !reported.isEmpty {
                 let who = walkedBack.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
-                out.append(Contradiction(event: e.id, kind: "walk-back", summary: "\(what): stated, then walked back by \(who)",
+                out.append(Contradiction(event: e.id, kind: .walkBack, summary: "\(what): stated, then walked back by \(who)",
                                          sides: [.init(value: "stated", references: reported), .init(value: "walked back by \(who)", references: walkedBack)]))
             }
             if !denied.isEmpty && !reported.isEmpty {
                 let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
                 // A claim ("the Taliban claims to control 90%") against its denial reads as such.
                 let side = reported.allSatisfy { $0.mention.status == .claimed } ? "claimed" : "reported"
-                out.append(Contradiction(event: e.id, kind: "denial", summary: "\(what): \(side), but denied by \(who)",
+                out.append(Contradiction(event: e.id, kind: .denial, summary: "\(what): \(side), but denied by \(who)",
                                          sides: [.init(value: side, references: reported), .init(value: "denied by \(who)", references: denied)]))
             }
             // Dates of planned events.
@@ -344,7 +344,7 @@ public struct EventGraph: Sendable {
                 var conflict = false
                 for x in spans { for y in spans where x.0 < y.0 && (x.1.0 - 1 > y.1.1 || y.1.0 - 1 > x.1.1) { conflict = true } }
                 if conflict {
-                    out.append(Contradiction(event: e.id, kind: "date", summary: "\(what): sources give different dates",
+                    out.append(Contradiction(event: e.id, kind: .date, summary: "\(what): sources give different dates",
                                              sides: byDate.sorted { $0.key < $1.key }.map { .init(value: $0.key, references: $0.value) }))
                 }
             }
@@ -367,7 +367,7 @@ public struct EventGraph: Sendable {
                     if let g = groups.firstIndex(where: { Self.compatible($0.0, q) }) { groups[g].1.append(r) } else { groups.append((q, [r])) }
                 }
                 if groups.count > 1 {
-                    out.append(Contradiction(event: e.id, kind: "quantity", summary: "\(what): sources give incompatible figures",
+                    out.append(Contradiction(event: e.id, kind: .quantity, summary: "\(what): sources give incompatible figures",
                                              sides: groups.map { .init(value: $0.1.first?.mention.quantityText ?? String($0.0.value), references: $0.1) }))
                 }
             }

@@ -46,7 +46,7 @@ import Testing
         let graph = EventGraph()
         let events = graph.merge(refs)
         let kinds = Set(graph.contradictions(events).map(\.kind))
-        #expect(kinds == ["date", "quantity", "denial"], "\(graph.contradictions(events).map(\.summary))")
+        #expect(kinds == [.date, .quantity, .denial], "\(graph.contradictions(events).map(\.summary))")
         #expect(events.first { $0.type == "deploy" }?.status == .contested)
     }
 
@@ -60,7 +60,7 @@ import Testing
         let graph = EventGraph()
         let events = graph.merge(refs).filter { $0.type == "casualties" }
         #expect(events.count == 1 && events.first?.sources == 1)
-        #expect(graph.contradictions(events).contains { $0.kind == "quantity" && $0.sides.count == 2 })
+        #expect(graph.contradictions(events).contains { $0.kind == .quantity && $0.sides.count == 2 })
     }
 
     @Test func unrelatedStoriesDoNotMerge() {
@@ -127,7 +127,7 @@ import Testing
         #expect(talks.count == 1 && talks.first?.sources == 2)
         let refugees = events.first { $0.type == "refugees" }
         #expect(refugees?.status == .walkedBack)
-        #expect(graph.contradictions(events).contains { $0.kind == "walk-back" })
+        #expect(graph.contradictions(events).contains { $0.kind == .walkBack })
     }
 
     @Test func undatedClaimsAndDenialsStayApartFromReports() {
@@ -139,6 +139,6 @@ import Testing
         let seize = graph.merge(refs).filter { $0.type == "seize" }
         let disputed = seize.first { $0.deniedBy > 0 }
         #expect(disputed != nil && disputed?.references.allSatisfy { $0.group == 2 } == true)
-        #expect(graph.contradictions(seize).contains { $0.kind == "denial" && $0.sides.first?.value == "claimed" })
+        #expect(graph.contradictions(seize).contains { $0.kind == .denial && $0.sides.first?.value == "claimed" })
     }
 }

@@ -236,12 +236,12 @@ public struct Contradiction: Codable, Sendable, Hashable {
     }
 
     public var event: String
-    /// date, quantity, or denial.
-    public var kind: String
+    /// denial, walk-back, date or quantity.
+    public var kind: ContradictionKind
     public var summary: String
     public var sides: [Side]
 
-    public init(event: String, kind: String, summary: String, sides: [Side]) {
+    public init(event: String, kind: ContradictionKind, summary: String, sides: [Side]) {
         self.event = event
         self.kind = kind
         self.summary = summary

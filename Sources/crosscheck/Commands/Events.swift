@@ -103,7 +103,7 @@ extension Crosscheck {
         }
 
         static let listing = Listing<Contradiction>(columns: [
-            Column("kind", maxWidth: 8) { $0.kind },
+            Column("kind", maxWidth: 8) { $0.kind.rawValue },
             Column("summary", maxWidth: 60) { $0.summary },
             Column("sides", maxWidth: 90) { c in
                 c.sides.map { side in
