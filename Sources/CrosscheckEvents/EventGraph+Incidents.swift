@@ -116,7 +116,7 @@ extension EventGraph {
         for k in cluster.members {
             let m = references[k].mention
             // Only an actor the sentence names: an article's focus standing in for a missing one is too weak here.
-            guard !Self.against.contains(m.status), m.type != "statement", let actor = actorKey(m) else { continue }
+            guard !m.status.isAgainst, m.type != "statement", let actor = actorKey(m) else { continue }
             let head = IncidentClusterer.key("t:", (Self.family[m.type] ?? m.type) + "|" + actor)
             func fact(_ tag: StaticString, _ value: String, strong: Bool) -> UInt64 {
                 (IncidentClusterer.key(tag, value) ^ (head &* 0x9E37_79B9_7F4A_7C15)) & ~1 | (strong ? 1 : 0)

@@ -31,8 +31,6 @@ public struct EventGraph: Sendable {
     /// Types told of one happening in different words merge: "sending 20,000 troops to the border" (mobilize)
     /// and "relocated 20,000 troops to the border" (deploy). The merged event takes its tellings' usual type.
     static let family: [String: String] = ["deploy": "mobilize"]
-    /// Statuses that speak against a telling: a denial, or the source itself walking its word back.
-    static let against: Set<EventStatus> = [.denied, .walkedBack]
 
     /// What befalls without a doer (floods, death tolls, failures): no focus stands in for their actor.
     static let actorless: Set<String> = ["disaster", "casualties", "failure", "refugees", "flee", "evacuate", "change", "economic"]
@@ -253,7 +251,7 @@ public struct EventGraph: Sendable {
         var idKey: (article: String, start: Int, doc: Int64)? = nil
         for (k, r) in refs.enumerated() {
             let m = r.mention
-            let against = Self.against.contains(m.status)
+            let against = m.status.isAgainst
             if idKey == nil || (r.article, m.start) < (idKey!.article, idKey!.start) { idKey = (r.article, m.start, r.doc) }
             switch m.status {
             case .denied: denying.insert(r.group)
@@ -318,7 +316,7 @@ public struct EventGraph: Sendable {
         for e in events {
             let what = describe(e)
             let denied = e.references.filter { $0.mention.status == .denied }
-            let reported = e.references.filter { !Self.against.contains($0.mention.status) }
+            let reported = e.references.filter { !$0.mention.status.isAgainst }
             let walkedBack = e.references.filter { $0.mention.status == .walkedBack }
             if !walkedBack.isEmpty && !reported.isEmpty {
                 let who = walkedBack.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
@@ -352,7 +350,7 @@ public struct EventGraph: Sendable {
             // Precise figures only (a vague "hundreds" conflicts with nothing), of the same unit and kind of thing.
             let counted = e.references.filter {
                 $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" && $0.mention.quantity?.bound != "vague"
-                    && !Self.against.contains($0.mention.status)
+                    && !$0.mention.status.isAgainst
             }
             var byUnit: [String: [EventReference]] = [:]
             for r in counted {

@@ -54,11 +54,8 @@ public struct Brief: Sendable {
         return !e.timeFromPublication
     }
 
-    static func date(_ e: MergedEvent, year: String?) -> String {
-        guard let t = e.time, !t.start.isEmpty else { return "9999" }
-        // Dates without a year sort within the year they are read in.
-        return t.start.hasPrefix("XXXX") ? (year ?? "0000") + t.start.dropFirst(4) : t.start
-    }
+    /// Dates without a year sort within the year they are read in; events without a time last.
+    static func date(_ e: MergedEvent, year: String?) -> String { DevelopmentRanking.start(e, year: year) ?? "9999" }
 
     /// The one year every dated telling and publication date of the brief falls in, if there is one:
     /// dates written without a year ("July 5" in an undated article) are shown in it.
@@ -69,7 +66,7 @@ public struct Brief: Sendable {
         var value = t.value
         var inferred = false
         if value.hasPrefix("XXXX") {
-            if let year { value = year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year); inferred = true }
+            if let year { value = DevelopmentRanking.value(value, inYear: year)!; inferred = true }
             else { value = String(value.dropFirst(5)) }
         }
         if e.timeFromPublication { return "by " + value + " (publication)" }
@@ -150,7 +147,7 @@ public struct Brief: Sendable {
             let denied = e.references.filter { $0.mention.status == .denied }
             let walked = e.references.filter { $0.mention.status == .walkedBack }
             line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s") "
-                + cites(e.references) { $0.mention.status != .denied && $0.mention.status != .walkedBack }
+                + cites(e.references) { !$0.mention.status.isAgainst }
             switch e.status {
             case .reported: break
             case .contested, .denied:
@@ -199,7 +196,7 @@ public struct Brief: Sendable {
             let sides = c.sides.map { side -> String in
                 let who = side.references.compactMap { $0.mention.attribution.name }.first.map { " (" + $0 + ")" } ?? ""
                 var value = side.value
-                if value.hasPrefix("XXXX"), let year { value = year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year) }
+                if let year, let read = DevelopmentRanking.value(value, inYear: year) { value = read }
                 return "**\(value)**\(who) \(cites(side.references))"
             }.joined(separator: " vs ")
             let title = byID[c.event].map { Self.headline(events[$0], names: names) } ?? c.event

@@ -1,6 +1,6 @@
 /// How a telling or a merged event stands. The raw values are the stable codes of JSON, CSV and the store
 /// (`event_mention.status`); `docs/EVENTS.md` lists them.
-public enum EventStatus: String, Codable, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+public enum EventStatus: String, Codable, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Stated as fact by the article or its source.
     case reported
     /// Claimed by a party ("the Taliban claims to control 90%").
@@ -18,8 +18,6 @@ public enum EventStatus: String, Codable, Sendable, Hashable, CaseIterable, Comp
 
     public var description: String { rawValue }
 
-    /// Against the event: a denial or a walk-back (they do not count as corroboration).
+    /// Against the event: a denial, or the source itself walking its word back (they do not count as corroboration).
     public var isAgainst: Bool { self == .denied || self == .walkedBack }
-
-    public static func < (a: EventStatus, b: EventStatus) -> Bool { a.rawValue < b.rawValue }
 }

@@ -74,10 +74,24 @@ public struct DevelopmentRanking: Sendable {
     /// the undated ones by rank.
     public static func chronological(_ entries: [Entry], year: String? = nil) -> [Entry] {
         func key(_ d: Entry) -> (Int, String, Int) {
-            guard let start = d.event.time?.start, d.event.time?.value != "unresolved", !start.isEmpty else { return (1, "", d.rank) }
-            return (0, start.hasPrefix("XXXX") ? (year ?? "0000") + start.dropFirst(4) : start, d.rank)
+            guard d.event.time?.value != "unresolved", let start = start(d.event, year: year) else { return (1, "", d.rank) }
+            return (0, start, d.rank)
         }
         return entries.sorted { key($0) < key($1) }
+    }
+
+    /// An event's start for ordering, a day written without a year read in `year` (in year 0000 without one);
+    /// nil when it has no time.
+    public static func start(_ e: MergedEvent, year: String?) -> String? {
+        guard let start = e.time?.start, !start.isEmpty else { return nil }
+        return start.hasPrefix("XXXX") ? (year ?? "0000") + start.dropFirst(4) : start
+    }
+
+    /// A time value written without a year ("XXXX-07-05", "XXXX-07-09/XXXX-07-10") read in `year`; nil when the
+    /// value has its year.
+    public static func value(_ value: String, inYear year: String) -> String? {
+        guard value.hasPrefix("XXXX") else { return nil }
+        return year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year)
     }
 
     /// The one year every dated telling and publication date of `events` falls in, if there is one: dates
@@ -122,7 +136,7 @@ public struct DevelopmentRanking: Sendable {
         var groups: [String: Set<Int64>] = [:]
         for k in candidates {
             let refs = events[k].references
-            for r in refs.indices where refs[r].mention.status != .denied && refs[r].mention.status != .walkedBack {
+            for r in refs.indices where !refs[r].mention.status.isAgainst {
                 groups[events[k].incident, default: []].insert(refs[r].group)
             }
         }

@@ -9,7 +9,7 @@ extension MergedEvent {
         let refs = references
         for k in refs.indices {
             let m = refs[k].mention
-            guard m.status != .denied && m.status != .walkedBack else { continue }
+            guard !m.status.isAgainst else { continue }
             var score = 0
             if quantityText != nil && m.quantityText == quantityText { score += 16 }
             if let place, m.place?.id == place.id { score += 4 } else if placeName != nil && m.placeName == placeName { score += 4 }

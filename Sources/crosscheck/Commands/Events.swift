@@ -175,7 +175,7 @@ extension Crosscheck {
                 let e = d.event
                 guard let t = e.time, t.value != "unresolved", !t.value.isEmpty else { return "undated" }
                 var value = t.value, inferred = false
-                if value.hasPrefix("XXXX"), let year { value = year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year); inferred = true }
+                if let year, let read = DevelopmentRanking.value(value, inYear: year) { value = read; inferred = true }
                 return value + (e.timeFromPublication ? " (pub)" : t.direction == "deadline" ? " (by)" : "") + (inferred ? " (year inferred)" : "")
             },
             Column("event", maxWidth: 60) { d in
