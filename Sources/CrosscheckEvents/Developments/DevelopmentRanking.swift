@@ -42,24 +42,29 @@ public struct DevelopmentRanking: Sendable {
         guard limit > 0 else { return [] }
         let candidates = events.indices.filter { Self.isCandidate(events[$0]) }
         let coverage = incidentSources(events, candidates)
-        var pending = candidates.map { k in
+        let pending = candidates.map { k in
             (index: k, score: score(events[k]) + configuration.salience * log2(1 + Double(coverage[events[k].incident] ?? 0)))
         }.sorted { ($0.score, events[$1.index].id) > ($1.score, events[$0.index].id) }
         var chosen: [Entry] = []
         var perIncident: [String: [Int]] = [:]
         // Greedy: the best remaining entry after the penalty of its incident's entries so far. Scores only fall, so
         // an entry whose penalised score still beats the next raw score is the best one.
-        while !pending.isEmpty && chosen.count < limit {
-            var best = 0
+        // Taken entries are marked, not removed: a removal moved the rest of a list as long as the store's events.
+        var taken = [Bool](repeating: false, count: pending.count)
+        var first = 0
+        while first < pending.count && chosen.count < limit {
+            var best = first
             var bestScore = -Double.infinity
-            for (i, p) in pending.enumerated() {
+            for i in first..<pending.count where !taken[i] {
+                let p = pending[i]
                 if p.score <= bestScore { break }
-                let taken = Double(perIncident[events[p.index].incident]?.count ?? 0)
-                let s = p.score - configuration.perIncidentEntry * taken
+                let earlier = Double(perIncident[events[p.index].incident]?.count ?? 0)
+                let s = p.score - configuration.perIncidentEntry * earlier
                 if s > bestScore || (s == bestScore && events[p.index].id < events[pending[best].index].id) { best = i; bestScore = s }
             }
-            let pick = pending.remove(at: best)
-            let e = events[pick.index]
+            taken[best] = true
+            while first < pending.count && taken[first] { first += 1 }
+            let e = events[pending[best].index]
             if let host = perIncident[e.incident]?.first(where: { sameHappening(chosen[$0].event, e) }) {
                 chosen[host].folded.append(e.id)
                 continue
