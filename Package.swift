@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CrosscheckEvents", targets: ["CrosscheckEvents"]),
         .library(name: "CrosscheckStore", targets: ["CrosscheckStore"]),
         .library(name: "CrosscheckReport", targets: ["CrosscheckReport"]),
+        .library(name: "CrosscheckService", targets: ["CrosscheckService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,11 +63,17 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
         .target(name: "CrosscheckReport", dependencies: ["CrosscheckCore", "CrosscheckEvents"], swiftSettings: strict),
+        // The pipeline's order and what reading serves: used by the CLI and, later, the server.
+        .target(
+            name: "CrosscheckService",
+            dependencies: ["CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckEvents",
+                           "CrosscheckStore", "CrosscheckReport"],
+            swiftSettings: strict),
         .executableTarget(
             name: "crosscheck",
             dependencies: [
                 "CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckEvents",
-                "CrosscheckStore", "CrosscheckReport",
+                "CrosscheckStore", "CrosscheckReport", "CrosscheckService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -86,6 +93,9 @@ let package = Package(
         .testTarget(name: "CrosscheckStoreTests",
                     dependencies: ["CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckReportTests", dependencies: ["CrosscheckReport", "CrosscheckCore"]),
+        .testTarget(name: "CrosscheckServiceTests",
+                    dependencies: ["CrosscheckService", "CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage",
+                                   "CrosscheckEvents", "CrosscheckCore", "CrosscheckTesting"]),
         // Runs the built executable end to end; depending on it makes `swift test` build it first.
         .testTarget(name: "crosscheckTests", dependencies: ["crosscheck", "CrosscheckTesting", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -9,26 +9,7 @@ extension LanguagePass {
     }
 }
 
-/// The merged picture of the store: events, their corroboration and the contradictions.
-public struct Situation: Sendable {
-    public var events: [MergedEvent]
-    public var contradictions: [Contradiction]
-    public var stories: [Story]
-
-    public init(events: [MergedEvent], contradictions: [Contradiction], stories: [Story]) {
-        self.events = events
-        self.contradictions = contradictions
-        self.stories = stories
-    }
-
-    /// The part of the situation that belongs to one story.
-    public func story(_ id: String) -> Situation? {
-        guard let story = stories.first(where: { $0.id == id || $0.id.hasPrefix(id) || $0.id.hasPrefix("story-" + id) }) else { return nil }
-        let ids = Set(story.events)
-        return Situation(events: events.filter { ids.contains($0.id) }, contradictions: contradictions.filter { ids.contains($0.event) },
-                         stories: [story])
-    }
-
+extension Situation {
     /// Reads every event mention of `store` and merges them.
     /// Incidents first, from the stored profiles (their working memory is freed before the mentions are read);
     /// a store without profiles (written before v11) has its articles profiled from their own mentions.

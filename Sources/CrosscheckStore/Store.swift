@@ -138,7 +138,7 @@ public struct ArticleQuery: Sendable {
 /// let summary = try await Ingestor().ingest(["articles/"], into: store)
 /// let hits = try store.search("Taliban", limit: 10, highlight: .markdown)
 /// ```
-public protocol Store: IngestSink, DedupIndex, AnnotationIndex {
+public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex {
     /// Number of stored articles.
     func articleCount() throws -> Int
     /// Articles ordered by publication date (undated last), then id.

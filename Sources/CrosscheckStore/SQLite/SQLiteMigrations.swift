@@ -205,6 +205,42 @@ enum SQLiteMigrations {
         );
         DELETE FROM mention; DELETE FROM annotated; DELETE FROM entity_link; DELETE FROM event_mention; DELETE FROM entity_stat;
         """),
+        ("v12-stored-situation", """
+        -- The merged situation (events, contradictions, stories), computed by every ingest and reanalyze and read by
+        -- the reading commands, which used to merge every event mention of the store on each call. A telling is kept as
+        -- the key of its event mention (doc:start:type), joined back when the event is read.
+        CREATE TABLE situation_event (
+            id TEXT PRIMARY KEY,
+            ord INTEGER NOT NULL,                 -- position in the merge's output
+            incident TEXT NOT NULL,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            actor TEXT,                           -- lowercased name, for filters
+            place TEXT,                           -- lowercased place name, for filters
+            sources INTEGER NOT NULL,
+            day_start TEXT,                       -- first and last ISO day of its time, NULL when not a full date
+            day_end TEXT,
+            sort_key TEXT NOT NULL,               -- time start, '9999' when undated: the listing's order with id
+            detail TEXT NOT NULL,                 -- MergedEvent.storedJSON
+            refs TEXT NOT NULL                    -- tellings' mention keys, in order, ';'-separated
+        ) WITHOUT ROWID;
+        CREATE INDEX situation_event_order ON situation_event(sort_key, id);
+        CREATE INDEX situation_event_ord ON situation_event(ord);
+        CREATE TABLE situation_contradiction (
+            ord INTEGER PRIMARY KEY,
+            event TEXT NOT NULL,
+            detail TEXT NOT NULL                  -- Contradiction.storedJSON
+        );
+        CREATE TABLE situation_story (
+            ord INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            detail TEXT NOT NULL                  -- Story as JSON
+        );
+        CREATE TABLE situation_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

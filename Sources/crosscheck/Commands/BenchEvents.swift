@@ -4,6 +4,7 @@ import CrosscheckEvents
 import CrosscheckIngest
 import CrosscheckLanguage
 import CrosscheckReport
+import CrosscheckService
 import CrosscheckStore
 import Foundation
 
@@ -40,7 +41,7 @@ extension Crosscheck.Bench {
             let tIngested = ContinuousClock.now
             _ = try TemplatePass.run(on: store)
             let t1 = ContinuousClock.now
-            let dedup = try DedupPass.run(on: store)
+            let dedup = try Deduplicator().run(on: store)
             let t2 = ContinuousClock.now
             let language = try LanguagePass.withEvents().run(on: store)
             let t3 = ContinuousClock.now
@@ -60,7 +61,11 @@ extension Crosscheck.Bench {
             let contradictions = graph.contradictions(merged)
             let tContradictions = ContinuousClock.now
             let situation = Situation(events: merged, contradictions: contradictions, stories: graph.stories(merged))
+            let tMergedAll = ContinuousClock.now
+            // What every ingest now ends with: the situation stored for the reading commands.
+            try store.saveSituation(situation, stamp: try store.currentSituationStamp())
             let t4 = ContinuousClock.now
+            let reading = try readingLatency(store)
             let readSeconds = (tProfiles - t3).inSeconds + (tRead - tIncidents).inSeconds
             // The brief is rendered three times; the median counts (a sub-second figure is noisy on a shared machine).
             var briefTimes: [Double] = []
@@ -82,12 +87,39 @@ extension Crosscheck.Bench {
                                 language.mentions, language.saveSeconds, language.linkSeconds))
             Terminal.out(String(format: "          (%d event mentions and %d article profiles; reading them back from the store: %.2f s (profiles %.2f s), incidents %.2f s, merging events %.2f s + contradictions %.2f s + stories %.2f s)\n",
                                 references.count, profiled, readSeconds, (tProfiles - t3).inSeconds, (tIncidents - tProfiles).inSeconds,
-                                (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds, (t4 - tContradictions).inSeconds))
+                                (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds, (tMergedAll - tContradictions).inSeconds))
+            Terminal.out(String(format: "          (situation stored in %.2f s; read back: events --limit 200 %.3f s, contradictions %.3f s, stories %.3f s, the whole situation %.2f s)\n",
+                                (t4 - tMergedAll).inSeconds, reading.events, reading.contradictions, reading.stories, reading.whole))
             Terminal.out(String(format: "%8d %8d %9.2f %9.2f %8.2f %11.2f %8.2f %8.3f %8.0f %9.0f %7d %12.1f\n", size, language.words, total,
                                 (t1 - t0).inSeconds, (t2 - t1).inSeconds, (t3 - t2).inSeconds, (t4 - t3).inSeconds, (t5 - t4).inSeconds,
                                 rate, rate / Double(cores), situation.events.count, Double(MemoryProbe.peakResident()) / 1_048_576))
         }
-        // The merge step alone: event mentions copied across articles, groups and days.
+        try benchMergeAlone(lastReferences)
+    }
+
+    /// Seconds to read from the stored situation what the reading commands show (median of three runs each), as a
+    /// reading command does it: the stamp compared, then the rows read.
+    func readingLatency(_ store: SQLiteStore) throws -> (events: Double, contradictions: Double, stories: Double, whole: Double) {
+        let reader = SituationReader(store: store)
+        func median(_ body: () throws -> Void) rethrows -> Double {
+            var times: [Double] = []
+            for _ in 0..<3 {
+                let start = ContinuousClock.now
+                try body()
+                times.append((ContinuousClock.now - start).inSeconds)
+            }
+            return times.sorted()[1]
+        }
+        let events = try median { _ = try reader.events(EventQuery(limit: 200)) }
+        let contradictions = try median { _ = try reader.contradictions() }
+        let stories = try median { _ = try reader.stories() }
+        let start = ContinuousClock.now
+        _ = try reader.situation()
+        return (events, contradictions, stories, (ContinuousClock.now - start).inSeconds)
+    }
+
+    /// The merge step alone: event mentions copied across articles, groups and days.
+    func benchMergeAlone(_ lastReferences: [EventReference]) throws {
         guard !lastReferences.isEmpty else { return }
         Terminal.out("merge (EventGraph, all cores): mentions  seconds  mentions/s  events\n")
         for count in [10_000, 100_000] {

@@ -5,6 +5,7 @@ import CrosscheckLanguage
 import CrosscheckDedup
 import CrosscheckIngest
 import CrosscheckReport
+import CrosscheckService
 import CrosscheckStore
 import Foundation
 
@@ -31,9 +32,7 @@ extension Crosscheck {
             let summary = try Ingestor().ingest([folder], into: store, onRejected: { rejected in
                 Terminal.err("rejected: \(rejected.line)\n")
             })
-            try TemplatePass.run(on: store)
-            try DedupPass.run(on: store)
-            try LanguagePass.withEvents().run(on: store)
+            try Engine().analyze(store)
             let readme = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("README.md").path
             Terminal.out("Crosscheck demo — a FICTIONAL spring flood on the Panj / Amu Darya (see \(readme))\n\n")
             Terminal.out("Ingested \(summary.new) articles (\(summary.duplicate) already stored, \(summary.rejected) rejected).\n\n")
@@ -46,7 +45,7 @@ extension Crosscheck {
             let grouped = groups.reduce(0) { $0 + $1.size }
             Terminal.out("\nSource groups: \(rows.count) articles come from \(rows.count - grouped + groups.count) independent sources; linked copies:\n")
             Terminal.out(try Crosscheck.Duplicates.relationListing.render(try store.relations(RelationQuery(kinds: [.exact, .near, .contains, .rewrite])), as: .table))
-            let situation = try Situation.read(from: store)
+            let situation = try SituationReader(store: store).situation().situation
             Terminal.out("\n" + Brief(title: "Brief of the demo corpus", events: situation.events,
                                       contradictions: situation.contradictions, limit: 12,
                                       notes: try BriefNotes.load(store, events: situation.events)).markdown())

@@ -40,7 +40,6 @@ extension Crosscheck {
 
         func run() async throws {
             let store = try self.store.openExisting()
-            try DedupPass.run(on: store)
             let query = RelationQuery(article: article, kinds: Set(kind), minGroupSize: minSize, limit: limit)
             if groups {
                 Terminal.out(try Self.groupListing.render(try store.sourceGroups(query), as: output.format))

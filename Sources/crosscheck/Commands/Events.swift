@@ -3,6 +3,7 @@ import CrosscheckCore
 import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckReport
+import CrosscheckService
 import CrosscheckStore
 import Foundation
 
@@ -53,26 +54,14 @@ extension Crosscheck {
             }
         }
 
-        /// Whether an event's time lies on or after `since` and on or before `until`, compared as days. A time
-        /// without a year ("XXXX-07-10") could lie in any year: it matches no date filter.
-        func inWindow(_ e: MergedEvent) -> Bool {
-            guard since != nil || until != nil else { return true }
-            guard let t = e.time, let start = CivilDay(iso: String(t.start.prefix(10))), let end = CivilDay(iso: String(t.end.prefix(10))) else { return false }
-            if let since, let day = CivilDay(iso: since), end < day { return false }
-            if let until, let day = CivilDay(iso: until), start > day { return false }
-            return true
+        /// The filters as a query (a time without a year, "XXXX-07-10", could lie in any year: it matches no date filter).
+        var query: EventQuery {
+            EventQuery(type: type, status: status.flatMap(EventStatus.init(rawValue:)), actor: actor, place: place, minSources: minSources,
+                       since: since.flatMap { CivilDay(iso: $0)?.iso }, until: until.flatMap { CivilDay(iso: $0)?.iso }, limit: limit)
         }
 
         func run() async throws {
-            var events = try store.situation().events
-            events = events.filter { e in
-                (type == nil || e.type == type) && (status == nil || e.status.rawValue == status) && e.sources >= minSources
-                    && (actor == nil || (e.actor?.name.lowercased().contains(actor!.lowercased()) ?? false))
-                    && (place == nil || (e.placeName?.lowercased().contains(place!.lowercased()) ?? false))
-                    && inWindow(e)
-            }
-            events.sort { ($0.time?.start ?? "9999", $0.id) < ($1.time?.start ?? "9999", $1.id) }
-            let rows = Array(events.prefix(limit))
+            let rows = try store.reader().events(query).events
             if geojson { Terminal.out(try EventExports.geoJSON(rows, precision: precision)); return }
             // CSV is the ACLED-like export; the table is the short view.
             Terminal.out(try (output.format == .csv ? EventExports.acled : Self.listing).render(rows, as: output.format))
@@ -99,7 +88,7 @@ extension Crosscheck {
         @OptionGroup var output: FormatOptions
 
         func run() async throws {
-            Terminal.out(try Self.listing.render(try store.situation().contradictions, as: output.format))
+            Terminal.out(try Self.listing.render(try store.reader().contradictions().contradictions, as: output.format))
         }
 
         static let listing = Listing<Contradiction>(columns: [
@@ -199,7 +188,7 @@ extension Crosscheck {
         @OptionGroup var output: FormatOptions
 
         func run() async throws {
-            Terminal.out(try Self.listing.render(try store.situation().stories, as: output.format))
+            Terminal.out(try Self.listing.render(try store.reader().stories().stories, as: output.format))
         }
 
         static let listing = Listing<Story>(columns: [
@@ -215,18 +204,28 @@ extension Crosscheck {
 }
 
 extension StoreOptions {
-    /// Opens the store read-only and merges its events (ingest and reanalyze read the articles; reading commands
-    /// never write). Articles the language layer has not read yet are reported, not read here.
-    func situation() throws -> Situation {
+    /// Opens the store read-only for reading the situation ingest and reanalyze stored (reading commands never write).
+    /// Articles the language layer has not read yet, or a stored situation older than the analysis, are reported: the
+    /// situation is then merged in memory from what was analysed, and `crosscheck reanalyze` brings the store up to date.
+    func reader() throws -> SituationReader {
         let store = try openExisting()
-        try warnIfUnanalyzed(store)
-        return try Situation.read(from: store)
+        let reader = SituationReader(store: store)
+        if try !warnIfUnanalyzed(store), try !reader.isCurrent() {
+            Terminal.err("note: the stored situation of \(path) is older than its articles' analysis (an ingest was interrupted); "
+                         + "merged now in memory; run `crosscheck reanalyze --db \(path)` to store it\n")
+        }
+        return reader
     }
 
-    func warnIfUnanalyzed(_ store: SQLiteStore) throws {
-        if try !store.pendingAnnotations(limit: 1).isEmpty {
-            Terminal.err("note: some articles of \(path) have not been analyzed yet (an ingest was interrupted, or the store "
-                         + "is older than this version); run `crosscheck reanalyze --db \(path)` to read them")
-        }
+    /// Reports articles the language layer has not read yet; true when there are some.
+    @discardableResult
+    func warnIfUnanalyzed(_ store: SQLiteStore) throws -> Bool {
+        guard try !store.pendingAnnotations(limit: 1).isEmpty else { return false }
+        Terminal.err("note: some articles of \(path) have not been analyzed yet (an ingest was interrupted, or the store "
+                     + "is older than this version); run `crosscheck reanalyze --db \(path)` to read them\n")
+        return true
     }
+
+    /// The whole situation (see `reader()`).
+    func situation() throws -> Situation { try reader().situation().situation }
 }

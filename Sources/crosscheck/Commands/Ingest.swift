@@ -4,6 +4,7 @@ import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckIngest
 import CrosscheckReport
+import CrosscheckService
 import CrosscheckStore
 import Foundation
 
@@ -48,9 +49,7 @@ extension Crosscheck {
                            label: "\(progress.summary.new) new, \(progress.summary.duplicate) already stored, \(progress.summary.rejected) rejected")
             })
             bar.clear()
-            if summary.new > 0 { try TemplatePass.run(on: store) }
-            try DedupPass.run(on: store)
-            try LanguagePass.withEvents().run(on: store)
+            try Engine().analyze(store, templates: summary.new > 0)
             let seconds = Date().timeIntervalSince(started)
             let report = IngestReport(store: store.path, new: summary.new, alreadyStored: summary.duplicate,
                                       rejected: summary.rejected, bytes: summary.bytes, seconds: seconds)

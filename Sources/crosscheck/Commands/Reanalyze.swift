@@ -4,6 +4,7 @@ import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckIngest
 import CrosscheckReport
+import CrosscheckService
 import CrosscheckStore
 
 extension Crosscheck {
@@ -39,13 +40,12 @@ extension Crosscheck {
                 changed += updates.filter { before[$0.id] != $0 }.count
                 try store.updateArticles(updates)
             }
-            let templated = try TemplatePass.run(on: store)
-            // Texts may have changed: compare everything again.
+            // Texts may have changed: compare and read everything again.
             try store.resetDedup()
-            let dedup = try DedupPass.run(on: store)
             try store.resetAnnotations()
-            try LanguagePass.withEvents().run(on: store)
-            Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were; outlet templates removed from \(templated); duplicates compared again: \(dedup.relations.values.reduce(0, +)) relations\n")
+            let summary = try Engine().analyze(store)
+            let relations = summary.dedup?.relations.values.reduce(0, +) ?? 0
+            Terminal.out("\(total) raw articles re-analysed: \(changed) changed, \(failed) kept as they were; outlet templates removed from \(summary.templated); duplicates compared again: \(relations) relations\n")
         }
     }
 }

@@ -3,11 +3,11 @@ import CrosscheckEvents
 import CrosscheckReport
 import CrosscheckStore
 
-enum BriefNotes {
+public enum BriefNotes {
     /// For the articles a brief cites: how their publication date was found and which outlets they
     /// cite (the duplicate finder's `cites` relations), so the source list tells a stated date from an
     /// inferred one and an unnamed outlet's article from its origin.
-    static func load(_ store: any Store, events: [MergedEvent]) throws -> [String: Brief.SourceNote] {
+    public static func load(_ store: any Store, events: [MergedEvent]) throws -> [String: Brief.SourceNote] {
         let ids = Set(events.flatMap { $0.references.map(\.article) })
         guard !ids.isEmpty else { return [:] }
         var notes: [String: Brief.SourceNote] = [:]

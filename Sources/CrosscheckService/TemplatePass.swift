@@ -5,13 +5,13 @@ import Foundation
 
 /// Removes outlet templates (short paragraphs recurring across an outlet's articles) from stored
 /// articles. Runs over the whole store, so the result does not depend on the order of ingestion.
-enum TemplatePass {
+public enum TemplatePass {
     /// Articles read per page while counting, to keep memory flat.
-    static let pageSize = 500
+    public static let pageSize = 500
 
     /// Groups articles by outlet, else by the folder or feed they came from; returns how many changed.
     @discardableResult
-    static func run(on store: any Store, detector: TemplateDetector = TemplateDetector()) throws -> Int {
+    public static func run(on store: any Store, detector: TemplateDetector = TemplateDetector()) throws -> Int {
         // One streaming read: each article's short-paragraph hashes, by group. Only the articles that
         // hold a template are read in full afterwards.
         var groups: [String: [(id: ContentID, hashes: Set<UInt64>)]] = [:]
@@ -37,7 +37,7 @@ enum TemplatePass {
     /// The folder part of an article's origin ("feeds/a.jsonl:3" → "feeds"); "" for standard input ("-") or a bare
     /// name. Plain string work: `NSString.deletingLastPathComponent` traps on "-" in corelibs Foundation, which
     /// crashed `ingest -` and every later ingest into that store.
-    static func folder(of origin: String?) -> String {
+    public static func folder(of origin: String?) -> String {
         guard let origin, let slash = origin.lastIndex(of: "/") else { return "" }
         return String(origin[..<slash])
     }

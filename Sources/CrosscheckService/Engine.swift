@@ -1,0 +1,60 @@
+import CrosscheckCore
+import CrosscheckDedup
+import CrosscheckEvents
+import CrosscheckLanguage
+import CrosscheckStore
+import Foundation
+
+/// The pipeline after ingest, in its one order: outlet templates → duplicates and source groups → language and
+/// events → the merged situation, stored. `ingest`, `reanalyze` and the demo run it (and, later, the server); reading
+/// commands only read what it stored.
+public struct Engine: Sendable {
+    public var dedup: DedupConfiguration
+    public var language: LanguagePass
+
+    public init(dedup: DedupConfiguration = DedupConfiguration(), language: LanguagePass = .withEvents()) {
+        self.dedup = dedup
+        self.language = language
+    }
+
+    /// What one run did.
+    public struct Summary: Sendable {
+        /// Articles whose outlet templates were removed.
+        public var templated = 0
+        public var dedup: DedupSummary?
+        public var language: LanguageSummary?
+        /// Whether the situation was merged again and stored (false when the stored one was up to date).
+        public var situationStored = false
+        /// Seconds per step: templates, dedup, language, situation.
+        public var seconds: [String: Double] = [:]
+    }
+
+    /// Runs every step on `store`. With `templates: false` the outlet-template pass is skipped (nothing new was stored).
+    @discardableResult
+    public func analyze(_ store: any Store, templates: Bool = true) throws -> Summary {
+        var summary = Summary()
+        var clock = Date()
+        func lap(_ step: String) {
+            summary.seconds[step] = Date().timeIntervalSince(clock)
+            clock = Date()
+        }
+        if templates { summary.templated = try TemplatePass.run(on: store) }
+        lap("templates")
+        summary.dedup = try Deduplicator(configuration: dedup).run(on: store)
+        lap("dedup")
+        summary.language = try language.run(on: store)
+        lap("language")
+        summary.situationStored = try Self.storeSituation(of: store)
+        lap("situation")
+        return summary
+    }
+
+    /// Merges the analysed articles' events and stores the situation, unless the stored one is up to date (or `force`).
+    @discardableResult
+    public static func storeSituation(of store: any Store, force: Bool = false) throws -> Bool {
+        let now = try store.currentSituationStamp()
+        if !force, try store.situationStamp() == now { return false }
+        try store.saveSituation(try Situation.read(from: store), stamp: now)
+        return true
+    }
+}

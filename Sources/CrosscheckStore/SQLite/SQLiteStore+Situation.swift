@@ -1,0 +1,215 @@
+import CrosscheckCore
+import Foundation
+import GRDB
+
+/// The stored situation (migration v12): merged events with their tellings as mention keys, contradictions, stories,
+/// and the stamp of the analysis they were computed from.
+extension SQLiteStore {
+    public func saveSituation(_ situation: Situation, stamp: SituationStamp) throws {
+        // Encoded on all cores before the write transaction: the writer only binds text.
+        let events = situation.events
+        var rows = [(detail: String, refs: String)](repeating: ("", ""), count: events.count)
+        rows.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, events.count / 1024))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var k = worker
+                while k < events.count {
+                    slots[k] = (events[k].storedJSON, events[k].references.map(\.key).joined(separator: ";"))
+                    k += workers
+                }
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let stories = try situation.stories.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let state = String(decoding: try encoder.encode(stamp), as: UTF8.self)
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM situation_event; DELETE FROM situation_contradiction; DELETE FROM situation_story; DELETE FROM situation_state")
+            let insert = try RawStatement(db, sql: """
+                INSERT INTO situation_event (id, ord, incident, type, status, actor, place, sources, day_start, day_end, sort_key, detail, refs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (k, e) in events.enumerated() {
+                let days = EventQuery.days(of: e)
+                insert.bind(1, e.id); insert.bind(2, k); insert.bind(3, e.incident); insert.bind(4, e.type)
+                insert.bind(5, e.status.rawValue); insert.bind(6, e.actor?.name.lowercased()); insert.bind(7, e.placeName?.lowercased())
+                insert.bind(8, e.sources); insert.bind(9, days?.start); insert.bind(10, days?.end)
+                insert.bind(11, EventQuery.sortKey(of: e)); insert.bind(12, rows[k].detail); insert.bind(13, rows[k].refs)
+                try insert.step()
+            }
+            for (k, c) in situation.contradictions.enumerated() {
+                try db.execute(sql: "INSERT INTO situation_contradiction (ord, event, detail) VALUES (?, ?, ?)",
+                               arguments: [k, c.event, c.storedJSON])
+            }
+            for (k, story) in stories.enumerated() {
+                try db.execute(sql: "INSERT INTO situation_story (ord, id, detail) VALUES (?, ?, ?)",
+                               arguments: [k, situation.stories[k].id, story])
+            }
+            try db.execute(sql: "INSERT INTO situation_state (key, value) VALUES ('stamp', ?)", arguments: [state])
+        }
+    }
+
+    public func situationStamp() throws -> SituationStamp? {
+        guard let text = try pool.read({ try String.fetchOne($0, sql: "SELECT value FROM situation_state WHERE key = 'stamp'") }) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(SituationStamp.self, from: Data(text.utf8))
+    }
+
+    public func currentSituationStamp() throws -> SituationStamp {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(max(doc), 0) FROM annotated")
+            let groups = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(grp), 0) FROM dedup_doc") ?? 0
+            return SituationStamp(analyzed: row?[0] ?? 0, lastAnalyzed: row?[1] ?? 0, groups: groups)
+        }
+    }
+
+    public func storedEvents(_ query: EventQuery) throws -> [MergedEvent] {
+        let (filter, arguments) = Self.whereClause(query)
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT detail, refs FROM situation_event\(filter) ORDER BY sort_key, id LIMIT ? OFFSET ?",
+                             arguments: StatementArguments(arguments + [query.limit, query.offset]))
+                .map { (detail: $0[0] as String, refs: $0[1] as String) }
+        }
+        return try events(rows)
+    }
+
+    public func storedEventCount(_ query: EventQuery) throws -> Int {
+        let (filter, arguments) = Self.whereClause(query)
+        return try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM situation_event\(filter)", arguments: StatementArguments(arguments)) ?? 0 }
+    }
+
+    public func storedEvents(ids: [String]) throws -> [MergedEvent] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try pool.read { db in
+            var out: [(ord: Int, detail: String, refs: String)] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids[chunk..<min(chunk + 500, ids.count)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                out += try Row.fetchAll(db, sql: "SELECT ord, detail, refs FROM situation_event WHERE id IN (\(marks))",
+                                        arguments: StatementArguments(part)).map { ($0[0], $0[1], $0[2]) }
+            }
+            return out.sorted { $0.ord < $1.ord }.map { (detail: $0.detail, refs: $0.refs) }
+        }
+        return try events(rows)
+    }
+
+    public func storedSituation() throws -> Situation? {
+        guard try situationStamp() != nil else { return nil }
+        // Every telling at once (one streaming read, decoded on all cores), then the events' rows in the merge's order.
+        var byKey: [String: EventReference] = [:]
+        for r in try eventReferences() { byKey[r.key] = r }
+        let lookup = byKey
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT detail, refs FROM situation_event ORDER BY ord").map { (detail: $0[0] as String, refs: $0[1] as String) }
+        }
+        let events = try decode(rows) { lookup[$0] }
+        return Situation(events: events, contradictions: try contradictions { lookup[$0] }, stories: try storedStories())
+    }
+
+    public func storedContradictions() throws -> [Contradiction] {
+        var cache: [String: EventReference] = [:]
+        let details = try pool.read { try String.fetchAll($0, sql: "SELECT detail FROM situation_contradiction ORDER BY ord") }
+        let keys = details.flatMap { Self.referenceKeys(inContradiction: $0) }
+        for r in try references(keys: keys) { cache[r.key] = r }
+        return try contradictions { cache[$0] }
+    }
+
+    public func storedStories() throws -> [Story] {
+        let decoder = JSONDecoder()
+        return try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT detail FROM situation_story ORDER BY ord").map { text in
+                do { return try decoder.decode(Story.self, from: Data(text.utf8)) } catch {
+                    throw StoreError.badQuery("situation_story", "a stored story is malformed: \(error)")
+                }
+            }
+        }
+    }
+
+    // MARK: Reading back
+
+    /// The SQL filter of `query` (leading space included) and its arguments.
+    static func whereClause(_ query: EventQuery) -> (String, [(any DatabaseValueConvertible)?]) {
+        var terms: [String] = [], arguments: [(any DatabaseValueConvertible)?] = []
+        if let type = query.type { terms.append("type = ?"); arguments.append(type) }
+        if let status = query.status { terms.append("status = ?"); arguments.append(status.rawValue) }
+        if query.minSources > 0 { terms.append("sources >= ?"); arguments.append(query.minSources) }
+        if let actor = query.actor { terms.append("instr(actor, ?) > 0"); arguments.append(actor.lowercased()) }
+        if let place = query.place { terms.append("instr(place, ?) > 0"); arguments.append(place.lowercased()) }
+        if let incident = query.incident { terms.append("incident = ?"); arguments.append(incident) }
+        if let since = query.since { terms.append("day_end >= ?"); arguments.append(since) }
+        if let until = query.until { terms.append("day_start <= ?"); arguments.append(until) }
+        return (terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND "), arguments)
+    }
+
+    /// Events from their stored rows, their tellings read by key.
+    func events(_ rows: [(detail: String, refs: String)]) throws -> [MergedEvent] {
+        var cache: [String: EventReference] = [:]
+        for r in try references(keys: rows.flatMap { $0.refs.split(separator: ";").map(String.init) }) { cache[r.key] = r }
+        let lookup = cache
+        return try decode(rows) { lookup[$0] }
+    }
+
+    /// Parses stored event rows on all cores; a row that does not parse is a malformed store.
+    func decode(_ rows: [(detail: String, refs: String)], reference: @Sendable (String) -> EventReference?) throws -> [MergedEvent] {
+        var decoded = [MergedEvent?](repeating: nil, count: rows.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 512))
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var k = worker
+                while k < rows.count {
+                    let refs = rows[k].refs.split(separator: ";").compactMap { reference(String($0)) }
+                    slots[k] = MergedEvent(storedJSON: rows[k].detail, references: refs)
+                    k += workers
+                }
+            }
+        }
+        return try decoded.map { e in
+            guard let e else { throw StoreError.badQuery("situation_event", "a stored event is malformed; run crosscheck reanalyze") }
+            return e
+        }
+    }
+
+    func contradictions(_ reference: (String) -> EventReference?) throws -> [Contradiction] {
+        try pool.read { try String.fetchAll($0, sql: "SELECT detail FROM situation_contradiction ORDER BY ord") }.map { text in
+            guard let c = Contradiction(storedJSON: text, reference: reference) else {
+                throw StoreError.badQuery("situation_contradiction", "a stored contradiction is malformed; run crosscheck reanalyze")
+            }
+            return c
+        }
+    }
+
+    /// The mention keys a stored contradiction names.
+    static func referenceKeys(inContradiction text: String) -> [String] {
+        var keys: [String] = []
+        _ = Contradiction(storedJSON: text) { key in keys.append(key); return nil }
+        return keys
+    }
+
+    /// The tellings with these mention keys ("doc:start:type"), each article's details read once.
+    func references(keys: [String]) throws -> [EventReference] {
+        guard !keys.isEmpty else { return [] }
+        return try pool.read { db in
+            let mention = try db.cachedStatement(sql: "SELECT detail FROM event_mention WHERE doc = ? AND start = ? AND type = ?")
+            let article = try db.cachedStatement(sql: """
+                SELECT a.id, a.outlet, a.title, a.published, coalesce(d.grp, a.rowid) FROM article a
+                LEFT JOIN dedup_doc d ON d.doc = a.rowid WHERE a.rowid = ?
+                """)
+            var metas: [Int64: Row] = [:]
+            var out: [EventReference] = []
+            var seen = Set<String>()
+            for key in keys where seen.insert(key).inserted {
+                let parts = key.split(separator: ":", maxSplits: 2)
+                guard parts.count == 3, let doc = Int64(parts[0]), let start = Int(parts[1]) else { continue }
+                guard let detail = try String.fetchOne(mention, arguments: [doc, start, String(parts[2])]) else { continue }
+                if metas[doc] == nil { metas[doc] = try Row.fetchOne(article, arguments: [doc]) }
+                guard let meta = metas[doc],
+                      let m = EventMention(json: detail) ?? (try? JSONDecoder().decode(EventMention.self, from: Data(detail.utf8))) else { continue }
+                out.append(EventReference(article: meta[0], doc: doc, outlet: meta[1], title: meta[2], published: meta[3], group: meta[4], mention: m))
+            }
+            return out
+        }
+    }
+}
