@@ -86,19 +86,20 @@ public struct Brief: Sendable {
         return line
     }
 
-    public func markdown() -> String {
+    /// The brief as data (what Markdown, HTML and JSON render).
+    public func model() -> BriefModel {
         // Number the articles in order of first citation.
         var numbers: [String: Int] = [:]
         var cited: [EventReference] = []
-        func cite(_ r: EventReference) -> String {
-            if let n = numbers[r.article] { return "[\(n)]" }
+        func cite(_ r: EventReference) -> Int {
+            if let n = numbers[r.article] { return n }
             cited.append(r)
             numbers[r.article] = cited.count
-            return "[\(cited.count)]"
+            return cited.count
         }
         // At most `citationsPerLine` citations a line, one per independent source first, so a story told by
         // 10,000 articles still reads in a minute ("[1][4][9] +9,997 more").
-        func cites(_ refs: [EventReference], where include: (EventReference) -> Bool = { _ in true }) -> String {
+        func cites(_ refs: [EventReference], where include: (EventReference) -> Bool = { _ in true }) -> BriefModel.Citations {
             var seenGroups = Set<Int64>(), seenDocs = Set<Int64>(), total = Set<Int64>()
             var picked: [Int] = []
             for k in refs.indices where include(refs[k]) {
@@ -113,18 +114,28 @@ public struct Brief: Sendable {
                     picked.append(k)
                 }
             }
-            let more = total.count - picked.count
-            return picked.map { cite(refs[$0]) }.joined() + (more > 0 ? " +\(more) more" : "")
+            return BriefModel.Citations(numbers: picked.map { cite(refs[$0]) }, more: total.count - picked.count)
         }
         let year = storyYear
-        var out = "# \(title)\n\n"
         var articles = Set<Int64>(), groups = Set<Int64>()
         for e in events { let refs = e.references; for k in refs.indices { articles.insert(refs[k].doc); groups.insert(refs[k].group) } }
-        out += "\(articles.count) articles from \(groups.count) independent sources (copies, rewrites and articles citing one another count once)."
-        if let year { out += " Dates written without a year are read in \(year)." }
-        out += "\n"
+        let names = entityNames()
         let key = keyDevelopments(year: year)
-        // One name per entity: the one its tellings use most.
+        let ordered = key.filter(Self.isDated) + key.filter { !Self.isDated($0) }
+        var developments: [BriefModel.Development] = []
+        for (k, e) in ordered.enumerated() {
+            developments.append(development(k + 1, e, year: year, names: names, cite: cite, cites: cites))
+        }
+        let contested = contestedPoints(year: year, names: names, cites: cites)
+        let tally = tallies()
+        return BriefModel(title: title, articles: articles.count, independentSources: groups.count, year: year,
+                          developments: developments, contested: contested, moreContested: max(0, contradictions.count - contestedLimit),
+                          actors: tally.actors, places: tally.places, sources: sourceList(cited))
+    }
+
+    /// One name per entity: the one its tellings use most (merged events carry canonical ids: named like the ids they
+    /// stand for).
+    func entityNames() -> [String: String] {
         var nameCounts: [String: [String: Int]] = [:]
         for e in events {
             let refs = e.references
@@ -134,78 +145,78 @@ public struct Brief: Sendable {
             }
         }
         var names = nameCounts.compactMapValues { $0.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
-        // Merged events carry canonical ids: name them like the ids they stand for.
         for e in events {
             for p in [e.actor, e.target].compactMap({ $0 }) {
                 guard let id = p.entity, names[id] == nil else { continue }
                 names[id] = p.name
             }
         }
-        let dated = key.filter(Self.isDated), undated = key.filter { !Self.isDated($0) }
-        func line(_ k: Int, _ e: MergedEvent) {
-            var line = "\(k). **\(when(e, year: year))** — " + Self.headline(e, names: names)
+        return names
+    }
+
+    /// A development's line: its corroboration, a denial or walk-back with its citations, and its evidence (cited in
+    /// that order, so the numbers follow the reading order).
+    func development(_ number: Int, _ e: MergedEvent, year: String?, names: [String: String], cite: (EventReference) -> Int,
+                     cites: ([EventReference], (EventReference) -> Bool) -> BriefModel.Citations) -> BriefModel.Development {
+        let citations = cites(e.references) { !$0.mention.status.isAgainst }
+        var dispute: BriefModel.Dispute?
+        switch e.status {
+        case .contested, .denied:
             let denied = e.references.filter { $0.mention.status == .denied }
+            let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
+            let on = denied.compactMap { r in r.mention.time.flatMap { t in t.value == "unresolved" || r.mention.timeFromPublication ? nil : t.value } }.first
+                .map { v in v.hasPrefix("XXXX") ? (year.map { $0 + v.dropFirst(4) } ?? String(v.dropFirst(5))) : v }
+            dispute = BriefModel.Dispute(kind: .denied, by: who, on: on, citations: cites(denied) { _ in true })
+        case .walkedBack:
             let walked = e.references.filter { $0.mention.status == .walkedBack }
-            line += " — \(e.sources) independent source\(e.sources == 1 ? "" : "s") "
-                + cites(e.references) { !$0.mention.status.isAgainst }
-            switch e.status {
-            case .reported: break
-            case .contested, .denied:
-                let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
-                let on = denied.compactMap { r in r.mention.time.flatMap { t in t.value == "unresolved" || r.mention.timeFromPublication ? nil : t.value } }.first
-                    .map { v in " on " + (v.hasPrefix("XXXX") ? (year.map { $0 + v.dropFirst(4) } ?? String(v.dropFirst(5))) : v) } ?? ""
-                line += "; **denied** by \(who)\(on) " + cites(denied)
-            case .walkedBack:
-                let who = walked.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
-                line += "; **walked back** by \(who) " + cites(walked)
-            default: line += "; \(e.status)"
-            }
-            if let anonymous = e.references.first(where: { $0.mention.attribution.kind == "anonymous" }), e.references.allSatisfy({ $0.mention.attribution.kind == "anonymous" || $0.mention.attribution.kind == "article" }) {
-                line += " (anonymous: \(anonymous.mention.attribution.name ?? "unnamed source"))"
-            }
-            out += line + "\n"
-            if let r = e.evidence {
-                let who = r.mention.attribution.name.map { " — " + $0 } ?? ""
-                out += "   > \(r.mention.sentence.replacingOccurrences(of: "\n", with: " "))\(who) \(cite(r))\n"
-            }
+            let who = walked.compactMap { $0.mention.deniedBy?.name }.first ?? "its source"
+            dispute = BriefModel.Dispute(kind: .walkedBack, by: who, on: nil, citations: cites(walked) { _ in true })
+        default: break
         }
-        out += "\n## Key developments\n\n"
-        if dated.isEmpty { out += "No dated events found.\n" }
-        for (k, e) in dated.enumerated() { line(k + 1, e) }
-        if !undated.isEmpty {
-            out += "\n## Also reported (no date in the text)\n\n"
-            for (k, e) in undated.enumerated() { line(dated.count + k + 1, e) }
+        var anonymous: String?
+        if let a = e.references.first(where: { $0.mention.attribution.kind == "anonymous" }),
+           e.references.allSatisfy({ $0.mention.attribution.kind == "anonymous" || $0.mention.attribution.kind == "article" }) {
+            anonymous = a.mention.attribution.name ?? "unnamed source"
         }
-        out += "\n## Contested\n\n"
-        if contradictions.isEmpty { out += "No contradictions found.\n" }
-        // The contested points most sources take part in first.
+        let evidence = e.evidence.map { r in
+            BriefModel.Evidence(sentence: r.mention.sentence.replacingOccurrences(of: "\n", with: " "), attribution: r.mention.attribution.name,
+                                citation: cite(r))
+        }
+        return BriefModel.Development(number: number, dated: Self.isDated(e), when: when(e, year: year), headline: Self.headline(e, names: names),
+                                      event: e.id, incident: e.incident, sources: e.sources, citations: citations, status: e.status,
+                                      dispute: dispute, anonymous: anonymous, evidence: evidence)
+    }
+
+    /// The contested points most sources take part in first, at most `contestedLimit`.
+    func contestedPoints(year: String?, names: [String: String],
+                         cites: ([EventReference], (EventReference) -> Bool) -> BriefModel.Citations) -> [BriefModel.Contested] {
         func weight(_ c: Contradiction) -> Int {
             var groups = Set<Int64>()
             for side in c.sides { let refs = side.references; for k in refs.indices { groups.insert(refs[k].group) } }
             return groups.count
         }
-        let contested = contradictions.map { ($0, weight($0)) }.sorted { ($0.1, $1.0.event) > ($1.1, $0.0.event) }.map(\.0)
+        let shown = contradictions.map { ($0, weight($0)) }.sorted { ($0.1, $1.0.event) > ($1.1, $0.0.event) }.map(\.0).prefix(contestedLimit)
         // Only the shown contradictions need their event: one scan finds them (a dictionary of every event
         // copied each of them, 1 % of the 100k pipeline).
-        let shownIDs = Set(contested.prefix(contestedLimit).map(\.event))
+        let shownIDs = Set(shown.map(\.event))
         var byID: [String: Int] = [:]
         if !shownIDs.isEmpty {
             for k in events.indices where shownIDs.contains(events[k].id) && byID[events[k].id] == nil { byID[events[k].id] = k }
         }
-        for c in contested.prefix(contestedLimit) {
-            let sides = c.sides.map { side -> String in
-                let who = side.references.compactMap { $0.mention.attribution.name }.first.map { " (" + $0 + ")" } ?? ""
+        return shown.map { c in
+            let sides = c.sides.map { side -> BriefModel.Contested.Side in
                 var value = side.value
                 if let year, let read = DevelopmentRanking.value(value, inYear: year) { value = read }
-                return "**\(value)**\(who) \(cites(side.references))"
-            }.joined(separator: " vs ")
+                return .init(value: value, who: side.references.compactMap { $0.mention.attribution.name }.first,
+                             citations: cites(side.references) { _ in true })
+            }
             let title = byID[c.event].map { Self.headline(events[$0], names: names) } ?? c.event
-            out += "- \(title) — \(c.kind): \(sides)\n"
+            return BriefModel.Contested(event: c.event, title: title, kind: c.kind, sides: sides)
         }
-        // Actors and places by entity, so "Rahmon" and "Rakhmon" count as one, named as most tellings name them.
-        if contested.count > contestedLimit {
-            out += "- … and \(contested.count - contestedLimit) more (`crosscheck contradictions`)\n"
-        }
+    }
+
+    /// Actors and places by entity, so "Rahmon" and "Rakhmon" count as one, named as most tellings name them.
+    func tallies() -> (actors: [BriefModel.NameCount], places: [BriefModel.NameCount]) {
         var actorNames: [String: [String: Int]] = [:], placeNames: [String: [String: Int]] = [:]
         for e in events {
             // Tellings that name the event's own actor or place count in bulk; only the others one by one.
@@ -224,7 +235,7 @@ public struct Brief: Sendable {
             if let a = e.actor, sameActor > 0 { actorNames[a.entity ?? a.name, default: [:]][a.name, default: 0] += sameActor }
             if let p = eventPlace, samePlace > 0 { placeNames[e.place?.id ?? p, default: [:]][p, default: 0] += samePlace }
         }
-        func listing(_ table: [String: [String: Int]]) -> String {
+        func listing(_ table: [String: [String: Int]]) -> [BriefModel.NameCount] {
             let rows = table.values.map { names -> (String, Int) in
                 let sorted = names.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 let others = sorted.dropFirst().map(\.key)
@@ -233,66 +244,27 @@ public struct Brief: Sendable {
             // Two entities shown under one name ("CoES" as acronym and as organization) are one row.
             var merged: [String: Int] = [:]
             for (name, count) in rows { merged[name, default: 0] += count }
-            return merged.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+            return merged.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map { BriefModel.NameCount(name: $0.key, count: $0.value) }
         }
-        out += "\n## Actors\n\n" + listing(actorNames) + "\n"
-        out += "\n## Places\n\n" + listing(placeNames) + "\n"
-        out += "\n## Sources\n\n"
-        // Source groups numbered in order of first citation.
+        return (listing(actorNames), listing(placeNames))
+    }
+
+    /// The cited articles, with their independent sources numbered in order of first citation.
+    func sourceList(_ cited: [EventReference]) -> [BriefModel.Source] {
         var groupNumbers: [Int64: Int] = [:]
         for r in cited where groupNumbers[r.group] == nil { groupNumbers[r.group] = groupNumbers.count + 1 }
         var membersOf: [Int64: [Int]] = [:]
         for (k, r) in cited.enumerated() { membersOf[r.group, default: []].append(k + 1) }
-        for (k, r) in cited.enumerated() {
+        return cited.enumerated().map { k, r in
             let note = notes[r.article]
-            var date = r.published.map { String($0.prefix(10)) } ?? "undated"
-            if note?.publishedFrom?.hasPrefix("inferred") == true { date += " (inferred from the text)" }
-            var line = "\(k + 1). \(r.outlet ?? "outlet not stated"), \(date) — \(r.title ?? "untitled (" + r.article.prefix(12) + ")")"
-            let members = membersOf[r.group] ?? []
-            line += members.count > 1 ? " (source \(groupNumbers[r.group]!), with \(members.filter { $0 != k + 1 }.map { "[\($0)]" }.joined()))"
-                : " (source \(groupNumbers[r.group]!))"
-            if let citesOutlets = note?.cites, !citesOutlets.isEmpty { line += "; cites " + citesOutlets.joined(separator: ", ") }
-            out += line + "\n"
+            return BriefModel.Source(number: k + 1, article: r.article, outlet: r.outlet, date: r.published.map { String($0.prefix(10)) },
+                                     dateInferred: note?.publishedFrom?.hasPrefix("inferred") == true, title: r.title,
+                                     source: groupNumbers[r.group] ?? 0, with: (membersOf[r.group] ?? []).filter { $0 != k + 1 },
+                                     cites: note?.cites ?? [])
         }
-        return out
     }
 
-    /// The brief as a standalone HTML page (the Markdown's structure; text escaped).
-    public func html() -> String {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
-        func inline(_ s: String) -> String {
-            var out = escape(s)
-            while let open = out.range(of: "**"), let close = out.range(of: "**", range: open.upperBound..<out.endIndex) {
-                out.replaceSubrange(close, with: "</strong>")
-                out.replaceSubrange(open, with: "<strong>")
-            }
-            return out
-        }
-        var body = ""
-        var list: String? = nil
-        func closeList() { if let l = list { body += "</\(l)>\n"; list = nil } }
-        for line in markdown().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("# ") { closeList(); body += "<h1>\(inline(String(line.dropFirst(2))))</h1>\n" }
-            else if line.hasPrefix("## ") { closeList(); body += "<h2>\(inline(String(line.dropFirst(3))))</h2>\n" }
-            else if line.hasPrefix("   > ") { body += "<blockquote>\(inline(String(line.dropFirst(5))))</blockquote>\n" }
-            else if line.hasPrefix("- ") {
-                if list != "ul" { closeList(); body += "<ul>\n"; list = "ul" }
-                body += "<li>\(inline(String(line.dropFirst(2))))</li>\n"
-            } else if let dot = line.firstIndex(of: "."), line[..<dot].allSatisfy(\.isNumber), !line[..<dot].isEmpty {
-                if list != "ol" { closeList(); body += "<ol>\n"; list = "ol" }
-                body += "<li>\(inline(String(line[line.index(after: dot)...]).trimmingCharacters(in: .whitespaces)))</li>\n"
-            } else if !line.isEmpty { closeList(); body += "<p>\(inline(line))</p>\n" }
-        }
-        closeList()
-        return """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
-            <style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}blockquote{color:#444;border-left:3px solid #ccc;margin:.3rem 0 .8rem;padding-left:.8rem}</style>
-            </head><body>
-            \(body)</body></html>
+    public func markdown() -> String { model().markdown() }
 
-            """
-    }
+    public func html() -> String { model().html() }
 }

@@ -54,7 +54,8 @@ public struct Engine: Sendable {
     public static func storeSituation(of store: any Store, force: Bool = false) throws -> Bool {
         let now = try store.currentSituationStamp()
         if !force, try store.situationStamp() == now { return false }
-        try store.saveSituation(try Situation.read(from: store), stamp: now)
+        let situation = try Situation.read(from: store)
+        try store.saveSituation(situation, views: try SituationViews.make(situation, store: store).stored, stamp: now)
         return true
     }
 }

@@ -1,5 +1,6 @@
 import CrosscheckCore
 import CrosscheckEvents
+import CrosscheckReport
 import CrosscheckStore
 
 /// What reading commands (and, later, the server) read: the stored situation when it is up to date; otherwise (a store
@@ -33,6 +34,48 @@ public struct SituationReader: Sendable {
     public func contradictions() throws -> (contradictions: [Contradiction], stored: Bool) {
         if try isCurrent() { return (try store.storedContradictions(), true) }
         return (try Situation.read(from: store).contradictions, false)
+    }
+
+    /// The brief of the whole situation or of one story (id or prefix; nil when there is no such story). The default
+    /// brief is read as stored; another length or a story is made from the stored events.
+    public func brief(limit: Int = SituationViews.briefLimit, story: String? = nil) throws -> BriefModel? {
+        let current = try isCurrent()
+        if current, story == nil, limit == SituationViews.briefLimit, let views = try SituationViews.stored(in: store) { return views.brief }
+        var situation: Situation
+        var title = SituationViews.briefTitle
+        if let story {
+            let stories = current ? try store.storedStories() : try self.situation().situation.stories
+            guard let found = stories.first(where: { $0.id == story || $0.id.hasPrefix(story) || $0.id.hasPrefix("story-" + story) }) else { return nil }
+            if current {
+                let events = try store.storedEvents(ids: found.events)
+                let ids = Set(found.events)
+                situation = Situation(events: events, contradictions: try store.storedContradictions().filter { ids.contains($0.event) }, stories: [found])
+            } else {
+                situation = try self.situation().situation.story(found.id) ?? Situation(events: [], contradictions: [], stories: [found])
+            }
+            title += ": " + found.title
+        } else {
+            situation = try self.situation().situation
+        }
+        return Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit,
+                     notes: try BriefNotes.load(store, events: situation.events)).model()
+    }
+
+    /// The key developments the timeline lists: the best `limit` of the events with at least `minSources` independent
+    /// sources, in date order, and the year dates without one are read in. Read from the stored ranking when it holds
+    /// them (the first `SituationViews.developmentsKept` of the default filter); ranked from the stored events otherwise.
+    public func developments(minSources: Int = 1, limit: Int) throws -> (entries: [DevelopmentRanking.Entry], year: String?) {
+        if minSources <= 1, limit <= SituationViews.developmentsKept, try isCurrent(), let views = try SituationViews.stored(in: store) {
+            let kept = Array(views.developments.prefix(limit))
+            let events = Dictionary(try store.storedEvents(ids: kept.map(\.event)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let entries = kept.compactMap { d in
+                events[d.event].map { DevelopmentRanking.Entry(rank: d.rank, event: $0, folded: d.folded, score: d.score, incidentSources: d.incidentSources) }
+            }
+            return (DevelopmentRanking.chronological(entries, year: views.year), views.year)
+        }
+        let events = try situation().situation.events.filter { $0.sources >= minSources }
+        let year = DevelopmentRanking.storyYear(events)
+        return (DevelopmentRanking.chronological(DevelopmentRanking().rank(events, limit: limit), year: year), year)
     }
 
     /// The stories: stored when current.

@@ -1,6 +1,7 @@
 import CrosscheckCore
 import CrosscheckDedup
 import CrosscheckLanguage
+import CrosscheckReport
 import CrosscheckEvents
 import CrosscheckIngest
 import CrosscheckService
@@ -62,6 +63,36 @@ import Testing
         }
         let ids = merged.suffix(3).map(\.id)
         #expect(try store.storedEvents(ids: ids) == merged.suffix(3).map { $0 })
+    }
+
+    /// The default brief and the developments ranking are stored with the situation; what they show is what ranking
+    /// and tallying the merged events gives (the ranking's first entries whatever its length).
+    @Test func storedViewsAreWhatTheMergedSituationGives() throws {
+        let dir = try TemporaryDirectory("engine-views")
+        defer { dir.remove() }
+        let store = try analysedDemo(dir)
+        let merged = try Situation.read(from: store)
+        let reader = SituationReader(store: store)
+        let notes = try BriefNotes.load(store, events: merged.events)
+        for limit in [SituationViews.briefLimit, 5] {
+            let fresh = Brief(title: SituationViews.briefTitle, events: merged.events, contradictions: merged.contradictions, limit: limit,
+                              notes: notes).model()
+            #expect(try reader.brief(limit: limit) == fresh, "limit \(limit)")
+        }
+        let story = try #require(merged.stories.first)
+        let part = try #require(merged.story(story.id))
+        let storyBrief = try #require(try reader.brief(story: String(story.id.prefix(10))))
+        #expect(storyBrief == Brief(title: SituationViews.briefTitle + ": " + story.title, events: part.events,
+                                    contradictions: part.contradictions, notes: try BriefNotes.load(store, events: part.events)).model())
+        #expect(try reader.brief(story: "no-such-story") == nil)
+        let events = merged.events.filter { $0.sources >= 1 }
+        for limit in [3, 12] {
+            let fresh = DevelopmentRanking().rank(events, limit: limit)
+            let stored = try reader.developments(limit: limit).entries.sorted { $0.rank < $1.rank }
+            #expect(stored.map(\.event.id) == fresh.map(\.event.id), "limit \(limit)")
+            #expect(stored.map(\.score) == fresh.map(\.score))
+            #expect(stored.map(\.event) == fresh.map(\.event))
+        }
     }
 
     /// An analysis interrupted after the language pass leaves a stale stored situation: readers notice and merge in

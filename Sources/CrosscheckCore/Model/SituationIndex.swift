@@ -1,8 +1,11 @@
 /// Where the merged situation is kept between runs: written by every analysis (ingest, reanalyze), read by the
 /// reading commands, which then never merge anything.
 public protocol SituationIndex: Sendable {
-    /// Replaces the stored situation with `situation`, stamped with the analysis state it was computed from.
-    func saveSituation(_ situation: Situation, stamp: SituationStamp) throws
+    /// Replaces the stored situation with `situation` and the views computed from it (JSON texts by name: the default
+    /// brief, the developments ranking), stamped with the analysis state it was computed from.
+    func saveSituation(_ situation: Situation, views: [String: String], stamp: SituationStamp) throws
+    /// A view stored with the situation, by name.
+    func situationView(_ name: String) throws -> String?
     /// The stamp of the stored situation; nil when none was ever stored.
     func situationStamp() throws -> SituationStamp?
     /// The state of the analysed store now, to compare with the stored situation's stamp.

@@ -18,6 +18,14 @@ public struct DevelopmentRanking: Sendable {
         public var score: Double
         /// Independent source groups that report anything of the event's incident.
         public var incidentSources: Int
+
+        public init(rank: Int, event: MergedEvent, folded: [String], score: Double, incidentSources: Int) {
+            self.rank = rank
+            self.event = event
+            self.folded = folded
+            self.score = score
+            self.incidentSources = incidentSources
+        }
     }
 
     public var configuration: DevelopmentConfiguration

@@ -5,7 +5,7 @@ import GRDB
 /// The stored situation (migration v12): merged events with their tellings as mention keys, contradictions, stories,
 /// and the stamp of the analysis they were computed from.
 extension SQLiteStore {
-    public func saveSituation(_ situation: Situation, stamp: SituationStamp) throws {
+    public func saveSituation(_ situation: Situation, views: [String: String], stamp: SituationStamp) throws {
         // Encoded on all cores before the write transaction: the writer only binds text.
         let events = situation.events
         var rows = [(detail: String, refs: String)](repeating: ("", ""), count: events.count)
@@ -46,6 +46,9 @@ extension SQLiteStore {
                 try db.execute(sql: "INSERT INTO situation_story (ord, id, detail) VALUES (?, ?, ?)",
                                arguments: [k, situation.stories[k].id, story])
             }
+            for (name, text) in views.sorted(by: { $0.key < $1.key }) where name != "stamp" {
+                try db.execute(sql: "INSERT INTO situation_state (key, value) VALUES (?, ?)", arguments: [name, text])
+            }
             try db.execute(sql: "INSERT INTO situation_state (key, value) VALUES ('stamp', ?)", arguments: [state])
         }
     }
@@ -55,6 +58,10 @@ extension SQLiteStore {
             return nil
         }
         return try? JSONDecoder().decode(SituationStamp.self, from: Data(text.utf8))
+    }
+
+    public func situationView(_ name: String) throws -> String? {
+        try pool.read { try String.fetchOne($0, sql: "SELECT value FROM situation_state WHERE key = ?", arguments: [name]) }
     }
 
     public func currentSituationStamp() throws -> SituationStamp {

@@ -63,7 +63,7 @@ extension Crosscheck.Bench {
             let situation = Situation(events: merged, contradictions: contradictions, stories: graph.stories(merged))
             let tMergedAll = ContinuousClock.now
             // What every ingest now ends with: the situation stored for the reading commands.
-            try store.saveSituation(situation, stamp: try store.currentSituationStamp())
+            try store.saveSituation(situation, views: try SituationViews.make(situation, store: store).stored, stamp: try store.currentSituationStamp())
             let t4 = ContinuousClock.now
             let reading = try readingLatency(store)
             let readSeconds = (tProfiles - t3).inSeconds + (tRead - tIncidents).inSeconds

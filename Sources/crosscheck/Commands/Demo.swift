@@ -45,10 +45,8 @@ extension Crosscheck {
             let grouped = groups.reduce(0) { $0 + $1.size }
             Terminal.out("\nSource groups: \(rows.count) articles come from \(rows.count - grouped + groups.count) independent sources; linked copies:\n")
             Terminal.out(try Crosscheck.Duplicates.relationListing.render(try store.relations(RelationQuery(kinds: [.exact, .near, .contains, .rewrite])), as: .table))
-            let situation = try SituationReader(store: store).situation().situation
-            Terminal.out("\n" + Brief(title: "Brief of the demo corpus", events: situation.events,
-                                      contradictions: situation.contradictions, limit: 12,
-                                      notes: try BriefNotes.load(store, events: situation.events)).markdown())
+            let brief = try SituationReader(store: store).brief(limit: 12)
+            Terminal.out("\n" + (brief.map { b in var b = b; b.title = "Brief of the demo corpus"; return b.markdown() } ?? ""))
             if keep { Terminal.out("\nStore kept at \(path)\n") }
         }
 

@@ -111,24 +111,23 @@ extension Crosscheck {
         @OptionGroup var store: StoreOptions
         @Option(help: "At most this many developments (dated and undated).") var limit = 20
         @Option(help: "Only this story (id or prefix, see `crosscheck stories`).") var story: String?
-        @Option(help: "md (Markdown) or html.") var format = "md"
+        @Option(help: "md (Markdown), html, or json (the brief's data: developments, citations, contested points, sources).")
+        var format = "md"
 
         func validate() throws {
-            if !["md", "html"].contains(format) { throw ValidationError("--format must be md or html, not '\(format)'") }
+            if !["md", "html", "json"].contains(format) { throw ValidationError("--format must be md, html or json, not '\(format)'") }
             try requireNonNegative(["limit": limit])
         }
 
         func run() async throws {
-            var situation = try store.situation()
-            var title = "Situation brief"
-            if let story {
-                guard let part = situation.story(story) else { throw CLIError("no story '\(story)'; see crosscheck stories") }
-                situation = part
-                title += ": " + (part.stories.first?.title ?? story)
+            guard let brief = try store.reader().brief(limit: limit, story: story) else {
+                throw CLIError("no story '\(story ?? "")'; see crosscheck stories")
             }
-            let brief = Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit,
-                              notes: try BriefNotes.load(try store.openExisting(), events: situation.events))
-            Terminal.out(format == "html" ? brief.html() : brief.markdown())
+            switch format {
+            case "html": Terminal.out(brief.html())
+            case "json": Terminal.out(try JSONOutput.object(brief, pretty: true))
+            default: Terminal.out(brief.markdown())
+            }
         }
     }
 }
@@ -152,9 +151,7 @@ extension Crosscheck {
         func validate() throws { try requireNonNegative(["limit": limit, "min-sources": minSources]) }
 
         func run() async throws {
-            let events = try store.situation().events.filter { $0.sources >= minSources }
-            let year = DevelopmentRanking.storyYear(events)
-            let entries = DevelopmentRanking.chronological(DevelopmentRanking().rank(events, limit: limit), year: year)
+            let (entries, year) = try store.reader().developments(minSources: minSources, limit: limit)
             Terminal.out(try Self.listing(year: year).render(entries, as: output.format))
         }
 
@@ -225,7 +222,4 @@ extension StoreOptions {
                      + "is older than this version); run `crosscheck reanalyze --db \(path)` to read them\n")
         return true
     }
-
-    /// The whole situation (see `reader()`).
-    func situation() throws -> Situation { try reader().situation().situation }
 }

@@ -1,0 +1,95 @@
+import CrosscheckCore
+
+/// The brief as data: what `Brief` chose and numbered, which Markdown, HTML and JSON render alike (nothing is parsed
+/// back from text). Citations are numbers into `sources`, in order of first citation.
+public struct BriefModel: Codable, Sendable, Hashable {
+    /// Citations on one line: at most a few numbers, one per independent source first, and how many more articles.
+    public struct Citations: Codable, Sendable, Hashable {
+        public var numbers: [Int]
+        public var more: Int
+    }
+
+    /// A denial or walk-back told beside a development.
+    public struct Dispute: Codable, Sendable, Hashable {
+        /// `denied` or `walked back`.
+        public var kind: EventStatus
+        public var by: String
+        /// The day of the denial, as written (year read in when missing).
+        public var on: String?
+        public var citations: Citations
+    }
+
+    /// The sentence behind a development.
+    public struct Evidence: Codable, Sendable, Hashable {
+        public var sentence: String
+        public var attribution: String?
+        public var citation: Int
+    }
+
+    /// One key development.
+    public struct Development: Codable, Sendable, Hashable {
+        public var number: Int
+        /// False for a development with no date in the text (listed apart).
+        public var dated: Bool
+        public var when: String
+        public var headline: String
+        public var event: String
+        public var incident: String
+        public var sources: Int
+        public var citations: Citations
+        public var status: EventStatus
+        public var dispute: Dispute?
+        /// The anonymous source, when every attributed telling is anonymous.
+        public var anonymous: String?
+        public var evidence: Evidence?
+    }
+
+    /// One contested point: the sides with who says what.
+    public struct Contested: Codable, Sendable, Hashable {
+        public struct Side: Codable, Sendable, Hashable {
+            public var value: String
+            public var who: String?
+            public var citations: Citations
+        }
+        public var event: String
+        public var title: String
+        public var kind: ContradictionKind
+        public var sides: [Side]
+    }
+
+    /// A name and how many tellings name it ("Rahmon (also Rakhmon): 12").
+    public struct NameCount: Codable, Sendable, Hashable {
+        public var name: String
+        public var count: Int
+    }
+
+    /// A cited article.
+    public struct Source: Codable, Sendable, Hashable {
+        public var number: Int
+        public var article: String
+        public var outlet: String?
+        /// Its publication day (ISO), if known.
+        public var date: String?
+        /// The date was inferred from the text, not stated.
+        public var dateInferred: Bool
+        public var title: String?
+        /// Its independent source (numbered in order of first citation) and the other cited articles of that source.
+        public var source: Int
+        public var with: [Int]
+        /// Outlets it attributes its facts to.
+        public var cites: [String]
+    }
+
+    public var title: String
+    public var articles: Int
+    public var independentSources: Int
+    /// The year dates written without one are read in, when the whole story lies in one year.
+    public var year: String?
+    public var developments: [Development]
+    public var contested: [Contested]
+    /// Contested points not shown.
+    public var moreContested: Int
+    public var actors: [NameCount]
+    public var places: [NameCount]
+    public var sources: [Source]
+}
