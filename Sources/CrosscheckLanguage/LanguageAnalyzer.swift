@@ -56,31 +56,3 @@ public struct LanguageAnalyzer: Sendable {
         }
     }
 }
-
-/// The language layer as a pipeline stage: adds `sentences` and `mentions` (with `quantities`
-/// and `times` as their own layers) to a document. Span values are entity ids or normalised values.
-public struct LanguageStage: Stage {
-    public let name = "language"
-    public let requires: Set<LayerName> = [.text]
-    public let produces: Set<LayerName> = [.sentences, .mentions, .quantities, .times]
-    public let analyzer: LanguageAnalyzer
-
-    public init(analyzer: LanguageAnalyzer = LanguageAnalyzer()) { self.analyzer = analyzer }
-
-    public func process(_ document: inout Document, context: StageContext) throws {
-        let published = context.article?.published.flatMap { CivilDay(iso: $0.value) }
-        let analysis = analyzer.analyze(document.text, published: published)
-        document.setLayer(Layer(name: .sentences, spans: analysis.sentences.map { Span(start: $0.start, end: $0.end, label: "sentence") }))
-        var entities: [Span] = [], quantities: [Span] = [], times: [Span] = []
-        for m in analysis.mentions {
-            switch m.kind {
-            case .quantity: quantities.append(Span(start: m.start, end: m.end, label: m.kind.rawValue, value: m.value))
-            case .time: times.append(Span(start: m.start, end: m.end, label: m.kind.rawValue, value: m.value))
-            default: entities.append(Span(start: m.start, end: m.end, label: m.kind.rawValue, value: m.entity))
-            }
-        }
-        document.setLayer(Layer(name: .mentions, spans: entities))
-        document.setLayer(Layer(name: .quantities, spans: quantities))
-        document.setLayer(Layer(name: .times, spans: times))
-    }
-}

@@ -93,3 +93,14 @@ public struct BriefModel: Codable, Sendable, Hashable {
     public var places: [NameCount]
     public var sources: [Source]
 }
+
+extension BriefModel {
+    /// Sets what the store knows about the cited articles: whether their date was inferred, which outlets they cite.
+    public mutating func annotate(with notes: [String: Brief.SourceNote]) {
+        for k in sources.indices {
+            guard let note = notes[sources[k].article] else { continue }
+            sources[k].dateInferred = note.publishedFrom?.hasPrefix("inferred") == true
+            sources[k].cites = note.cites
+        }
+    }
+}

@@ -57,8 +57,8 @@ public struct SituationReader: Sendable {
         } else {
             situation = try self.situation().situation
         }
-        return Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit,
-                     notes: try BriefNotes.load(store, events: situation.events)).model()
+        return try BriefNotes.model(of: Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit),
+                                    store: store)
     }
 
     /// The key developments the timeline lists: the best `limit` of the events with at least `minSources` independent

@@ -73,17 +73,17 @@ import Testing
         let store = try analysedDemo(dir)
         let merged = try Situation.read(from: store)
         let reader = SituationReader(store: store)
-        let notes = try BriefNotes.load(store, events: merged.events)
         for limit in [SituationViews.briefLimit, 5] {
             let fresh = Brief(title: SituationViews.briefTitle, events: merged.events, contradictions: merged.contradictions, limit: limit,
-                              notes: notes).model()
+                              notes: try BriefNotes.load(store, articles: merged.events.flatMap { $0.references.map(\.article) })).model()
             #expect(try reader.brief(limit: limit) == fresh, "limit \(limit)")
         }
         let story = try #require(merged.stories.first)
         let part = try #require(merged.story(story.id))
         let storyBrief = try #require(try reader.brief(story: String(story.id.prefix(10))))
         #expect(storyBrief == Brief(title: SituationViews.briefTitle + ": " + story.title, events: part.events,
-                                    contradictions: part.contradictions, notes: try BriefNotes.load(store, events: part.events)).model())
+                                    contradictions: part.contradictions,
+                                    notes: try BriefNotes.load(store, articles: part.events.flatMap { $0.references.map(\.article) })).model())
         #expect(try reader.brief(story: "no-such-story") == nil)
         let events = merged.events.filter { $0.sources >= 1 }
         for limit in [3, 12] {

@@ -210,8 +210,8 @@ enum SQLiteMigrations {
         -- the reading commands, which used to merge every event mention of the store on each call. A telling is kept as
         -- the key of its event mention (doc:start:type), joined back when the event is read.
         CREATE TABLE situation_event (
-            id TEXT PRIMARY KEY,
-            ord INTEGER NOT NULL,                 -- position in the merge's output
+            ord INTEGER PRIMARY KEY,              -- position in the merge's output (rows are appended in order)
+            id TEXT NOT NULL UNIQUE,
             incident TEXT NOT NULL,
             type TEXT NOT NULL,
             status TEXT NOT NULL,
@@ -223,9 +223,8 @@ enum SQLiteMigrations {
             sort_key TEXT NOT NULL,               -- time start, '9999' when undated: the listing's order with id
             detail TEXT NOT NULL,                 -- MergedEvent.storedJSON
             refs TEXT NOT NULL                    -- tellings' mention keys, in order, ';'-separated
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX situation_event_order ON situation_event(sort_key, id);
-        CREATE INDEX situation_event_ord ON situation_event(ord);
         CREATE TABLE situation_contradiction (
             ord INTEGER PRIMARY KEY,
             event TEXT NOT NULL,

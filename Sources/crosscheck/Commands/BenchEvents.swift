@@ -88,8 +88,8 @@ extension Crosscheck.Bench {
             Terminal.out(String(format: "          (%d event mentions and %d article profiles; reading them back from the store: %.2f s (profiles %.2f s), incidents %.2f s, merging events %.2f s + contradictions %.2f s + stories %.2f s)\n",
                                 references.count, profiled, readSeconds, (tProfiles - t3).inSeconds, (tIncidents - tProfiles).inSeconds,
                                 (tMerged - tRead).inSeconds, (tContradictions - tMerged).inSeconds, (tMergedAll - tContradictions).inSeconds))
-            Terminal.out(String(format: "          (situation stored in %.2f s; read back: events --limit 200 %.3f s, contradictions %.3f s, stories %.3f s, the whole situation %.2f s)\n",
-                                (t4 - tMergedAll).inSeconds, reading.events, reading.contradictions, reading.stories, reading.whole))
+            Terminal.out(String(format: "          (situation stored in %.2f s with its default brief and ranking; read back as the commands do: events --limit 200 %.3f s, brief %.3f s, timeline %.3f s, contradictions %.3f s, stories %.3f s)\n",
+                                (t4 - tMergedAll).inSeconds, reading.events, reading.brief, reading.timeline, reading.contradictions, reading.stories))
             Terminal.out(String(format: "%8d %8d %9.2f %9.2f %8.2f %11.2f %8.2f %8.3f %8.0f %9.0f %7d %12.1f\n", size, language.words, total,
                                 (t1 - t0).inSeconds, (t2 - t1).inSeconds, (t3 - t2).inSeconds, (t4 - t3).inSeconds, (t5 - t4).inSeconds,
                                 rate, rate / Double(cores), situation.events.count, Double(MemoryProbe.peakResident()) / 1_048_576))
@@ -99,7 +99,7 @@ extension Crosscheck.Bench {
 
     /// Seconds to read from the stored situation what the reading commands show (median of three runs each), as a
     /// reading command does it: the stamp compared, then the rows read.
-    func readingLatency(_ store: SQLiteStore) throws -> (events: Double, contradictions: Double, stories: Double, whole: Double) {
+    func readingLatency(_ store: SQLiteStore) throws -> (events: Double, brief: Double, timeline: Double, contradictions: Double, stories: Double) {
         let reader = SituationReader(store: store)
         func median(_ body: () throws -> Void) rethrows -> Double {
             var times: [Double] = []
@@ -113,9 +113,9 @@ extension Crosscheck.Bench {
         let events = try median { _ = try reader.events(EventQuery(limit: 200)) }
         let contradictions = try median { _ = try reader.contradictions() }
         let stories = try median { _ = try reader.stories() }
-        let start = ContinuousClock.now
-        _ = try reader.situation()
-        return (events, contradictions, stories, (ContinuousClock.now - start).inSeconds)
+        let brief = try median { _ = try reader.brief()?.markdown() }
+        let timeline = try median { _ = try reader.developments(limit: 40) }
+        return (events, brief, timeline, contradictions, stories)
     }
 
     /// The merge step alone: event mentions copied across articles, groups and days.
