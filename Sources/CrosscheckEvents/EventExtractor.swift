@@ -242,13 +242,13 @@ public struct EventExtractor: Sendable {
             var k = itemCursor
             while k < items.count && items[k].a < s1 { local.append(items[k]); k += 1 }
             var attribution = attributionIn(tokens, s0, s1, local, text)
-            if attribution.kind == "pronoun", let previous = lastSpeaker {
+            if attribution.kind == .pronoun, let previous = lastSpeaker {
                 attribution = previous
                 attribution.cue = (attribution.cue ?? "") + " (continued)"
             }
-            if attribution.kind == "pronoun" { attribution = Attribution(kind: "article") }
-            if attribution.kind != "article" { lastSpeaker = attribution }
-            if tokens[s0].has(.paragraphBefore) && attribution.kind == "article" { lastSpeaker = nil }
+            if attribution.kind == .pronoun { attribution = Attribution(kind: .article) }
+            if attribution.kind != .article { lastSpeaker = attribution }
+            if tokens[s0].has(.paragraphBefore) && attribution.kind == .article { lastSpeaker = nil }
             // A sentence in another language (quoted German in an English page) has no English triggers: "die" is "the".
             if isForeign(tokens, s0, s1) { continue }
             // Triggers.
@@ -311,7 +311,7 @@ public struct EventExtractor: Sendable {
                     let person = local.first { $0.mention.kind == .person && $0.a < cue }
                     back.deniedBy = person.map { participant($0.mention) }
                         ?? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: .organization) }
-                    let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != "time" }
+                    let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != .time }
                     if let t = times.first {
                         back.time = t.mention.time
                         back.timeText = t.mention.text
@@ -355,8 +355,8 @@ public struct EventExtractor: Sendable {
             let openingDates = firstClause.count <= 8 && firstClause.upperBound < s1 && !Self.spanOpeners.contains(tokens[s0].hash)
             // The denier is who speaks when the sentence names a speaker ("Tajikistan's emergencies committee
             // denied reports…"), else the actor of the denial.
-            let speaker: Participant? = ["person", "institution"].contains(attribution.kind)
-                ? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: attribution.kind == "person" ? .person : .organization) }
+            let speaker: Participant? = [.person, .institution].contains(attribution.kind)
+                ? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: attribution.kind == .person ? .person : .organization) }
                 : nil
             let denier = denial.flatMap { d in
                 speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
@@ -381,7 +381,7 @@ public struct EventExtractor: Sendable {
                 let pronoun = actorItem == nil && !Self.agentless.contains(type.name)
                     ? (clause.lowerBound..<trigger.a).last(where: { Self.subjectPronouns.contains(tokens[$0].hash) }) : nil
                 if let pronoun, Self.personPronouns.contains(tokens[pronoun].hash),
-                   let person = attribution.kind == "person" ? attribution.name.map({ Participant(entity: attribution.entity, name: $0, kind: .person) })
+                   let person = attribution.kind == .person ? attribution.name.map({ Participant(entity: attribution.entity, name: $0, kind: .person) })
                        : lastPersonActor {
                     event.actor = person
                 } else if let pronoun, !Self.personPronouns.contains(tokens[pronoun].hash),
@@ -443,21 +443,21 @@ public struct EventExtractor: Sendable {
                 // else one right after the verb of a reported speech ("…, guards said on July 5").
                 // A time before a verb of saying dates the saying ("Biden in April announced troops would withdraw").
                 let times = local.filter { t in
-                    t.mention.kind == .time && t.mention.time?.granularity != "time"
+                    t.mention.kind == .time && t.mention.time?.granularity != .time
                         && !(t.b <= trigger.a && speechVerbs.contains { v in v >= t.b && v < trigger.a
                             && (v + 1..<trigger.a).contains { Self.future.contains(tokens[$0].hash) } })
                 }
                 let inClause = times.filter { $0.a >= clause.lowerBound && $0.b <= clause.upperBound }
                 // A time in a short introductory phrase (`openingDates`).
                 let opening = openingDates ? times.filter { $0.b <= firstClause.upperBound } : []
-                let reporting = attribution.kind != "article" ? times.filter { t in speechVerbs.contains { t.a > $0 && t.a - $0 <= 3 } } : []
+                let reporting = attribution.kind != .article ? times.filter { t in speechVerbs.contains { t.a > $0 && t.a - $0 <= 3 } } : []
                 let candidates = !inClause.isEmpty ? inClause : (!opening.isEmpty ? opening : reporting)
                 if let time = candidates.min(by: { distance($0, trigger.a) < distance($1, trigger.a) }) {
                     event.time = time.mention.time
                     event.timeText = time.mention.text
                 } else if let p = published {
-                    event.time = TimeValue(value: p.iso, start: p.iso, end: p.iso, granularity: "day", direction: "past",
-                                           reference: "publication", anchor: p.iso)
+                    event.time = TimeValue(value: p.iso, start: p.iso, end: p.iso, granularity: .day, direction: .past,
+                                           reference: .publication, anchor: p.iso)
                     event.timeFromPublication = true
                 }
                 // Counts, money and shares; not durations or distances ("24 hours", "400 kilometers").
@@ -493,9 +493,9 @@ public struct EventExtractor: Sendable {
                     event.deniedBy = denier
                 } else if conditional(trigger.a, clause) {
                     event.status = .hypothetical
-                } else if futureCue || event.time?.direction == "future" || event.time?.direction == "deadline" {
+                } else if futureCue || event.time?.direction == .future || event.time?.direction == .deadline {
                     event.status = .planned
-                } else if hedged || attribution.kind == "anonymous" {
+                } else if hedged || attribution.kind == .anonymous {
                     event.status = .claimed
                 }
                 out.append(event)
@@ -530,7 +530,7 @@ public struct EventExtractor: Sendable {
     /// The country whose capital a place mention names ("Moscow said", "Dushanbe relocated troops"):
     /// a capital acting stands for its government. (Country coordinates in the gazetteer are the capital's.)
     func capitalOf(_ m: Mention) -> String? {
-        guard m.kind == .place, let p = m.place, p.precision == "locality", let c = Gazetteer.bundled.countries[p.country] else { return nil }
+        guard m.kind == .place, let p = m.place, p.precision == .locality, let c = Gazetteer.bundled.countries[p.country] else { return nil }
         let country = Gazetteer.bundled.places[Int(c)]
         return abs(Double(country.latitude) - p.latitude) < 0.001 && abs(Double(country.longitude) - p.longitude) < 0.001 ? p.country : nil
     }
@@ -642,7 +642,7 @@ public struct EventExtractor: Sendable {
                 if Self.prepositions.contains(before) && item.mention.kind != .nationality && !personnelFrom { continue }
                 if before == Self.the, item.a > s0 + 1, Self.prepositions.contains(tokens[item.a - 2].hash), item.mention.kind != .nationality { continue }
             }
-            if let source = attribution.entity, source == item.mention.entity, attribution.kind != "article",
+            if let source = attribution.entity, source == item.mention.entity, attribution.kind != .article,
                local.contains(where: { $0.mention.entity == source && $0.a != item.a }) == false, a - item.b > 3 { continue }
             // The first of a list: "Russia, Tajikistan and Uzbekistan will hold…".
             var first = item
@@ -746,8 +746,8 @@ public struct EventExtractor: Sendable {
             }
             if anonymous, before == nil || before!.mention.kind == .nationality {
                 let phrase = speakerPhrase(tokens, s0, k, text)
-                if phrase.isEmpty, k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: "pronoun") }
-                return Attribution(kind: "anonymous", name: phrase.isEmpty ? "an unnamed official" : phrase, cue: text(k, min(s1, k + 2)))
+                if phrase.isEmpty, k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: .pronoun) }
+                return Attribution(kind: .anonymous, name: phrase.isEmpty ? "an unnamed official" : phrase, cue: text(k, min(s1, k + 2)))
             }
             if let before {
                 // "Tajik border guards said": the whole noun phrase names the institution.
@@ -760,17 +760,17 @@ public struct EventExtractor: Sendable {
                 return Attribution(kind: kind(of: after.mention, anonymous: false), name: after.mention.value ?? after.mention.text,
                                    entity: after.mention.entity, cue: text(k, after.b))
             }
-            if k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: "pronoun") }
+            if k > s0, Self.pronouns.contains(tokens[k - 1].hash) { return Attribution(kind: .pronoun) }
             let phrase = speakerPhrase(tokens, s0, k, text)
             // "the official said": an unnamed official.
             // (Plural "officials said" names a body of officials, the usual news attribution: reported, not anonymous.)
             let unnamed = k > s0 + 1 && tokens[k - 2].hash == Self.the && Self.unnamedSingular.contains(tokens[k - 1].hash)
-            if !phrase.isEmpty { return Attribution(kind: anonymous || unnamed ? "anonymous" : "institution", name: phrase, cue: text(k, min(s1, k + 1))) }
+            if !phrase.isEmpty { return Attribution(kind: anonymous || unnamed ? .anonymous : .institution, name: phrase, cue: text(k, min(s1, k + 1))) }
         }
         if anonymous, (s0..<s1).contains(where: { Self.statedAnonymity.contains(tokens[$0].hash) }) {
-            return Attribution(kind: "anonymous", name: "an unnamed source")
+            return Attribution(kind: .anonymous, name: "an unnamed source")
         }
-        return Attribution(kind: "article")
+        return Attribution(kind: .article)
     }
 
     static let notInSpeaker: Set<UInt64> = Set(["was", "were", "is", "are", "be", "been", "had", "has", "have", "and", "or",
@@ -789,14 +789,14 @@ public struct EventExtractor: Sendable {
         return text(a, verb).droppingArticle
     }
 
-    func kind(of mention: Mention?, anonymous: Bool) -> String {
-        guard let mention else { return anonymous ? "anonymous" : "institution" }
+    func kind(of mention: Mention?, anonymous: Bool) -> AttributionKind {
+        guard let mention else { return anonymous ? .anonymous : .institution }
         switch mention.kind {
-        case .person: return "person"
+        case .person: return .person
         case .organization:
             let name = mention.value ?? mention.text
-            return Self.outlets.contains(name) ? "outlet" : "institution"
-        default: return "institution"
+            return Self.outlets.contains(name) ? .outlet : .institution
+        default: return .institution
         }
     }
 }

@@ -49,11 +49,11 @@ extension EventGraph {
                 if let entity = p.entity { tally.name(entity, p.kind) }
             }
             if let p = m.place { tally.place(p) }
-            if let t = m.time, !m.timeFromPublication, t.reference == "absolute", !t.start.hasPrefix("XXXX"), let year = Int(t.start.prefix(4)) {
+            if let t = m.time, !m.timeFromPublication, t.reference == .absolute, !t.start.hasPrefix("XXXX"), let year = Int(t.start.prefix(4)) {
                 tally.year(year)
-                if t.granularity == "day", let day = CivilDay(iso: t.start) { tally.day(day) }
+                if t.granularity == .day, let day = CivilDay(iso: t.start) { tally.day(day) }
             }
-            if let q = m.quantity, q.bound == "exact", let noun = nounClass(q.noun) { tally.figure(q.value, noun) }
+            if let q = m.quantity, q.bound == .exact, let noun = nounClass(q.noun) { tally.figure(q.value, noun) }
             tally.kind(m.type)
             sentences[m.sentenceStart] = m.sentence
         }
@@ -121,16 +121,16 @@ extension EventGraph {
             func fact(_ tag: StaticString, _ value: String, strong: Bool) -> UInt64 {
                 (IncidentClusterer.key(tag, value) ^ (head &* 0x9E37_79B9_7F4A_7C15)) & ~1 | (strong ? 1 : 0)
             }
-            if let q = m.quantity, q.bound != "vague", let noun = Self.nounClass(q.noun), q.value >= 2 {
+            if let q = m.quantity, q.bound != .vague, let noun = Self.nounClass(q.noun), q.value >= 2 {
                 keys.insert(fact("n:", String(q.value) + "|" + noun, strong: true))
             }
             // By month and day, so "July 5" in an article without a year meets "2021-07-05"; `agree` checks the years.
-            if let t = m.time, !m.timeFromPublication, t.granularity == "day", t.start == t.end, t.start.utf8.count == 10 {
+            if let t = m.time, !m.timeFromPublication, t.granularity == .day, t.start == t.end, t.start.utf8.count == 10 {
                 keys.insert(fact("d:", String(t.start.suffix(5)), strong: false))
             }
             // Plans of one actor with deadlines: the deadline is what sources disagree on ("by August 31", "by September 11").
-            if m.status == .planned, m.time?.direction == "deadline", !m.timeFromPublication { keys.insert(fact("plan", "", strong: true)) }
-            if let p = m.place, p.precision == "locality" { keys.insert(fact("l:", p.id, strong: false)) }
+            if m.status == .planned, m.time?.direction == .deadline, !m.timeFromPublication { keys.insert(fact("plan", "", strong: true)) }
+            if let p = m.place, p.precision == .locality { keys.insert(fact("l:", p.id, strong: false)) }
         }
         return keys
     }

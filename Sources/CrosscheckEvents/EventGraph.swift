@@ -160,15 +160,15 @@ public struct EventGraph: Sendable {
             let m = references[k].mention
             // Plans with a deadline cluster apart (their date is what sources disagree on); other plans
             // ("will reinforce its border with 20,000 troops") join the reports of the same happening.
-            let planned = m.status == .planned && m.time?.direction == "deadline"
+            let planned = m.status == .planned && m.time?.direction == .deadline
             let span = spans[k]!
             let (s, e) = span ?? (Int.min / 4, Int.max / 4)
             let slack = m.timeFromPublication ? 3 : 1
             let country = m.place?.country
             let disputed = standing(k)
-            let counts = m.quantity.flatMap { $0.bound == "vague" ? nil : Self.nounClass($0.noun) }
+            let counts = m.quantity.flatMap { $0.bound == .vague ? nil : Self.nounClass($0.noun) }
             let actor = actorKey(m) ?? (Self.actorless.contains(m.type) ? nil : focus[references[k].doc])
-            let locality = m.place?.precision == "locality" ? m.place?.id : nil
+            let locality = m.place?.precision == .locality ? m.place?.id : nil
             func fits(_ c: Int) -> Bool {
                 let cl = clusters[c]
                 guard cl.planned == planned else { return false }
@@ -226,7 +226,6 @@ public struct EventGraph: Sendable {
     /// One merged event from its tellings (in publication order), in one pass over them; `incidents` gives each
     /// article's incident id (the event's is its earliest telling's).
     func event(_ refs: [EventReference], incidents: [Int64: String] = [:]) -> MergedEvent {
-        let quantityRank: [String: Int] = ["exact": 0, "range": 1, "lower": 2, "upper": 2, "approximate": 3, "upper-approximate": 3, "vague": 4]
         var typeCounts: [String: Int] = [:]
         var reporting = Set<Int64>(), denying = Set<Int64>()
         var walkedBack = false, anyReported = false, anyClaimed = false, anyPlanned = false
@@ -280,7 +279,7 @@ public struct EventGraph: Sendable {
             }
             if anyActor == nil { anyActor = m.actor }
             if let q = m.quantity, q.unit != "fraction" {
-                let rank = quantityRank[q.bound] ?? 9
+                let rank = q.bound.precisionRank
                 if quantity == nil || rank < quantity!.rank { quantity = (k, rank) }
             }
         }
@@ -333,7 +332,7 @@ public struct EventGraph: Sendable {
             // Dates of planned events.
             // Deadlines ("by August 31" vs "by September 11"), not the day a plan was announced.
             let planned = e.references.filter {
-                $0.mention.status == .planned && !$0.mention.timeFromPublication && $0.mention.time?.direction == "deadline"
+                $0.mention.status == .planned && !$0.mention.timeFromPublication && $0.mention.time?.direction == .deadline
             }
             var byDate: [String: [EventReference]] = [:]
             for r in planned { byDate[r.mention.time!.value, default: []].append(r) }
@@ -349,7 +348,7 @@ public struct EventGraph: Sendable {
             // Quantities with the same unit whose allowed intervals do not overlap.
             // Precise figures only (a vague "hundreds" conflicts with nothing), of the same unit and kind of thing.
             let counted = e.references.filter {
-                $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" && $0.mention.quantity?.bound != "vague"
+                $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" && $0.mention.quantity?.bound != .vague
                     && !$0.mention.status.isAgainst
             }
             var byUnit: [String: [EventReference]] = [:]

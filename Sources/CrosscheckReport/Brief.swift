@@ -70,7 +70,7 @@ public struct Brief: Sendable {
             else { value = String(value.dropFirst(5)) }
         }
         if e.timeFromPublication { return "by " + value + " (publication)" }
-        return (t.direction == "deadline" ? "by " + value : value) + (inferred ? " (year inferred)" : "")
+        return (t.direction == .deadline ? "by " + value : value) + (inferred ? " (year inferred)" : "")
     }
 
     /// The event as a line: "Tajikistan mobilized forces (Afghanistan): 20,000 troops".
@@ -174,8 +174,8 @@ public struct Brief: Sendable {
         default: break
         }
         var anonymous: String?
-        if let a = e.references.first(where: { $0.mention.attribution.kind == "anonymous" }),
-           e.references.allSatisfy({ $0.mention.attribution.kind == "anonymous" || $0.mention.attribution.kind == "article" }) {
+        if let a = e.references.first(where: { $0.mention.attribution.kind == .anonymous }),
+           e.references.allSatisfy({ $0.mention.attribution.kind == .anonymous || $0.mention.attribution.kind == .article }) {
             anonymous = a.mention.attribution.name ?? "unnamed source"
         }
         let evidence = e.evidence.map { r in

@@ -10,7 +10,7 @@ public enum EventExports {
     public static let acled = Listing<MergedEvent>(columns: [
         Column("event_id") { $0.id },
         Column("event_date") { $0.time?.start ?? "" },
-        Column("time_precision") { $0.timeFromPublication ? "publication" : ($0.time?.granularity ?? "") },
+        Column("time_precision") { $0.timeFromPublication ? "publication" : ($0.time?.granularity.rawValue ?? "") },
         Column("event_type") { $0.type },
         Column("plover") { $0.plover },
         Column("cameo") { $0.cameo },
@@ -19,7 +19,7 @@ public enum EventExports {
         Column("location") { $0.placeName ?? "" },
         Column("latitude") { $0.place.map { String(format: "%.4f", $0.latitude) } ?? "" },
         Column("longitude") { $0.place.map { String(format: "%.4f", $0.longitude) } ?? "" },
-        Column("geo_precision") { $0.place?.precision ?? "" },
+        Column("geo_precision") { $0.place?.precision.rawValue ?? "" },
         Column("country") { $0.place?.country ?? "" },
         Column("quantity") { $0.quantity.map { q in q.value == q.value.rounded() ? String(Int64(q.value)) : String(q.value) } ?? "" },
         Column("quantity_text") { $0.quantityText ?? "" },
@@ -29,21 +29,19 @@ public enum EventExports {
         Column("notes") { $0.references.first?.mention.sentence.replacingOccurrences(of: "\n", with: " ") ?? "" },
     ])
 
-    /// A GeoJSON FeatureCollection of the located events.
-    /// How precisely a point places an event, finest first: a point in a town, in a region's centre, in a country's.
-    public static let precisions = ["locality", "region", "country"]
+    /// The coarsest precision drawn as a point, by the name the CLI takes: a point in a town, in a province's centre,
+    /// in a country's. A continent or a region of several countries is never a point.
+    public static let precisions: KeyValuePairs<String, PlacePrecision> = ["locality": .locality, "region": .admin1, "country": .country]
 
     /// One point feature per located event at `precision` or finer (default: towns only — a country-level event
     /// drawn as a point in the capital looks like news from the capital). Every feature says its `geo_precision`.
-    public static func geoJSON(_ events: [MergedEvent], precision: String = "locality") throws -> String {
-        // Finest first; a precision the list does not know counts as the coarsest.
-        func rank(_ p: String) -> Int { precisions.firstIndex(of: p) ?? precisions.count - 1 }
+    public static func geoJSON(_ events: [MergedEvent], precision: PlacePrecision = .locality) throws -> String {
         var features: [[String: Any]] = []
         for e in events {
-            guard let p = e.place, rank(p.precision) <= rank(precision) else { continue }
+            guard let p = e.place, p.precision <= min(precision, .country) else { continue }
             var properties: [String: Any] = [
                 "id": e.id, "type": e.type, "label": e.label, "plover": e.plover, "cameo": e.cameo, "status": e.status.rawValue,
-                "sources": e.sources, "mentions": e.references.count, "location": e.placeName ?? p.name, "geo_precision": p.precision,
+                "sources": e.sources, "mentions": e.references.count, "location": e.placeName ?? p.name, "geo_precision": p.precision.rawValue,
             ]
             if let a = e.actor { properties["actor"] = a.name }
             if let t = e.time { properties["date"] = t.value; properties["date_start"] = t.start; properties["date_end"] = t.end }

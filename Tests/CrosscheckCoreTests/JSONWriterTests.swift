@@ -12,16 +12,16 @@ import Testing
     @Test func writtenDetailsDecodeToTheSameValues() throws {
         let mention = Mention(start: 3, end: 17, text: "Mazār-e \"Sharīf\"\n\t\u{1}\\", kind: .place, entity: "place:geonames:1133616",
                               value: "Mazār-e Sharīf", place: PlaceRef(id: "geonames:1133616", name: "Mazār-e Sharīf", latitude: 36.70904,
-                                                                     longitude: 67.11087, country: "AF", precision: "locality"),
-                              quantity: QuantityValue(value: 1.0 / 3.0, low: nil, high: 1e-7, bound: "upper", noun: "districts"),
-                              time: TimeValue(value: "XXXX-07-05", start: "XXXX-07-05", end: "XXXX-07-05", granularity: "day",
-                                              direction: "past", reference: "relative", anchor: nil),
+                                                                     longitude: 67.11087, country: "AF", precision: .locality),
+                              quantity: QuantityValue(value: 1.0 / 3.0, low: nil, high: 1e-7, bound: .upper, noun: "districts"),
+                              time: TimeValue(value: "XXXX-07-05", start: "XXXX-07-05", end: "XXXX-07-05", granularity: .day,
+                                              direction: .past, reference: .relative, anchor: nil),
                               evidence: "gazetteer + context")
         #expect(try roundTrip(mention) == mention)
         var event = EventMention(type: "flee", trigger: "fled", start: -1, end: 40, sentence: "“Nowhere to go” — 1,037 fled 😀",
                                  sentenceStart: 0, sentenceEnd: 99, actor: Participant(entity: "country:AF", name: "Afghanistan", kind: .country),
-                                 quantity: QuantityValue(value: 1037, low: 1037, high: 1037, bound: "exact"),
-                                 attribution: Attribution(kind: "anonymous", name: "a senior official", cue: "told RFE/RL"), status: .claimed)
+                                 quantity: QuantityValue(value: 1037, low: 1037, high: 1037, bound: .exact),
+                                 attribution: Attribution(kind: .anonymous, name: "a senior official", cue: "told RFE/RL"), status: .claimed)
         event.deniedBy = Participant(entity: nil, name: "Ministry", kind: .organization, country: "TM")
         event.timeFromPublication = true
         #expect(try roundTrip(event) == event)

@@ -37,15 +37,15 @@ import Testing
     /// a side event of a big story.
     @Test func furtherEntriesOfAnIncidentArePenalised() {
         var big = MergedEvent(id: "attack-1", type: "attack", label: "attacked", plover: "", cameo: "", actor: nil, target: nil,
-                              place: PlaceRef(id: "L:1", name: "Town", latitude: 0, longitude: 0, country: "US", precision: "locality"), placeName: "Town",
+                              place: PlaceRef(id: "L:1", name: "Town", latitude: 0, longitude: 0, country: "US", precision: .locality), placeName: "Town",
                               time: nil, timeFromPublication: true, quantity: nil, quantityText: nil, status: .reported,
                               sources: 3, deniedBy: 0, references: [], incident: "inc-a")
         var side = big
         side.id = "arrest-1"; side.type = "arrest"; side.sources = 2
-        side.place = PlaceRef(id: "L:2", name: "Other", latitude: 0, longitude: 0, country: "US", precision: "locality"); side.placeName = "Other"
+        side.place = PlaceRef(id: "L:2", name: "Other", latitude: 0, longitude: 0, country: "US", precision: .locality); side.placeName = "Other"
         var lone = big
         lone.id = "protest-1"; lone.type = "protest"; lone.sources = 2; lone.incident = "inc-b"
-        lone.place = PlaceRef(id: "L:3", name: "Third", latitude: 0, longitude: 0, country: "US", precision: "locality"); lone.placeName = "Third"
+        lone.place = PlaceRef(id: "L:3", name: "Third", latitude: 0, longitude: 0, country: "US", precision: .locality); lone.placeName = "Third"
         big.references = []
         let ranked = DevelopmentRanking().rank([side, lone, big], limit: 2).map(\.event.id)
         #expect(ranked == ["attack-1", "protest-1"])

@@ -22,9 +22,9 @@ import Testing
         let e = first("flee", "More than 1,000 Afghan troops fled into Tajikistan overnight, Tajik border guards said on July 5.")
         #expect(e?.actor?.entity == "country:AF")
         #expect(e?.place?.country == "TJ")
-        #expect(e?.quantity?.value == 1000 && e?.quantity?.bound == "lower")
+        #expect(e?.quantity?.value == 1000 && e?.quantity?.bound == .lower)
         #expect(e?.time?.value == "2021-07-05" && e?.timeFromPublication == false)
-        #expect(e?.attribution.kind == "institution" && e?.attribution.name == "Tajik border guards")
+        #expect(e?.attribution.kind == .institution && e?.attribution.name == "Tajik border guards")
         #expect(e?.status == .reported)
         #expect(e?.sentence.hasPrefix("More than 1,000") == true)
     }
@@ -36,21 +36,21 @@ import Testing
 
     @Test func anonymousAndNamedAttribution() {
         let anonymous = first("mobilize", "A senior official from a Turkmen security agency told RFE/RL that more troops were sent to reinforce the border units.")
-        #expect(anonymous?.attribution.kind == "anonymous")
+        #expect(anonymous?.attribution.kind == .anonymous)
         #expect(anonymous?.status == .claimed)
         let named = first("meet", "Taliban spokesman Mohammad Naim said the delegation held talks in Ashgabat on Saturday.")
-        #expect(named?.attribution.kind == "person" && named?.attribution.name == "Mohammad Naim")
+        #expect(named?.attribution.kind == .person && named?.attribution.name == "Mohammad Naim")
         let according = first("meet", "On July 4, Rahmon spoke with Ashraf Ghani about the border, according to Tajik state media.")
         #expect(according?.attribution.name?.hasPrefix("Tajik state media") == true)
         let pronoun = events("Tajik President Emomali Rahmon said the border was safe. He said troops crossed the river.")
-        #expect(pronoun.first { $0.type == "flee" }?.attribution.kind != "pronoun")
+        #expect(pronoun.first { $0.type == "flee" }?.attribution.kind != .pronoun)
         let none = first("withdraw", "US forces vacated their largest base in Afghanistan.")
-        #expect(none?.attribution.kind == "article")
+        #expect(none?.attribution.kind == .article)
     }
 
     @Test func statusPlannedDeniedHypothetical() {
         let planned = first("withdraw", "The withdrawal of US forces will be completed by August 31.")
-        #expect(planned?.status == .planned && planned?.time?.direction == "deadline" && planned?.time?.value == "2021-08-31")
+        #expect(planned?.status == .planned && planned?.time?.direction == .deadline && planned?.time?.value == "2021-08-31")
         let denied = first("deploy", "The Turkmen Foreign Ministry issued a statement rejecting reports about the deployment of Turkmen troops along the border.")
         #expect(denied?.status == .denied && denied?.deniedBy?.name == "Turkmen Foreign Ministry")
         let hypothetical = first("support", "Putin said Moscow would support Tajikistan if the Taliban crossed the border.")

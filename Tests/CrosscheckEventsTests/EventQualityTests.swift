@@ -21,7 +21,7 @@ import Testing
         var predictions: [(doc: String, start: Int, end: Int, ref: Int)] = []
         for (k, doc) in corpus.documents.enumerated() where doc.zone > 0 {
             // The dateline (sentence 1) anchors relative dates, as a publication date would.
-            let dateline = analyzer.analyze(doc.text).mentions.first { $0.kind == .time && $0.time?.granularity == "day" && $0.time?.reference == "absolute" }
+            let dateline = analyzer.analyze(doc.text).mentions.first { $0.kind == .time && $0.time?.granularity == .day && $0.time?.reference == .absolute }
             let published = dateline.flatMap { CivilDay(iso: $0.time!.start) }
             let analysis = analyzer.analyze(doc.text, published: published)
             let offsets = ScalarOffsets(doc.text)

@@ -17,11 +17,11 @@ import Testing
 
     @Test func qualifiersAreBounds() {
         let q = only("More than 1,000 Afghan troops fled into Tajikistan.")
-        #expect(q?.value == 1000 && q?.bound == "lower" && q?.low == 1000 && q?.high == nil && q?.noun == "troops")
-        #expect(only("Up to 50 people were hurt.")?.bound == "upper")
-        #expect(only("About 100 soldiers arrived.")?.bound == "approximate")
-        #expect(only("At least 5 posts fell.")?.bound == "lower")
-        #expect(only("Nearly 300 families left.")?.bound == "upper-approximate")
+        #expect(q?.value == 1000 && q?.bound == .lower && q?.low == 1000 && q?.high == nil && q?.noun == "troops")
+        #expect(only("Up to 50 people were hurt.")?.bound == .upper)
+        #expect(only("About 100 soldiers arrived.")?.bound == .approximate)
+        #expect(only("At least 5 posts fell.")?.bound == .lower)
+        #expect(only("Nearly 300 families left.")?.bound == .upperApproximate)
     }
 
     @Test func wordsFractionsAndVagueCounts() {
@@ -29,9 +29,9 @@ import Testing
         #expect(two.map { abs($0.value - 2.0 / 3.0) < 1e-9 } == true && two?.unit == "fraction" && two?.noun == "border")
         #expect(only("They hold one-third of the districts.").map { abs($0.value - 1.0 / 3.0) < 1e-9 } == true)
         let several = only("Several hundred soldiers crossed.")
-        #expect(several?.bound == "vague" && several?.low == 300 && several?.high == 900 && several?.noun == "soldiers")
+        #expect(several?.bound == .vague && several?.low == 300 && several?.high == 900 && several?.noun == "soldiers")
         #expect(only("Hundreds of Afghans have fled.")?.noun == "Afghans")
-        #expect(only("Dozens of families left.")?.bound == "vague")
+        #expect(only("Dozens of families left.")?.bound == .vague)
         let six = only("The Taliban seized six key districts.")
         #expect(six?.value == 6 && six?.unit == nil && six?.noun == "key districts")
         #expect(only("Twenty-five posts were lost.")?.value == 25)
@@ -46,7 +46,7 @@ import Testing
         let money = only("The plan costs $40 billion.")
         #expect(money?.value == 40_000_000_000 && money?.unit == "USD")
         let range = only("Between 5,000 and 7,000 troops moved.")
-        #expect(range?.bound == "range" && range?.low == 5000 && range?.high == 7000)
+        #expect(range?.bound == .range && range?.low == 5000 && range?.high == 7000)
     }
 
     @Test func datesIdsAndPhonesAreNotQuantities() {

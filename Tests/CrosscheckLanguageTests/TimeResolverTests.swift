@@ -37,13 +37,13 @@ import Testing
 
     @Test func relativeDatesResolveAgainstPublication() {
         let sunday = only("Tajik border guards said on Sunday that 1,000 troops crossed.")
-        #expect(sunday?.value == "2021-07-04" && sunday?.granularity == "day" && sunday?.reference == "relative")
+        #expect(sunday?.value == "2021-07-04" && sunday?.granularity == .day && sunday?.reference == .relative)
         #expect(only("Officials announced last week that reservists were called.")?.value == "2021-W26")
         #expect(only("The talks resume next week.")?.value == "2021-W28")
         let earlier = only("Earlier this month, US forces left Bagram.")
-        #expect(earlier?.value == "2021-07-01/2021-07-06" && earlier?.granularity == "part-of-month")
+        #expect(earlier?.value == "2021-07-01/2021-07-06" && earlier?.granularity == .partOfMonth)
         #expect(only("Fighting started last month.")?.value == "2021-06")
-        #expect(only("More than 1,000 troops fled overnight.")?.granularity == "night")
+        #expect(only("More than 1,000 troops fled overnight.")?.granularity == .night)
         #expect(only("Biden in April announced the withdrawal.")?.value == "2021-04")
         #expect(only("The meeting will take place on Monday.")?.value == "2021-07-12")
         #expect(only("Three days ago the post fell.")?.value == "2021-07-03")
@@ -51,9 +51,9 @@ import Testing
 
     @Test func deadlinesAndPartsOfMonths() {
         let by = only("The withdrawal will be completed by August 31.")
-        #expect(by?.value == "2021-08-31" && by?.direction == "deadline")
+        #expect(by?.value == "2021-08-31" && by?.direction == .deadline)
         let beginning = only("Troops will leave by the beginning of September.")
-        #expect(beginning?.value == "2021-09-01/2021-09-10" && beginning?.direction == "deadline")
+        #expect(beginning?.value == "2021-09-01/2021-09-10" && beginning?.direction == .deadline)
         #expect(only("Talks are expected in mid-July.")?.value == "2021-07-11/2021-07-20")
         #expect(only("It ended in late June.")?.value == "2021-06-21/2021-06-30")
     }

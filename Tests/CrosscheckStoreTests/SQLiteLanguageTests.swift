@@ -83,11 +83,11 @@ import Testing
         _ = try Ingestor().ingest([seeds.path], into: s)
         try LanguagePass().run(on: s)
         let all = try s.entities(EntityQuery(limit: 1000))
-        let countries = Set(all.filter { $0.kind == "country" }.map(\.id))
+        let countries = Set(all.filter { $0.kind == .country }.map(\.id))
         #expect(countries.isSuperset(of: ["country:TJ", "country:AF", "country:TM", "country:US", "country:UZ"]))
         #expect(all.contains { $0.id.hasPrefix("org:collective-security") && $0.aliases["CSTO"] != nil })
-        #expect(all.contains { $0.name == "Sher Mohammad Abbas Stanikzai" && $0.kind == "person" })
+        #expect(all.contains { $0.name == "Sher Mohammad Abbas Stanikzai" && $0.kind == .person })
         // Nothing in the seeds is a person named after a place, or a place named after a common word.
-        #expect(!all.contains { $0.kind == "person" && ["Ashgabat", "Mary", "Dushanbe", "Moscow"].contains($0.name) })
+        #expect(!all.contains { $0.kind == .person && ["Ashgabat", "Mary", "Dushanbe", "Moscow"].contains($0.name) })
     }
 }

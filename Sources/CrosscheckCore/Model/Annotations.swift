@@ -73,7 +73,8 @@ public struct EntityLink: Sendable, Hashable, Codable {
 /// A stored entity, merged across documents.
 public struct EntityRecord: Sendable, Codable, Hashable {
     public var id: String
-    public var kind: String
+    /// person, organization, place or country (nationalities count as their country).
+    public var kind: MentionKind
     public var name: String
     /// Surface forms with how often each was written.
     public var aliases: [String: Int]
@@ -82,12 +83,12 @@ public struct EntityRecord: Sendable, Codable, Hashable {
     public var latitude: Double?
     public var longitude: Double?
     public var country: String?
-    public var precision: String?
+    public var precision: PlacePrecision?
     /// Ids merged into this one, with the evidence for each merge.
     public var merged: [EntityLink]
 
-    public init(id: String, kind: String, name: String, aliases: [String: Int], mentions: Int, articles: Int,
-                latitude: Double? = nil, longitude: Double? = nil, country: String? = nil, precision: String? = nil,
+    public init(id: String, kind: MentionKind, name: String, aliases: [String: Int], mentions: Int, articles: Int,
+                latitude: Double? = nil, longitude: Double? = nil, country: String? = nil, precision: PlacePrecision? = nil,
                 merged: [EntityLink] = []) {
         self.id = id
         self.kind = kind

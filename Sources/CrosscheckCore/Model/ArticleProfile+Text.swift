@@ -71,8 +71,8 @@ extension ArticleProfile {
                         profile.names.append(Name(entity: string(fields[3]), kind: kind, count: count))
                     }
                 case 0x6C:                                                                                     // l
-                    if fields.count >= 5, let count = int(fields[2]) {
-                        profile.places.append(Place(id: string(fields[4]), country: string(fields[3]), precision: string(fields[1]), count: count))
+                    if fields.count >= 5, let count = int(fields[2]), let precision = PlacePrecision(rawValue: string(fields[1])) {
+                        profile.places.append(Place(id: string(fields[4]), country: string(fields[3]), precision: precision, count: count))
                     }
                 case 0x64: if fields.count >= 3, let day = int(fields[1]), let count = int(fields[2]) { profile.days[day] = count }  // d
                 case 0x79: if fields.count >= 2, let year = int(fields[1]) { profile.years.append(year) }                           // y

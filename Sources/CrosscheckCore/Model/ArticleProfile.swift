@@ -15,13 +15,13 @@ public struct ArticleProfile: Sendable, Hashable {
         }
     }
 
-    /// A place the article names, with the gazetteer's precision (`locality`, `region`, `country`).
+    /// A place the article names, with its precision.
     public struct Place: Sendable, Hashable {
         public var id: String
         public var country: String
-        public var precision: String
+        public var precision: PlacePrecision
         public var count: Int
-        public init(id: String, country: String, precision: String, count: Int) {
+        public init(id: String, country: String, precision: PlacePrecision, count: Int) {
             self.id = id
             self.country = country
             self.precision = precision

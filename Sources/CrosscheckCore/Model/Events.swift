@@ -1,15 +1,12 @@
 /// Who an event mention's facts come from.
 public struct Attribution: Codable, Sendable, Hashable {
-    /// person (a named person), institution (an organization or government), outlet (a news outlet),
-    /// anonymous ("a senior official who was not authorized to speak"), article (no source named:
-    /// the outlet's own reporting).
-    public var kind: String
+    public var kind: AttributionKind
     public var name: String?
     public var entity: String?
     /// The words that attribute ("told RFE/RL", "according to Tajik state media").
     public var cue: String?
 
-    public init(kind: String, name: String? = nil, entity: String? = nil, cue: String? = nil) {
+    public init(kind: AttributionKind, name: String? = nil, entity: String? = nil, cue: String? = nil) {
         self.kind = kind
         self.name = name
         self.entity = entity
@@ -66,7 +63,7 @@ public struct EventMention: Codable, Sendable, Hashable {
                 actor: Participant? = nil, target: Participant? = nil, place: PlaceRef? = nil, placeName: String? = nil,
                 time: TimeValue? = nil, timeText: String? = nil, timeFromPublication: Bool = false,
                 quantity: QuantityValue? = nil, quantityText: String? = nil,
-                attribution: Attribution = Attribution(kind: "article"), status: EventStatus = .reported, deniedBy: Participant? = nil) {
+                attribution: Attribution = Attribution(kind: .article), status: EventStatus = .reported, deniedBy: Participant? = nil) {
         self.type = type
         self.trigger = trigger
         self.start = start

@@ -13,9 +13,9 @@ public struct PlaceRef: Codable, Sendable, Hashable {
     /// ISO 3166 alpha-2 code of the country.
     public var country: String
     /// `country`, `admin1` (province, region) or `locality` (a populated place).
-    public var precision: String
+    public var precision: PlacePrecision
 
-    public init(id: String, name: String, latitude: Double, longitude: Double, country: String, precision: String) {
+    public init(id: String, name: String, latitude: Double, longitude: Double, country: String, precision: PlacePrecision) {
         self.id = id
         self.name = name
         self.latitude = latitude
@@ -32,9 +32,7 @@ public struct QuantityValue: Codable, Sendable, Hashable {
     /// The range the text allows: "more than 1,000" → 1000…nil; "up to 50" → nil…50; "about 100" → 90…110.
     public var low: Double?
     public var high: Double?
-    /// exact, lower (more than, at least), upper (up to, less than), approximate (about, some, nearly),
-    /// range (5–7, between 5 and 7), vague (hundreds, dozens, several hundred).
-    public var bound: String
+    public var bound: QuantityBound
     /// The qualifier as written ("more than").
     public var qualifier: String?
     /// Unit when there is one: "%", "km", "USD", "year"…
@@ -42,7 +40,7 @@ public struct QuantityValue: Codable, Sendable, Hashable {
     /// The counted noun: "reservists", "border", "troops".
     public var noun: String?
 
-    public init(value: Double, low: Double?, high: Double?, bound: String, qualifier: String? = nil,
+    public init(value: Double, low: Double?, high: Double?, bound: QuantityBound, qualifier: String? = nil,
                 unit: String? = nil, noun: String? = nil) {
         self.value = value
         self.low = low
@@ -62,17 +60,14 @@ public struct TimeValue: Codable, Sendable, Hashable {
     /// First and last day the expression allows (ISO dates).
     public var start: String
     public var end: String
-    /// day, week, month, year, part-of-month, night.
-    public var granularity: String
-    /// past, present, future, or deadline ("by September 11").
-    public var direction: String
-    /// absolute (the text names the date) or relative (resolved against `anchor`).
-    public var reference: String
+    public var granularity: TimeGranularity
+    public var direction: TimeDirection
+    public var reference: TimeReference
     /// The date relative expressions were resolved against (the publication date).
     public var anchor: String?
 
-    public init(value: String, start: String, end: String, granularity: String, direction: String,
-                reference: String, anchor: String?) {
+    public init(value: String, start: String, end: String, granularity: TimeGranularity, direction: TimeDirection,
+                reference: TimeReference, anchor: String?) {
         self.value = value
         self.start = start
         self.end = end

@@ -187,7 +187,7 @@ public struct JSONReader {
 extension JSONReader {
     mutating func placeRef() throws -> PlaceRef? {
         if isNull() { return nil }
-        var p = PlaceRef(id: "", name: "", latitude: 0, longitude: 0, country: "", precision: "")
+        var p = PlaceRef(id: "", name: "", latitude: 0, longitude: 0, country: "", precision: .locality)
         try object { r, key in
             switch key {
             case "id": p.id = try r.string()
@@ -195,7 +195,9 @@ extension JSONReader {
             case "latitude": p.latitude = try r.number()
             case "longitude": p.longitude = try r.number()
             case "country": p.country = try r.string()
-            case "precision": p.precision = try r.string()
+            case "precision":
+                guard let precision = PlacePrecision(rawValue: try r.string()) else { throw Failure.malformed }
+                p.precision = precision
             default: try r.skipValue()
             }
         }
@@ -204,13 +206,15 @@ extension JSONReader {
 
     mutating func quantityValue() throws -> QuantityValue? {
         if isNull() { return nil }
-        var q = QuantityValue(value: 0, low: nil, high: nil, bound: "")
+        var q = QuantityValue(value: 0, low: nil, high: nil, bound: .exact)
         try object { r, key in
             switch key {
             case "value": q.value = try r.number()
             case "low": q.low = try r.optionalNumber()
             case "high": q.high = try r.optionalNumber()
-            case "bound": q.bound = try r.string()
+            case "bound":
+                guard let bound = QuantityBound(rawValue: try r.string()) else { throw Failure.malformed }
+                q.bound = bound
             case "qualifier": q.qualifier = try r.optionalString()
             case "unit": q.unit = try r.optionalString()
             case "noun": q.noun = try r.optionalString()
@@ -222,15 +226,21 @@ extension JSONReader {
 
     mutating func timeValue() throws -> TimeValue? {
         if isNull() { return nil }
-        var t = TimeValue(value: "", start: "", end: "", granularity: "", direction: "", reference: "", anchor: nil)
+        var t = TimeValue(value: "", start: "", end: "", granularity: .day, direction: .past, reference: .absolute, anchor: nil)
         try object { r, key in
             switch key {
             case "value": t.value = try r.string()
             case "start": t.start = try r.string()
             case "end": t.end = try r.string()
-            case "granularity": t.granularity = try r.string()
-            case "direction": t.direction = try r.string()
-            case "reference": t.reference = try r.string()
+            case "granularity":
+                guard let granularity = TimeGranularity(rawValue: try r.string()) else { throw Failure.malformed }
+                t.granularity = granularity
+            case "direction":
+                guard let direction = TimeDirection(rawValue: try r.string()) else { throw Failure.malformed }
+                t.direction = direction
+            case "reference":
+                guard let reference = TimeReference(rawValue: try r.string()) else { throw Failure.malformed }
+                t.reference = reference
             case "anchor": t.anchor = try r.optionalString()
             default: try r.skipValue()
             }
@@ -254,10 +264,12 @@ extension JSONReader {
     }
 
     mutating func attribution() throws -> Attribution {
-        var a = Attribution(kind: "article")
+        var a = Attribution(kind: .article)
         try object { r, key in
             switch key {
-            case "kind": a.kind = try r.string()
+            case "kind":
+                guard let kind = AttributionKind(rawValue: try r.string()) else { throw Failure.malformed }
+                a.kind = kind
             case "name": a.name = try r.optionalString()
             case "entity": a.entity = try r.optionalString()
             case "cue": a.cue = try r.optionalString()

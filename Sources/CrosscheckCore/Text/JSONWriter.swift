@@ -158,7 +158,7 @@ extension PlaceRef: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.beginObject()
         w.member("id", id); w.member("name", name); w.member("latitude", latitude); w.member("longitude", longitude)
-        w.member("country", country); w.member("precision", precision)
+        w.member("country", country); w.member("precision", precision.rawValue)
         w.endObject()
     }
 }
@@ -166,7 +166,7 @@ extension PlaceRef: JSONWritable {
 extension QuantityValue: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.beginObject()
-        w.member("value", value); w.member("low", low); w.member("high", high); w.member("bound", bound)
+        w.member("value", value); w.member("low", low); w.member("high", high); w.member("bound", bound.rawValue)
         w.member("qualifier", qualifier); w.member("unit", unit); w.member("noun", noun)
         w.endObject()
     }
@@ -175,8 +175,8 @@ extension QuantityValue: JSONWritable {
 extension TimeValue: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.beginObject()
-        w.member("value", value); w.member("start", start); w.member("end", end); w.member("granularity", granularity)
-        w.member("direction", direction); w.member("reference", reference); w.member("anchor", anchor)
+        w.member("value", value); w.member("start", start); w.member("end", end); w.member("granularity", granularity.rawValue)
+        w.member("direction", direction.rawValue); w.member("reference", reference.rawValue); w.member("anchor", anchor)
         w.endObject()
     }
 }
@@ -202,7 +202,7 @@ extension Participant: JSONWritable {
 extension Attribution: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.beginObject()
-        w.member("kind", kind); w.member("name", name); w.member("entity", entity); w.member("cue", cue)
+        w.member("kind", kind.rawValue); w.member("name", name); w.member("entity", entity); w.member("cue", cue)
         w.endObject()
     }
 }

@@ -130,15 +130,16 @@ public struct DevelopmentRanking: Sendable {
         let c = configuration
         var s = c.corroboration * log2(1 + Double(e.sources))
         if let t = e.time, !e.timeFromPublication, t.value != "unresolved", !t.start.isEmpty {
-            s += t.granularity == "day" ? c.writtenDay : c.writtenPeriod
+            s += t.granularity == .day ? c.writtenDay : c.writtenPeriod
         }
         switch e.place?.precision {
-        case "locality": s += c.locality
-        case "region": s += c.region
-        case "country": s += c.country
-        default: break
+        case .locality: s += c.locality
+        case .admin1: s += c.region
+        // A continent or a region of several countries says where, but no more than a country does.
+        case .country, .macroRegion: s += c.country
+        case nil: break
         }
-        if let q = e.quantity, q.bound != "vague" { s += c.figure }
+        if let q = e.quantity, q.bound != .vague { s += c.figure }
         if e.actor != nil { s += c.actor }
         if e.deniedBy > 0 || e.status == .walkedBack { s += c.disputed }
         return s
@@ -171,7 +172,7 @@ public struct DevelopmentRanking: Sendable {
 
     /// The written day of an event ("2021-07-05"), nil when it has none of its own.
     static func day(_ e: MergedEvent) -> String? {
-        guard let t = e.time, !e.timeFromPublication, t.granularity == "day", !t.start.isEmpty else { return nil }
+        guard let t = e.time, !e.timeFromPublication, t.granularity == .day, !t.start.isEmpty else { return nil }
         return String(t.start.prefix(10))
     }
 }

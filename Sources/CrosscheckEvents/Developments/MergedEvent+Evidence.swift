@@ -16,7 +16,7 @@ extension MergedEvent {
             if let time, !timeFromPublication, !m.timeFromPublication, m.time?.value == time.value { score += 4 }
             if let actor, m.actor?.name == actor.name || (actor.entity != nil && m.actor?.entity == actor.entity) { score += 2 }
             if m.type == type { score += 2 }
-            if m.attribution.kind != "article" { score += 1 }
+            if m.attribution.kind != .article { score += 1 }
             if best == nil || score > best!.score { best = (k, score) }
         }
         return best.map { refs[$0.index] } ?? refs.first

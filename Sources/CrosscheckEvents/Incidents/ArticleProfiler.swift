@@ -18,11 +18,11 @@ public struct ArticleProfiler: Sendable {
             case .place, .country, .nationality:
                 if let p = m.place { tally.place(p) }
             case .time:
-                guard let t = m.time, t.reference == "absolute", let year = Int(t.start.prefix(4)), !t.start.hasPrefix("XXXX") else { continue }
+                guard let t = m.time, t.reference == .absolute, let year = Int(t.start.prefix(4)), !t.start.hasPrefix("XXXX") else { continue }
                 tally.year(year)
-                if t.granularity == "day", t.start == t.end, let day = CivilDay(iso: t.start) { tally.day(day) }
+                if t.granularity == .day, t.start == t.end, let day = CivilDay(iso: t.start) { tally.day(day) }
             case .quantity:
-                guard let q = m.quantity, q.bound == "exact", q.unit == nil, let noun = EventGraph.nounClass(q.noun), q.value >= 2 else { continue }
+                guard let q = m.quantity, q.bound == .exact, q.unit == nil, let noun = EventGraph.nounClass(q.noun), q.value >= 2 else { continue }
                 tally.figure(q.value, noun)
             }
         }

@@ -236,7 +236,12 @@ public struct IncidentClusterer: Sendable {
             add(Self.key("n:", entity), name.kind == .person ? c.personWeight : c.organizationWeight, name.count)
         }
         for place in p.places {
-            let weight = place.precision == "country" ? c.countryWeight : place.precision == "locality" ? c.localityWeight : c.regionWeight
+            // A continent or a region of several countries ("Central Asia") tells no more than a country.
+            let weight = switch place.precision {
+            case .locality: c.localityWeight
+            case .admin1: c.regionWeight
+            case .country, .macroRegion: c.countryWeight
+            }
             add(Self.key("p:", place.id), weight, place.count)
         }
         for (day, count) in p.days { add(Self.key("d:", UInt64(bitPattern: Int64(day))), c.dayWeight, count) }
@@ -305,7 +310,7 @@ public struct IncidentClusterer: Sendable {
             days = p.days.keys.sorted()
             placeIDs = Set(p.places.map(\.id))
             countries = Set(p.places.map(\.country).filter { !$0.isEmpty })
-            let locality = p.places.first { $0.precision == "locality" }
+            let locality = p.places.first { $0.precision == .locality }
             mainLocality = locality?.id
             mainLocalityCount = locality?.count ?? 0
             mainCountry = IncidentClusterer.mainCountry(p.places)

@@ -111,7 +111,7 @@ struct AliasResolver {
                     mention.value = region.name
                     mention.entity = "place:region:" + Self.slug(region.name)
                     mention.place = PlaceRef(id: "region:" + Self.slug(region.name), name: region.name, latitude: region.latitude,
-                                             longitude: region.longitude, country: "", precision: "region")
+                                             longitude: region.longitude, country: "", precision: .macroRegion)
                 } else if let best = bestPlace(c.places, focus: focus, near: near, regionWord: c.evidence == "place word") {
                     let place = gazetteer.places[Int(best)]
                     mention.kind = place.kind == .country ? .country : .place

@@ -21,8 +21,8 @@ public struct Gazetteer: Sendable {
         public let admin1: String
         public let population: Int
 
-        public var precision: String {
-            switch kind { case .country: "country"; case .admin1: "admin1"; case .locality: "locality" }
+        public var precision: PlacePrecision {
+            switch kind { case .country: .country; case .admin1: .admin1; case .locality: .locality }
         }
     }
 

@@ -183,12 +183,12 @@ struct QuantityParser {
             if view.hash(end) == Self.of, let (l2, h2) = Self.vague[view.hash(end + 1)], l2 > 100 { low *= l2; high *= h2; end += 2 }
             // "hundreds of Afghans", "dozens of soldiers".
             let noun = view.hash(end) == Self.of ? countedNoun(view, end + 1, skipDeterminers: true, capitalized: true) : countedNoun(view, end)
-            let value = QuantityValue(value: low, low: low, high: high, bound: "vague", qualifier: qualifier, unit: unit, noun: noun?.0)
+            let value = QuantityValue(value: low, low: low, high: high, bound: .vague, qualifier: qualifier, unit: unit, noun: noun?.0)
             return (Found(a: a, b: end, value: value), end)
         }
         if let (mlo, mhi) = Self.vagueMultipliers[view.hash(k)], let s = Self.scales[view.hash(k + 1)], view.free(k, k + 2) {
             let noun = countedNoun(view, k + 2)
-            let value = QuantityValue(value: mlo * s, low: mlo * s, high: mhi * s, bound: "vague", qualifier: qualifier, noun: noun?.0)
+            let value = QuantityValue(value: mlo * s, low: mlo * s, high: mhi * s, bound: .vague, qualifier: qualifier, noun: noun?.0)
             return (Found(a: a, b: k + 2, value: value), k + 2)
         }
         // Fractions: "two-thirds", "one-third", "a third", "half".
@@ -197,11 +197,11 @@ struct QuantityParser {
             let end = k + used + 1
             var noun: String? = nil
             if view.hash(end) == Self.of { noun = countedNoun(view, end + 1, skipDeterminers: true)?.0 }
-            let value = QuantityValue(value: v, low: v, high: v, bound: bound == nil ? "exact" : boundName(bound!), qualifier: qualifier, unit: "fraction", noun: noun)
+            let value = QuantityValue(value: v, low: v, high: v, bound: bound.map(boundName) ?? .exact, qualifier: qualifier, unit: "fraction", noun: noun)
             return (Found(a: a, b: end, value: value), end)
         }
         if k == i, t.kind == .word, Self.fractions[t.hash] != nil, t.hash == Self.h("half"), view.hash(i + 1) == Self.of {
-            let value = QuantityValue(value: 0.5, low: 0.5, high: 0.5, bound: "exact", unit: "fraction", noun: countedNoun(view, i + 2, skipDeterminers: true)?.0)
+            let value = QuantityValue(value: 0.5, low: 0.5, high: 0.5, bound: .exact, unit: "fraction", noun: countedNoun(view, i + 2, skipDeterminers: true)?.0)
             return (Found(a: i, b: i + 1, value: value), i + 1)
         }
         guard let (v, used) = number(view, k) else { return nil }
@@ -222,11 +222,11 @@ struct QuantityParser {
         if numberToken.kind == .word, Self.articles.contains(numberToken.hash), used == 1 { return nil }
         var end = k + used
         var low = v, high = v
-        var boundName = bound.map(boundName) ?? "exact"
+        var boundName = bound.map(boundName) ?? .exact
         // Ranges: "5,000-7,000", "5,000 to 7,000", "between 5 and 10", "from 5 to 10".
         if view.hash(end) == Self.hyphen || view.hash(end) == Self.dash || view.hash(end) == Self.to || (view.hash(end) == Self.and && i > 0 && view.hash(a - 1) == Self.between),
            let (v2, used2) = number(view, end + 1), v2 > v {
-            high = v2; end = end + 1 + used2; boundName = "range"
+            high = v2; end = end + 1 + used2; boundName = .range
             if a > 0, view.hash(a - 1) == Self.between || view.hash(a - 1) == Self.from, view.free(a - 1, a) { a -= 1 }
         }
         // Units: "%", "percent", "km", "-kilometer(-long)", "$" before.
@@ -246,10 +246,10 @@ struct QuantityParser {
             nounStart += 1
         }
         switch boundName {
-        case "lower": high = .infinity
-        case "upper": low = 0
-        case "approximate": low = v * 0.9; high = v * 1.1
-        case "upper-approximate": low = v * 0.9
+        case .lower: high = .infinity
+        case .upper: low = 0
+        case .approximate: low = v * 0.9; high = v * 1.1
+        case .upperApproximate: low = v * 0.9
         default: break
         }
         let noun = countedNoun(view, nounStart)
@@ -259,8 +259,8 @@ struct QuantityParser {
         return (Found(a: a, b: end, value: value), end)
     }
 
-    func boundName(_ b: UInt8) -> String {
-        switch b { case 0: "lower"; case 1: "upper"; case 2: "approximate"; default: "upper-approximate" }
+    func boundName(_ b: UInt8) -> QuantityBound {
+        switch b { case 0: .lower; case 1: .upper; case 2: .approximate; default: .upperApproximate }
     }
 
     func fractionNumerator(_ view: TextView, _ k: Int) -> (Double, Int)? {

@@ -68,7 +68,7 @@ struct TimeResolver {
     struct Found {
         var a: Int, b: Int
         var startDay: CivilDay, endDay: CivilDay
-        var granularity: String
+        var granularity: TimeGranularity
         var relative: Bool
     }
 
@@ -92,30 +92,30 @@ struct TimeResolver {
             }
             if let found = match(view, at: i, published: published, future: futureFlag) {
                 // "by August 31", "by the end of the year": a deadline.
-                var direction = found.relative || found.granularity != "time" ? (futureFlag ? "future" : "past") : "present"
+                var direction: TimeDirection = found.relative || found.granularity != .time ? (futureFlag ? .future : .past) : .present
                 let a = found.a
                 if a > 0, view.hash(a - 1) == Self.by || (a > 1 && view.hash(a - 1) == Self.the && view.hash(a - 2) == Self.by) {
-                    direction = "deadline"
+                    direction = .deadline
                 }
-                if let p = published, found.granularity != "time" {
-                    if found.startDay > p && !futureFlag && direction != "deadline" && !found.relative { direction = "future" }
-                    if found.endDay < p && direction == "future" { direction = "past" }
+                if let p = published, found.granularity != .time {
+                    if found.startDay > p && !futureFlag && direction != .deadline && !found.relative { direction = .future }
+                    if found.endDay < p && direction == .future { direction = .past }
                 }
-                if found.granularity == "time" { direction = "present" }
+                if found.granularity == .time { direction = .present }
                 var value: String
                 switch found.granularity {
-                case "day", "night": value = found.startDay.iso
-                case "week": value = found.startDay.isoWeek
-                case "month": value = String(found.startDay.iso.prefix(7))
-                case "year": value = String(found.startDay.iso.prefix(4))
-                case "time": value = view.string(found.a, found.b)
+                case .day, .night: value = found.startDay.iso
+                case .week: value = found.startDay.isoWeek
+                case .month: value = String(found.startDay.iso.prefix(7))
+                case .year: value = String(found.startDay.iso.prefix(4))
+                case .time: value = view.string(found.a, found.b)
                 default: value = found.startDay.iso + "/" + found.endDay.iso
                 }
                 let text = view.string(found.a, found.b)
                 var (startISO, endISO) = (found.startDay.iso, found.endDay.iso)
                 if published == nil && found.relative {
                     let floatingDate = found.startDay.civil.year == Self.floatingYear && found.endDay.civil.year == Self.floatingYear
-                    let calendar = floatingDate && (found.granularity == "day" || found.granularity == "month" || found.granularity == "part-of-month")
+                    let calendar = floatingDate && (found.granularity == .day || found.granularity == .month || found.granularity == .partOfMonth)
                         && !(Self.weekdays[view.hash(found.a)] != nil || Self.weekdays[view.hash(found.a + 1)] != nil)
                         // Only a month written out ("July 5", "early July") floats; "last month" needs the publication date.
                         && (found.a..<found.b).contains { Self.months[view.hash($0)] != nil }
@@ -123,10 +123,10 @@ struct TimeResolver {
                     startISO = calendar ? "XXXX" + startISO.dropFirst(4) : ""
                     endISO = calendar ? "XXXX" + endISO.dropFirst(4) : ""
                 }
-                if found.granularity == "time" { (startISO, endISO) = published.map { ($0.iso, $0.iso) } ?? ("", "") }
+                if found.granularity == .time { (startISO, endISO) = published.map { ($0.iso, $0.iso) } ?? ("", "") }
                 let time = TimeValue(value: value, start: startISO, end: endISO,
                                      granularity: found.granularity, direction: direction,
-                                     reference: found.relative ? "relative" : "absolute", anchor: published?.iso)
+                                     reference: found.relative ? .relative : .absolute, anchor: published?.iso)
                 mentions.append(Mention(start: Int(tokens[found.a].start), end: Int(tokens[found.b - 1].end), text: text,
                                         kind: .time, value: value, time: time))
                 view.claim(found.a, found.b)
@@ -165,10 +165,10 @@ struct TimeResolver {
                view.hash(i + 1) == Self.hyphen, view.glued(i + 1), view.glued(i + 2), let m = view.integer(i + 2),
                view.hash(i + 3) == Self.hyphen, view.glued(i + 3), view.glued(i + 4), let d = view.integer(i + 4),
                let day = CivilDay(year: y, month: m, day: d) {
-                return Found(a: i, b: i + 5, startDay: day, endDay: day, granularity: "day", relative: false)
+                return Found(a: i, b: i + 5, startDay: day, endDay: day, granularity: .day, relative: false)
             }
             if let day = separatedDate(view.string(i)) {
-                return Found(a: i, b: i + 1, startDay: day, endDay: day, granularity: "day", relative: false)
+                return Found(a: i, b: i + 1, startDay: day, endDay: day, granularity: .day, relative: false)
             }
             // "5 July 2021", "5th of July"
             if let d = view.integer(i), d >= 1, d <= 31, t.length <= 4 {
@@ -181,7 +181,7 @@ struct TimeResolver {
                     if let yy = view.integer(b), yy >= 1900, yy <= 2100, view.tokens[b].length == 4 { y = yy; b += 1 }
                     if let year = y ?? year(month: m, day: d, published: published, future: future),
                        let day = CivilDay(year: year, month: m, day: d) {
-                        return Found(a: i, b: b, startDay: day, endDay: day, granularity: "day", relative: y == nil)
+                        return Found(a: i, b: b, startDay: day, endDay: day, granularity: .day, relative: y == nil)
                     }
                 }
             }
@@ -190,7 +190,7 @@ struct TimeResolver {
                i > 0, Self.yearCues.contains(view.hash(i - 1)) || isMonthWord(view, i - 1),
                !(view.hash(i + 1) == Self.hyphen && view.glued(i + 1)) {
                 let s = CivilDay(year: y, month: 1, day: 1)!, e = CivilDay(year: y, month: 12, day: 31)!
-                return Found(a: i, b: i + 1, startDay: s, endDay: e, granularity: "year", relative: false)
+                return Found(a: i, b: i + 1, startDay: s, endDay: e, granularity: .year, relative: false)
             }
             // Clock time: "7 a.m.", "12:36 pm", "10:30".
             let str = view.string(i)
@@ -199,12 +199,12 @@ struct TimeResolver {
                 var b = i + 1
                 if view.hash(b) == Self.am || view.hash(b) == Self.pm || view.hash(b) == Self.amPlain || view.hash(b) == Self.pmPlain { b += 1 }
                 let p = published ?? CivilDay(days: 0)
-                return Found(a: i, b: b, startDay: p, endDay: p, granularity: "time", relative: true)
+                return Found(a: i, b: b, startDay: p, endDay: p, granularity: .time, relative: true)
             }
             if let hh = view.integer(i), hh >= 1, hh <= 12, t.length <= 2,
                view.hash(i + 1) == Self.am || view.hash(i + 1) == Self.pm || (view.glued(i + 1) && (view.hash(i + 1) == Self.amPlain || view.hash(i + 1) == Self.pmPlain)) {
                 let p = published ?? CivilDay(days: 0)
-                return Found(a: i, b: i + 2, startDay: p, endDay: p, granularity: "time", relative: true)
+                return Found(a: i, b: i + 2, startDay: p, endDay: p, granularity: .time, relative: true)
             }
             return nil
         }
@@ -222,13 +222,13 @@ struct TimeResolver {
                 if let yy = view.integer(k), yy >= 1900, yy <= 2100, view.tokens[k].length == 4 { y = yy; e = k + 1 }
                 if let year = y ?? year(month: m, day: d, published: published, future: future),
                    let day = CivilDay(year: year, month: m, day: d) {
-                    return Found(a: i, b: e, startDay: day, endDay: day, granularity: "day", relative: y == nil)
+                    return Found(a: i, b: e, startDay: day, endDay: day, granularity: .day, relative: y == nil)
                 }
             }
             if let yy = view.integer(b), yy >= 1900, yy <= 2100, view.tokens[b].length == 4 {
                 let s = CivilDay(year: yy, month: m, day: 1)!
                 return Found(a: i, b: b + 1, startDay: s, endDay: s + (CivilDay.length(year: yy, month: m) - 1),
-                             granularity: "month", relative: false)
+                             granularity: .month, relative: false)
             }
             // A bare month needs a cue when the word has another reading.
             let cued = i > 0 && Self.monthCues.contains(view.hash(i - 1))
@@ -237,20 +237,20 @@ struct TimeResolver {
             var s = CivilDay(year: yr, month: m, day: 1)!
             var e = s + (CivilDay.length(year: yr, month: m) - 1)
             var a = i
-            var granularity = "month"
+            var granularity = TimeGranularity.month
             // "early July", "mid-July", "late July", "the beginning/end/middle of July".
             if i > 0 {
                 let before = view.hash(i - 1)
-                if before == Self.early { a = i - 1; e = s + 9; granularity = "part-of-month" }
-                else if before == Self.late { a = i - 1; s = s + 20; granularity = "part-of-month" }
-                else if before == Self.hyphen, view.glued(i), view.hash(i - 2) == Self.mid { a = i - 2; s = s + 10; e = s + 9; granularity = "part-of-month" }
-                else if before == Self.mid { a = i - 1; s = s + 10; e = s + 9; granularity = "part-of-month" }
+                if before == Self.early { a = i - 1; e = s + 9; granularity = .partOfMonth }
+                else if before == Self.late { a = i - 1; s = s + 20; granularity = .partOfMonth }
+                else if before == Self.hyphen, view.glued(i), view.hash(i - 2) == Self.mid { a = i - 2; s = s + 10; e = s + 9; granularity = .partOfMonth }
+                else if before == Self.mid { a = i - 1; s = s + 10; e = s + 9; granularity = .partOfMonth }
                 else if before == Self.of, i > 1 {
                     let what = view.hash(i - 2)
                     let theBefore = i > 2 && view.hash(i - 3) == Self.the ? 1 : 0
-                    if what == Self.beginning || what == Self.start { a = i - 2 - theBefore; e = s + 9; granularity = "part-of-month" }
-                    else if what == Self.end { a = i - 2 - theBefore; s = s + 20; granularity = "part-of-month" }
-                    else if what == Self.middle { a = i - 2 - theBefore; s = s + 10; e = s + 9; granularity = "part-of-month" }
+                    if what == Self.beginning || what == Self.start { a = i - 2 - theBefore; e = s + 9; granularity = .partOfMonth }
+                    else if what == Self.end { a = i - 2 - theBefore; s = s + 20; granularity = .partOfMonth }
+                    else if what == Self.middle { a = i - 2 - theBefore; s = s + 10; e = s + 9; granularity = .partOfMonth }
                 }
             }
             if !view.free(a, i) { a = i }
@@ -273,26 +273,26 @@ struct TimeResolver {
             let delta = offset == 0 && (strict || forward) ? 7 : offset
             let day = forward ? p + delta : p - delta
             var b = i + 1
-            var granularity = "day"
+            var granularity = TimeGranularity.day
             let after = view.hash(b)
             if after == Self.night || after == Self.morning || after == Self.evening || after == Self.afternoon {
                 b += 1
-                if after == Self.night { granularity = "night" }
+                if after == Self.night { granularity = .night }
             }
             return Found(a: a, b: b, startDay: day, endDay: day, granularity: granularity, relative: true)
         }
 
         let p = published ?? Self.floating
         // Deictic days.
-        if hash == Self.today { return Found(a: i, b: i + 1, startDay: p, endDay: p, granularity: "day", relative: true) }
-        if hash == Self.yesterday { return Found(a: i, b: i + 1, startDay: p - 1, endDay: p - 1, granularity: "day", relative: true) }
-        if hash == Self.tomorrow { return Found(a: i, b: i + 1, startDay: p + 1, endDay: p + 1, granularity: "day", relative: true) }
-        if hash == Self.tonight { return Found(a: i, b: i + 1, startDay: p, endDay: p, granularity: "night", relative: true) }
+        if hash == Self.today { return Found(a: i, b: i + 1, startDay: p, endDay: p, granularity: .day, relative: true) }
+        if hash == Self.yesterday { return Found(a: i, b: i + 1, startDay: p - 1, endDay: p - 1, granularity: .day, relative: true) }
+        if hash == Self.tomorrow { return Found(a: i, b: i + 1, startDay: p + 1, endDay: p + 1, granularity: .day, relative: true) }
+        if hash == Self.tonight { return Found(a: i, b: i + 1, startDay: p, endDay: p, granularity: .night, relative: true) }
         if hash == Self.overnight {
-            return Found(a: i, b: i + 1, startDay: p - 1, endDay: p, granularity: "night", relative: true)
+            return Found(a: i, b: i + 1, startDay: p - 1, endDay: p, granularity: .night, relative: true)
         }
         if hash == Self.last, view.hash(i + 1) == Self.night {
-            return Found(a: i, b: i + 2, startDay: p - 1, endDay: p, granularity: "night", relative: true)
+            return Found(a: i, b: i + 2, startDay: p - 1, endDay: p, granularity: .night, relative: true)
         }
         // "last/this/next week|month|year", "earlier/later this week|month|year".
         var k = i
@@ -309,17 +309,17 @@ struct TimeResolver {
         else if let n = view.integer(i - 0) ?? numberWord(hash), view.hash(i + 2) == Self.ago, i + 1 < view.count {
             // "three days ago", "two weeks ago"
             let unit = view.hash(i + 1)
-            if unit == Self.days || unit == Self.day { let d = p - n; return Found(a: i, b: i + 3, startDay: d, endDay: d, granularity: "day", relative: true) }
-            if unit == Self.weeks || unit == Self.week { let d = (p - 7 * n).monday; return Found(a: i, b: i + 3, startDay: d, endDay: d + 6, granularity: "week", relative: true) }
+            if unit == Self.days || unit == Self.day { let d = p - n; return Found(a: i, b: i + 3, startDay: d, endDay: d, granularity: .day, relative: true) }
+            if unit == Self.weeks || unit == Self.week { let d = (p - 7 * n).monday; return Found(a: i, b: i + 3, startDay: d, endDay: d + 6, granularity: .week, relative: true) }
             if unit == Self.months_ || unit == Self.month {
                 let c = p.civil
                 let total = c.year * 12 + (c.month - 1) - n
                 let s = CivilDay(year: total / 12, month: total % 12 + 1, day: 1)!
-                return Found(a: i, b: i + 3, startDay: s, endDay: s + (CivilDay.length(year: total / 12, month: total % 12 + 1) - 1), granularity: "month", relative: true)
+                return Found(a: i, b: i + 3, startDay: s, endDay: s + (CivilDay.length(year: total / 12, month: total % 12 + 1) - 1), granularity: .month, relative: true)
             }
             if unit == Self.years || unit == Self.year {
                 let y = p.civil.year - n
-                return Found(a: i, b: i + 3, startDay: CivilDay(year: y, month: 1, day: 1)!, endDay: CivilDay(year: y, month: 12, day: 31)!, granularity: "year", relative: true)
+                return Found(a: i, b: i + 3, startDay: CivilDay(year: y, month: 1, day: 1)!, endDay: CivilDay(year: y, month: 12, day: 31)!, granularity: .year, relative: true)
             }
             return nil
         } else { return nil }
@@ -327,23 +327,24 @@ struct TimeResolver {
         let unit = view.hash(k)
         // "the past week" is a duration, not a calendar week; so is "the last 24 hours".
         if (hash == Self.past || hash == Self.previous || hash == Self.last) && i > 0 && view.hash(i - 1) == Self.the { return nil }
-        var s: CivilDay, e: CivilDay, granularity: String
+        var s: CivilDay, e: CivilDay, granularity: TimeGranularity
         if unit == Self.week {
-            s = p.monday + 7 * shift; e = s + 6; granularity = "week"
+            s = p.monday + 7 * shift; e = s + 6; granularity = .week
         } else if unit == Self.weekend {
             let saturday = p.monday + 5 + 7 * (shift < 0 && p.weekday != 0 && p.weekday != 6 ? -1 : shift)
-            s = saturday; e = saturday + 1; granularity = "weekend"
+            s = saturday; e = saturday + 1; granularity = .weekend
         } else if unit == Self.month {
             let c = p.civil
             let total = c.year * 12 + (c.month - 1) + shift
             let y = total / 12, m = total % 12 + 1
-            s = CivilDay(year: y, month: m, day: 1)!; e = s + (CivilDay.length(year: y, month: m) - 1); granularity = "month"
+            s = CivilDay(year: y, month: m, day: 1)!; e = s + (CivilDay.length(year: y, month: m) - 1); granularity = .month
         } else if unit == Self.year {
             let y = p.civil.year + shift
-            s = CivilDay(year: y, month: 1, day: 1)!; e = CivilDay(year: y, month: 12, day: 31)!; granularity = "year"
+            s = CivilDay(year: y, month: 1, day: 1)!; e = CivilDay(year: y, month: 12, day: 31)!; granularity = .year
         } else { return nil }
-        if part < 0 { e = p; granularity = "part-of-" + granularity }
-        if part > 0 { s = p; granularity = "part-of-" + granularity }
+        if part != 0, let partial = granularity.part { granularity = partial }
+        if part < 0 { e = p }
+        if part > 0 { s = p }
         return Found(a: i, b: k + 1, startDay: s, endDay: e, granularity: granularity, relative: true)
     }
 

@@ -174,15 +174,15 @@ extension SQLiteStore {
             while let row = try rows.next() {
                 let raw: String = row["entity"]
                 let id = links[raw]?.canonical ?? raw
-                let kind: String = row["kind"]
-                if let wanted = query.kind, wanted.rawValue != kind && !(wanted == .country && kind == "nationality") { continue }
-                var record = records[id] ?? EntityRecord(id: id, kind: kind == "nationality" ? "country" : kind, name: "", aliases: [:],
+                guard let kind = MentionKind(rawValue: row["kind"]) else { continue }
+                if let wanted = query.kind, wanted != kind && !(wanted == .country && kind == .nationality) { continue }
+                var record = records[id] ?? EntityRecord(id: id, kind: kind == .nationality ? .country : kind, name: "", aliases: [:],
                                                          mentions: 0, articles: 0)
                 record.mentions += 1
                 record.aliases[row["text"], default: 0] += 1
                 names[id, default: [:]][row["value"] ?? row["text"], default: 0] += 1
                 docs[id, default: []].insert(row["doc"])
-                if record.latitude == nil, kind == "place" || kind == "country",
+                if record.latitude == nil, kind == .place || kind == .country,
                    let detail = (row["detail"] as String?)?.data(using: .utf8), let m = try? decoder.decode(MentionDetail.self, from: detail),
                    let place = m.place {
                     record.latitude = place.latitude; record.longitude = place.longitude

@@ -41,7 +41,7 @@ extension Crosscheck {
         }
 
         static let listing = Listing<EntityRecord>(columns: [
-            Column("kind", maxWidth: 12) { $0.kind },
+            Column("kind", maxWidth: 12) { $0.kind.rawValue },
             Column("name", maxWidth: 32) { $0.name },
             Column("mentions", maxWidth: 8) { String($0.mentions) },
             Column("articles", maxWidth: 8) { String($0.articles) },

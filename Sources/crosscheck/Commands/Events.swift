@@ -40,8 +40,8 @@ extension Crosscheck {
 
         func validate() throws {
             try requireNonNegative(["limit": limit, "min-sources": minSources])
-            if !EventExports.precisions.contains(precision) {
-                throw ValidationError("--precision \(precision) is not one of " + EventExports.precisions.joined(separator: ", "))
+            if !EventExports.precisions.contains(where: { $0.key == precision }) {
+                throw ValidationError("--precision \(precision) is not one of " + EventExports.precisions.map(\.key).joined(separator: ", "))
             }
             if let type, EventOntology.bundled.type(named: type) == nil {
                 throw ValidationError("--type \(type) is not an event type; one of: " + EventOntology.bundled.types.map(\.name).joined(separator: ", "))
@@ -62,13 +62,17 @@ extension Crosscheck {
 
         func run() async throws {
             let rows = try store.reader().events(query).events
-            if geojson { Terminal.out(try EventExports.geoJSON(rows, precision: precision)); return }
+            if geojson {
+                let coarsest = EventExports.precisions.first { $0.key == precision }?.value ?? .locality
+                Terminal.out(try EventExports.geoJSON(rows, precision: coarsest))
+                return
+            }
             // CSV is the ACLED-like export; the table is the short view.
             Terminal.out(try (output.format == .csv ? EventExports.acled : Self.listing).render(rows, as: output.format))
         }
 
         static let listing = Listing<MergedEvent>(columns: [
-            Column("date", maxWidth: 23) { $0.time.map { $0.value + ($0.direction == "deadline" ? " (by)" : "") } ?? "" },
+            Column("date", maxWidth: 23) { $0.time.map { $0.value + ($0.direction == .deadline ? " (by)" : "") } ?? "" },
             Column("type", maxWidth: 9) { $0.type },
             Column("actor", maxWidth: 24) { $0.actor?.name ?? "" },
             Column("place", maxWidth: 18) { $0.placeName ?? "" },
@@ -162,7 +166,7 @@ extension Crosscheck {
                 guard let t = e.time, t.value != "unresolved", !t.value.isEmpty else { return "undated" }
                 var value = t.value, inferred = false
                 if let year, let read = DevelopmentRanking.value(value, inYear: year) { value = read; inferred = true }
-                return value + (e.timeFromPublication ? " (pub)" : t.direction == "deadline" ? " (by)" : "") + (inferred ? " (year inferred)" : "")
+                return value + (e.timeFromPublication ? " (pub)" : t.direction == .deadline ? " (by)" : "") + (inferred ? " (year inferred)" : "")
             },
             Column("event", maxWidth: 60) { d in
                 let e = d.event
