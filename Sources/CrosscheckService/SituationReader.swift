@@ -73,9 +73,9 @@ public struct SituationReader: Sendable {
             }
             return (DevelopmentRanking.chronological(entries, year: views.year), views.year)
         }
-        let events = try situation().situation.events.filter { $0.sources >= minSources }
-        let year = DevelopmentRanking.storyYear(events)
-        return (DevelopmentRanking.chronological(DevelopmentRanking().rank(events, limit: limit), year: year), year)
+        let events = try situation().situation.events
+        let year = DevelopmentRanking.storyYear(events, minSources: minSources)
+        return (DevelopmentRanking.chronological(DevelopmentRanking().rank(events, limit: limit, minSources: minSources), year: year), year)
     }
 
     /// The stories: stored when current.

@@ -31,12 +31,11 @@ public struct SituationViews: Sendable, Codable, Hashable {
     /// Computes the views of `situation`; `store` gives the brief's notes on its sources.
     public static func make(_ situation: Situation, store: any Store) throws -> SituationViews {
         let brief = Brief(title: briefTitle, events: situation.events, contradictions: situation.contradictions, limit: briefLimit)
-        let ranked = situation.events.filter { $0.sources >= 1 }
-        let entries = DevelopmentRanking().rank(ranked, limit: developmentsKept)
+        let entries = DevelopmentRanking().rank(situation.events, limit: developmentsKept, minSources: 1)
         return SituationViews(brief: try BriefNotes.model(of: brief, store: store),
                               developments: entries.map { RankedDevelopment(event: $0.event.id, rank: $0.rank, folded: $0.folded, score: $0.score,
                                                                             incidentSources: $0.incidentSources) },
-                              year: DevelopmentRanking.storyYear(ranked))
+                              year: DevelopmentRanking.storyYear(situation.events, minSources: 1))
     }
 
     /// As stored: one JSON text under the name "views".

@@ -45,10 +45,11 @@ public struct DevelopmentRanking: Sendable {
         (e.actor != nil || e.place != nil) && e.status != .hypothetical && !background.contains(e.type)
     }
 
-    /// The best `limit` developments, best first (ties by event id, so the order is deterministic).
-    public func rank(_ events: [MergedEvent], limit: Int) -> [Entry] {
+    /// The best `limit` developments among the events with at least `minSources` independent sources, best first (ties
+    /// by event id, so the order is deterministic).
+    public func rank(_ events: [MergedEvent], limit: Int, minSources: Int = 0) -> [Entry] {
         guard limit > 0 else { return [] }
-        let candidates = events.indices.filter { Self.isCandidate(events[$0]) }
+        let candidates = events.indices.filter { events[$0].sources >= minSources && Self.isCandidate(events[$0]) }
         let coverage = incidentSources(events, candidates)
         let pending = candidates.map { k in
             (index: k, score: score(events[k]) + configuration.salience * log2(1 + Double(coverage[events[k].incident] ?? 0)))
@@ -107,11 +108,11 @@ public struct DevelopmentRanking: Sendable {
         return year + value.dropFirst(4).replacingOccurrences(of: "/XXXX", with: "/" + year)
     }
 
-    /// The one year every dated telling and publication date of `events` falls in, if there is one: dates
-    /// written without a year ("July 5" in an undated article) are read in it.
-    public static func storyYear(_ events: [MergedEvent]) -> String? {
+    /// The one year every dated telling and publication date of `events` (those with at least `minSources` independent
+    /// sources) falls in, if there is one: dates written without a year ("July 5" in an undated article) are read in it.
+    public static func storyYear(_ events: [MergedEvent], minSources: Int = 0) -> String? {
         var years = Set<Substring>()
-        for e in events {
+        for e in events where e.sources >= minSources {
             // By index: binding each telling (`for r in`) would copy it and retain all its strings.
             let refs = e.references
             for k in refs.indices {
