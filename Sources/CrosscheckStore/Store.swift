@@ -58,7 +58,8 @@ public struct SearchHit: Sendable, Codable, Hashable {
     public var published: PublishedDate?
     /// The matching passage with each match wrapped in the highlight markers given to `search`.
     public var snippet: String
-    /// bm25 relevance; lower is better (SQLite's convention).
+    /// Relevance, higher is better; comparable only within one result list (each backend ranks its own way: SQLite
+    /// gives bm25 negated).
     public var score: Double
 }
 
@@ -131,12 +132,19 @@ public struct ArticleQuery: Sendable {
     }
 }
 
-/// The persistent store: raw bytes, cleaned articles, full-text index and the rejection log.
+/// The persistent store: raw bytes, cleaned articles, full-text index, the rejection log, duplicates and source groups,
+/// annotations, event mentions and the stored situation.
+///
+/// The async boundary: every requirement is synchronous and blocking, and a store is `Sendable` — it may be called
+/// from any thread at once (readers see whole write batches; one writer at a time, others wait). An async caller (the
+/// server) runs store calls on its own blocking-work threads, never on an event loop. `StoreConformanceTests` holds
+/// what every backend must do; each backend runs it unchanged.
 ///
 /// ```swift
 /// let store = try SQLiteStore(path: "crosscheck.sqlite")
-/// let summary = try await Ingestor().ingest(["articles/"], into: store)
-/// let hits = try store.search("Taliban", limit: 10, highlight: .markdown)
+/// let summary = try Ingestor().ingest(["articles/"], into: store)
+/// try Engine().analyze(store)            // CrosscheckService
+/// let hits = try store.search(["Taliban"], raw: false, limit: 10, highlight: .markdown)
 /// ```
 public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex {
     /// Number of stored articles.

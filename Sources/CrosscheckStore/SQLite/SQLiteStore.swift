@@ -233,10 +233,10 @@ public final class SQLiteStore: Store {
                 try Row.fetchAll(db, sql: """
                     SELECT a.id, a.title, a.outlet, a.published, a.published_precision, a.published_from,
                            snippet(article_fts, -1, ?, ?, '…', 24) AS snip,
-                           bm25(article_fts, 5.0, 1.0) AS score
+                           -bm25(article_fts, 5.0, 1.0) AS score
                     FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
                     WHERE article_fts MATCH ?
-                    ORDER BY score, a.id LIMIT ?
+                    ORDER BY score DESC, a.id LIMIT ?
                     """, arguments: [highlight.open, highlight.close, match, limit]).map { row in
                     SearchHit(id: ContentID(hex: row["id"])!, title: row["title"], outlet: row["outlet"],
                               published: Self.publishedDate(row, prefix: "published"), snippet: row["snip"],
