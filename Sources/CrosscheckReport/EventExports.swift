@@ -4,12 +4,17 @@ import Foundation
 /// Event exports that other tools read directly: ACLED-like CSV (pandas, spreadsheets) and GeoJSON
 /// (QGIS, one point feature per located event).
 public enum EventExports {
-    /// The ACLED-like columns: event_date, time_precision, event_type, plover, cameo, actor1, actor2,
-    /// location, latitude, longitude, geo_precision, country, quantity, status, sources, source_count,
-    /// notes (the evidence sentence).
+    /// The ACLED-like columns: event_date (an ISO day, or empty when the year is unknown or there is no time),
+    /// date_without_year (ISO 8601's "--MM-DD" when only the year is unknown), time_precision, event_type, plover,
+    /// cameo, actor1, actor2, location, latitude, longitude, geo_precision, country, quantity, status, sources,
+    /// source_count, notes (the evidence sentence).
     public static let acled = Listing<MergedEvent>(columns: [
         Column("event_id") { $0.id },
-        Column("event_date") { $0.time?.start ?? "" },
+        Column("event_date") { EventQuery.days(of: $0)?.start ?? "" },
+        Column("date_without_year") { e in
+            guard let start = e.time?.start, start.hasPrefix("XXXX-"), start.utf8.count >= 10 else { return "" }
+            return "--" + start.dropFirst(5).prefix(5)
+        },
         Column("time_precision") { $0.timeFromPublication ? "publication" : ($0.time?.granularity.rawValue ?? "") },
         Column("event_type") { $0.type },
         Column("plover") { $0.plover },

@@ -8,6 +8,14 @@ enum FTSQuery {
             .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
             .joined(separator: " AND ")
     }
+
+    /// Every group must match; a group matches when any of its phrases does.
+    static func build(groups: [[String]]) -> String {
+        groups.map { group in
+            let phrases = group.map { build([$0]) }.filter { !$0.isEmpty }
+            return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
+        }.filter { $0 != "()" && !$0.isEmpty }.joined(separator: " AND ")
+    }
 }
 
 import Foundation

@@ -156,6 +156,9 @@ public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex {
     /// Full-text search ranked by bm25. `query` is a list of terms (all must match); a term with
     /// spaces is a phrase. `raw` passes SQLite FTS5 syntax through unchanged.
     func search(_ terms: [String], raw: Bool, limit: Int, highlight: Highlight) throws -> [SearchHit]
+    /// Full-text search where every group must match and a group matches when any of its phrases does (an entity's
+    /// spellings: `[["Rahmon", "Rakhmon"], ["border"]]`); ranked and highlighted as `search`.
+    func search(anyOf groups: [[String]], limit: Int, highlight: Highlight) throws -> [SearchHit]
     /// The rejection log, newest first.
     func rejections(limit: Int) throws -> [RejectionRecord]
     /// Up to `limit` raw articles with ids after `after` (all when `nil`), in id order: page through

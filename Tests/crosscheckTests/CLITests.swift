@@ -309,7 +309,18 @@ import Testing
         let list = try #require(try JSONSerialization.jsonObject(with: Data(stories.stdout.utf8)) as? [[String: Any]])
         #expect((list.first?["articles"] as? [String])?.count == 5)
         let csv = try CLI.run(["events", "--format", "csv"], in: dir.url)
-        #expect(csv.stdout.hasPrefix("event_id,event_date,time_precision,event_type,plover,cameo,actor1,actor2,location,latitude,longitude"))
+        #expect(csv.stdout.hasPrefix("event_id,event_date,date_without_year,time_precision,event_type,plover,cameo,actor1,actor2,location,latitude,longitude"))
+        // ISO days or an empty cell: a day without its year goes to date_without_year ("--07-05"), never "XXXX-07-05".
+        let rows = csv.stdout.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0[1].isEmpty || ($0[1].count == 10 && !$0[1].hasPrefix("XXXX")) })
+        #expect(rows.contains { $0[1].isEmpty && $0[2].hasPrefix("--") }, "the seeds' undated articles write days without a year")
+        #expect(!csv.stdout.contains("XXXX"))
+        // Search finds an entity under its other spellings, and says which.
+        let rahmon = try CLI.run(["search", "Rahmon", "--format", "json"], in: dir.url)
+        #expect(rahmon.status == 0 && rahmon.stderr.contains("also as: rakhmon"))
+        let exact = try CLI.run(["search", "Rahmon", "--exact", "--format", "json"], in: dir.url)
+        func hits(_ r: CommandResult) -> Int { ((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [Any])?.count ?? -1 }
+        #expect(hits(rahmon) > hits(exact) && hits(exact) >= 1)
         // Towns only by default; every precision with --precision country; each feature says its precision.
         func features(_ arguments: [String]) throws -> [[String: Any]] {
             let geo = try JSONSerialization.jsonObject(with: Data(try CLI.run(["events", "--geojson"] + arguments, in: dir.url).stdout.utf8)) as? [String: Any]

@@ -135,6 +135,9 @@ public protocol AnnotationIndex: Sendable {
     func saveEntityLinks(_ links: [EntityLink]) throws
     /// Entities merged across documents, most mentioned first.
     func entities(_ query: EntityQuery) throws -> [EntityRecord]
+    /// The names each entity is written with (cross-document links followed), for the entities one of whose names
+    /// contains `word` as a whole word (any case): one list per entity, most used first.
+    func entityNames(containing word: String) throws -> [[String]]
     /// Forgets every annotation, so the next pass reads everything again.
     func resetAnnotations() throws
     /// Every stored event mention with its article's outlet, date and source group.

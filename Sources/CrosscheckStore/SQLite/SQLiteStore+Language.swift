@@ -288,6 +288,41 @@ extension SQLiteStore {
         return rows.indices.compactMap { k in decoded[k].map { ProfiledArticle(doc: rows[k].doc, article: rows[k].article, profile: $0) } }
     }
 
+    public func entityNames(containing word: String) throws -> [[String]] {
+        let needle = word.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !needle.isEmpty, !needle.contains("%"), !needle.contains("_") else { return [] }
+        return try pool.read { db in
+            var links: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity_link") { links[row["id"]] = row["canonical"] }
+            // Entities one of whose names holds the word (LIKE narrows, the word test decides).
+            var wanted = Set<String>()
+            for row in try Row.fetchAll(db, sql: "SELECT entity, value FROM entity_stat WHERE value LIKE ? AND value != ''", arguments: ["%" + needle + "%"]) {
+                let value: String = row["value"]
+                guard value.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains(where: { $0 == needle }) else { continue }
+                let entity: String = row["entity"]
+                wanted.insert(links[entity] ?? entity)
+            }
+            guard !wanted.isEmpty else { return [] }
+            var names: [String: [String: Int]] = [:]
+            // Every id linked to a wanted canonical, and the canonical itself.
+            var ids: [String: String] = [:]
+            for canonical in wanted { ids[canonical] = canonical }
+            for (id, canonical) in links where wanted.contains(canonical) { ids[id] = canonical }
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids.keys.sorted()[chunk..<min(chunk + 500, ids.count)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT entity, value, sum(n) AS n FROM entity_stat WHERE entity IN (\(marks)) AND value != '' GROUP BY entity, value",
+                                            arguments: StatementArguments(part)) {
+                    guard let canonical = ids[row["entity"]] else { continue }
+                    names[canonical, default: [:]][row["value"], default: 0] += row["n"] as Int
+                }
+            }
+            return names.keys.sorted().map { key in
+                names[key]!.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+            }
+        }
+    }
+
     public func entityLinks() throws -> [String: String] {
         try pool.read { db in
             var out: [String: String] = [:]

@@ -228,6 +228,16 @@ public final class SQLiteStore: Store {
     public func search(_ terms: [String], raw: Bool, limit: Int, highlight: Highlight) throws -> [SearchHit] {
         let match = raw ? terms.joined(separator: " ") : FTSQuery.build(terms)
         guard !match.isEmpty else { throw StoreError.badQuery(terms.joined(separator: " "), "empty query") }
+        return try search(match: match, limit: limit, highlight: highlight)
+    }
+
+    public func search(anyOf groups: [[String]], limit: Int, highlight: Highlight) throws -> [SearchHit] {
+        let match = FTSQuery.build(groups: groups)
+        guard !match.isEmpty else { throw StoreError.badQuery(groups.map { $0.joined(separator: "|") }.joined(separator: " "), "empty query") }
+        return try search(match: match, limit: limit, highlight: highlight)
+    }
+
+    func search(match: String, limit: Int, highlight: Highlight) throws -> [SearchHit] {
         do {
             return try pool.read { db in
                 try Row.fetchAll(db, sql: """

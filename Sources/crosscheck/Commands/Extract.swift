@@ -2,6 +2,7 @@ import ArgumentParser
 import CrosscheckCore
 import CrosscheckIngest
 import CrosscheckReport
+import CrosscheckService
 import Foundation
 
 extension Crosscheck {
@@ -23,7 +24,7 @@ extension Crosscheck {
 
         func run() async throws {
             let encoder = JSONOutput.encoder(pretty: false)
-            try CleanedInputs.forEach(inputs) { raw, article in
+            try CleanedInputs.forEach(inputs, onRejected: { Terminal.err("rejected: \($0.line)\n") }) { raw, article in
                 let record = ExtractRecord(source: raw.origin.description, id: article.id.hex, title: article.title,
                                            published: article.published, updated: article.updated,
                                            outlet: article.outlet, url: article.url, authors: article.authors,

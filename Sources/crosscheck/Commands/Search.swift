@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosscheckCore
 import CrosscheckReport
+import CrosscheckService
 import CrosscheckStore
 
 extension Crosscheck {
@@ -9,8 +10,9 @@ extension Crosscheck {
             abstract: "Full-text search over article titles and text, ranked by bm25.",
             discussion: """
             Every term must match; a quoted term with spaces ("Shir Khan Bandar") is a phrase. Words are \
-            stemmed (withdraw finds withdrawal) and diacritics ignored. --raw passes SQLite FTS5 syntax \
-            (OR, NOT, NEAR, prefix*) through unchanged.
+            stemmed (withdraw finds withdrawal) and diacritics ignored. A term that is part of an entity's name \
+            also matches the entity's other spellings (Rahmon finds Rakhmon; stderr lists them; --exact turns \
+            this off). --raw passes SQLite FTS5 syntax (OR, NOT, NEAR, prefix*) through unchanged.
             """)
 
         @OptionGroup var store: StoreOptions
@@ -21,6 +23,9 @@ extension Crosscheck {
 
         @Flag(help: "Treat the terms as an SQLite FTS5 query.")
         var raw = false
+
+        @Flag(help: "Search the terms as written, not the other spellings of the entities they name.")
+        var exact = false
 
         @Option(help: "At most this many hits.")
         var limit = 20
@@ -34,7 +39,16 @@ extension Crosscheck {
             let highlight: Highlight = output.format == .table && Terminal.stdoutIsTTY ? .ansi : .markdown
             let hits: [SearchHit]
             do {
-                hits = try store.openExisting().search(terms, raw: raw, limit: limit, highlight: highlight)
+                let store = try self.store.openExisting()
+                if raw || exact {
+                    hits = try store.search(terms, raw: raw, limit: limit, highlight: highlight)
+                } else {
+                    let found = try ArticleSearch(store: store).search(terms, limit: limit, highlight: highlight)
+                    for (term, others) in found.alternatives.sorted(by: { $0.key < $1.key }) {
+                        Terminal.err("searching \"\(term)\" also as: " + others.joined(separator: ", ") + "\n")
+                    }
+                    hits = found.hits
+                }
             } catch let error as StoreError {
                 throw CLIError(error.description)
             }
