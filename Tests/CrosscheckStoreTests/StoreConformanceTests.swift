@@ -131,6 +131,12 @@ import Testing
         let entities = try store.entities(EntityQuery(limit: 1000))
         #expect(entities.contains { $0.kind == .place || $0.kind == .country })
         #expect(try store.entities(EntityQuery(kind: .person, limit: 1000)).allSatisfy { $0.kind == .person })
+        // An entity's spellings, as merged across articles (the demo writes the governor both ways).
+        let governor = try store.entityNames(containing: "Qodirov")
+        #expect(governor.contains { $0.contains("Nodir Qodirov") && $0.contains("Nodir Kadyrov") })
+        #expect(try store.entityNames(containing: "qodir").isEmpty, "whole words only")
+        #expect(try store.search(anyOf: [["Qodirov", "Kadyrov"]], limit: 50, highlight: .markdown).count
+                > (try store.search(["Qodirov"], raw: false, limit: 50, highlight: .markdown).count))
         let references = try store.eventReferences()
         #expect(references.count == summary.events)
         #expect(references.allSatisfy { !$0.article.isEmpty && $0.mention.sentence.count > 0 })

@@ -44,6 +44,24 @@ import Testing
         #expect(try digest(copy) == before)
     }
 
+    /// An ingest killed after the language pass, before it stored the situation: reading commands say so and merge in
+    /// memory (the same answer); the next ingest, even with nothing new, stores the situation again.
+    @Test(.needs("seeds")) func aStaleSituationIsReportedAndRepairedByTheNextIngest() throws {
+        let seeds = try #require(SharedData.folder("seeds"))
+        let dir = try TemporaryDirectory("stale")
+        defer { dir.remove() }
+        #expect(try CLI.run(["ingest", seeds.path], in: dir.url).status == 0)
+        let stored = try CLI.run(["events", "--format", "json"], in: dir.url)
+        #expect(stored.status == 0 && stored.stderr.isEmpty)
+        try DatabaseQueue(path: dir.path("crosscheck.sqlite")).write { db in try db.execute(sql: "DELETE FROM situation_state") }
+        let stale = try CLI.run(["events", "--format", "json"], in: dir.url)
+        #expect(stale.status == 0 && stale.stderr.contains("older than its articles' analysis") && stale.stderr.contains("reanalyze"))
+        #expect(stale.stdout == stored.stdout, "merged in memory, the same events")
+        #expect(try CLI.run(["ingest", seeds.path], in: dir.url).status == 0)
+        let repaired = try CLI.run(["events", "--format", "json"], in: dir.url)
+        #expect(repaired.stderr.isEmpty && repaired.stdout == stored.stdout)
+    }
+
     @Test(.needs("seeds")) func anOutdatedStoreIsNotUpgradedByAReadingCommand() throws {
         let seeds = try #require(SharedData.folder("seeds"))
         let dir = try TemporaryDirectory("outdated")
