@@ -1,38 +1,5 @@
 import Foundation
 
-/// A piece of input that cleaning removed, with the reason, so a user can audit what was dropped.
-public struct RemovedPiece: Hashable, Codable, Sendable {
-    /// The removed text (trimmed; long pieces are kept whole).
-    public var text: String
-    /// Why: `boilerplate-phrase`, `navigation`, `metadata-line`, `photo-caption`, `script`…
-    public var reason: String
-
-    public init(text: String, reason: String) {
-        self.text = text
-        self.reason = reason
-    }
-}
-
-/// Maps a run of the cleaned text back to the raw bytes it came from.
-public struct SourceSegment: Hashable, Codable, Sendable {
-    /// UTF-8 offset of the run in the cleaned text.
-    public var cleanStart: Int
-    /// UTF-8 length of the run in the cleaned text.
-    public var length: Int
-    /// Byte offset in the raw input where the run's source starts.
-    public var rawStart: Int
-    /// Byte length of the run's source in the raw input (differs from `length` when entities or
-    /// whitespace were normalised).
-    public var rawLength: Int
-
-    public init(cleanStart: Int, length: Int, rawStart: Int, rawLength: Int) {
-        self.cleanStart = cleanStart
-        self.length = length
-        self.rawStart = rawStart
-        self.rawLength = rawLength
-    }
-}
-
 /// A cleaned article: main text and metadata, derived from one `RawArticle`.
 public struct Article: Sendable, Identifiable, Codable, Hashable {
     /// The id of the raw article it was cleaned from (one raw input gives one article).

@@ -1,0 +1,4 @@
+/// What a mention names or measures.
+public enum MentionKind: String, Codable, Sendable, CaseIterable {
+    case person, organization, place, country, nationality, quantity, time
+}
