@@ -16,12 +16,22 @@ import Testing
         let path = try #require(ProcessInfo.processInfo.environment["CROSSCHECK_PAIRS"])
         let val = try #require(try CrossDocumentCorpus.ecbPlus("val")), test = try #require(try CrossDocumentCorpus.ecbPlus("test"))
         let (tune, held) = val.halves
-        var out = "set\tsame\tsametopic\tsim\tyears\tlocality\tcountry\tperson\tperson3\tdays\n"
+        // Each kind of feature alone, as its own cosine (channels), for fitting weights per kind.
+        let channels: [(String, WritableKeyPath<IncidentConfiguration, Double>)] = [
+            ("c_person", \.personWeight), ("c_org", \.organizationWeight), ("c_locality", \.localityWeight), ("c_region", \.regionWeight),
+            ("c_country", \.countryWeight), ("c_day", \.dayWeight), ("c_figure", \.figureWeight), ("c_word", \.wordWeight), ("c_kind", \.kindWeight)]
+        var out = "set\tsame\tsametopic\tsim\tyears\tlocality\tcountry\tperson\tperson3\tdays\tshared\t" + channels.map(\.0).joined(separator: "\t") + "\n"
         for (name, corpus) in [("tune", val.topics { tune.contains($0) }), ("held", val.topics { held.contains($0) }), ("test", test)] {
             let read = IncidentQualityTests.read(corpus)
             let clusterer = IncidentClusterer(links: read.links)
             let members = corpus.documents.indices.map { IncidentClusterer.Member(doc: Int64($0), article: String(format: "%05d", $0), profile: read.profiles[Int64($0)]!) }
             let vectors = clusterer.weightedVectors(members)
+            let channelVectors = channels.map { channel -> [[(key: UInt64, weight: Double)]] in
+                var only = IncidentConfiguration()
+                for (_, path) in channels { only[keyPath: path] = 0 }
+                only[keyPath: channel.1] = 1
+                return IncidentClusterer(configuration: only, links: read.links).weightedVectors(members)
+            }
             let facts = members.map { IncidentClusterer.Facts($0.profile, links: read.links) }
             for i in members.indices { for j in members.indices where i < j {
                 let sameTopic = corpus.documents[i].topic == corpus.documents[j].topic
@@ -35,7 +45,8 @@ import Testing
                 let named = [i, j].map { k in Set(members[k].profile.names.map { read.links[$0.entity] ?? $0.entity }) }
                 let person = a.mainPerson != nil && b.mainPerson != nil && a.mainPerson != b.mainPerson && !named[1].contains(a.mainPerson!) && !named[0].contains(b.mainPerson!)
                 let same = corpus.documents[i].subtopic == corpus.documents[j].subtopic
-                out += "\(name)\t\(same ? 1 : 0)\t\(sameTopic ? 1 : 0)\t\(IncidentClusterer.cosine(vectors[i], vectors[j]).0)\t\(years ? 1 : 0)\t\(locality ? 1 : 0)\t\(country ? 1 : 0)\t\(person ? 1 : 0)\t\(person3 ? 1 : 0)\t\(days ? 1 : 0)\n"
+                out += "\(name)\t\(same ? 1 : 0)\t\(sameTopic ? 1 : 0)\t\(IncidentClusterer.cosine(vectors[i], vectors[j]).0)\t\(years ? 1 : 0)\t\(locality ? 1 : 0)\t\(country ? 1 : 0)\t\(person ? 1 : 0)\t\(person3 ? 1 : 0)\t\(days ? 1 : 0)\t\(IncidentClusterer.cosine(vectors[i], vectors[j]).1)\t"
+                    + channelVectors.map { String(IncidentClusterer.cosine($0[i], $0[j]).0) }.joined(separator: "\t") + "\n"
             } }
         }
         try out.write(toFile: path, atomically: true, encoding: .utf8)
