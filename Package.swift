@@ -55,7 +55,8 @@ let package = Package(
         .target(
             name: "CrosscheckEvents",
             dependencies: ["CrosscheckCore", "CrosscheckLanguage", "CrosscheckDedup"],
-            resources: [.copy("Resources/events.tsv"), .copy("Resources/counted-nouns.txt"), .copy("Resources/happenings.txt")],
+            resources: [.copy("Resources/events.tsv"), .copy("Resources/counted-nouns.txt"), .copy("Resources/happenings.txt"),
+                        .copy("Resources/figure-types.txt")],
             swiftSettings: strict),
         .target(
             name: "CrosscheckStore",

@@ -123,6 +123,10 @@ public struct EventExtractor: Sendable {
         if first == Self.called || first == Self.call, a > s0, Self.beForms.contains(tokens[a - 1].hash) { return true }
         // "placebo-controlled", "state-controlled": the second half of a compound modifier.
         if a > s0, tokens[a - 1].hash == Self.hyphenHash, !tokens[a].has(.spaceBefore) { return true }
+        // "aid for flood victims", "compensation to the victims": people something is given to, not a toll reported.
+        if nominal, Self.beneficiaries.contains(first), (max(s0, a - 3)..<a).contains(where: { tokens[$0].hash == Self.for || tokens[$0].hash == Self.to }) {
+            return true
+        }
         // "declined to comment", "rose to power": a figure word followed by "to" and a verb is no figure.
         if Self.figureWords.contains(first), b + 1 < s1, tokens[b].hash == Self.to, tokens[b + 1].kind == .word,
            !tokens[b + 1].has(.digits), !Self.numberWords.contains(tokens[b + 1].hash) { return true }
@@ -133,6 +137,8 @@ public struct EventExtractor: Sendable {
     static let numberWords: Set<UInt64> = Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                                "a", "an", "about", "around", "nearly", "almost", "more", "less", "over", "under",
                                                "at", "its", "their", "record", "zero", "nil"].map(h))
+    static let beneficiaries: Set<UInt64> = Set(["victims", "victim"].map(h))
+    static let `for` = h("for")
     static let pledges: Set<UInt64> = Set(["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises", "promising"].map(h))
 
     /// Function words of English, and of the other languages news pages mix in that are not English words.

@@ -346,7 +346,9 @@ public struct EventGraph: Sendable {
                 }
             }
             // Quantities with the same unit whose allowed intervals do not overlap.
-            // Precise figures only (a vague "hundreds" conflicts with nothing), of the same unit and kind of thing.
+            // Precise figures only (a vague "hundreds" conflicts with nothing), of the same unit and kind of thing, of a
+            // type whose figure has one role (a flood's "30,000 people moved" and "four people missing" agree).
+            guard ontology.figureTypes.contains(e.type) else { continue }
             let counted = e.references.filter {
                 $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" && $0.mention.quantity?.bound != .vague
                     && !$0.mention.status.isAgainst

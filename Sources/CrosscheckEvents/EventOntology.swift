@@ -111,6 +111,16 @@ public struct EventOntology: Sendable {
         a == b || happenings.contains { $0.contains(a) && $0.contains(b) }
     }
 
+    /// Types whose figure counts one thing in one role (`figure-types.txt`): only their figures can contradict.
+    public var figureTypes: Set<String> = Self.bundledFigureTypes
+
+    static let bundledFigureTypes: Set<String> = {
+        guard let url = Bundle.module.url(forResource: "figure-types", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }()
+
     static let bundledHappenings: [Set<String>] = {
         guard let url = Bundle.module.url(forResource: "happenings", withExtension: "txt"),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }

@@ -82,6 +82,13 @@ import Testing
         #expect(first("attack", "Afghan officials said government forces had not anticipated the Taliban offensive.")?.actor?.entity == "org:taliban")
     }
 
+    /// People aid is given to are no toll reported; victims of a happening are.
+    @Test func victimsGivenAidAreNoCasualtyReport() {
+        #expect(!events("The embassy pledged $250,000 in emergency aid for flood victims in Khatlon.").contains { $0.type == "casualties" })
+        #expect(!events("Compensation will be paid to the victims by the end of May.").contains { $0.type == "casualties" })
+        _ = first("casualties", "Nine victims of the flood were buried in Hamadoni on Monday.")
+    }
+
     @Test func negatedAndFigurativeTriggersAreNoEvents() {
         let none = events("The Taliban did not attack the border post. The talks were held without a fight. The government made no announcement.")
         #expect(!none.contains { $0.type == "attack" || $0.type == "statement" }, "found \(none.map(\.trigger))")

@@ -63,6 +63,21 @@ import Testing
         #expect(graph.contradictions(events).contains { $0.kind == .quantity && $0.sides.count == 2 })
     }
 
+    /// A flood's figures count different things in different roles (people moved, people missing): they never
+    /// contradict each other; a toll's do.
+    @Test func figuresOfManyRolesDoNotContradict() {
+        let refs = references([
+            (1, "2025-04-28", "About 30,000 people were moved from their homes after the floods in Khatlon on April 27, the governor said."),
+            (2, "2025-04-28", "The floods in Khatlon on April 27 left four people missing, the committee said."),
+        ])
+        let graph = EventGraph()
+        let events = graph.merge(refs).filter { $0.type == "disaster" }
+        // One merged flood holds both figures.
+        #expect(events.contains { Set($0.references.compactMap(\.mention.quantityText)).count >= 2 }, "\(events.map { $0.references.map(\.mention.quantityText) })")
+        #expect(!graph.contradictions(events).contains { $0.kind == .quantity }, "\(graph.contradictions(events).map(\.summary))")
+        #expect(EventOntology.bundled.figureTypes.contains("casualties") && !EventOntology.bundled.figureTypes.contains("disaster"))
+    }
+
     @Test func unrelatedStoriesDoNotMerge() {
         let refs = references([
             (1, "2021-07-06", "Afghan troops fled into Tajikistan on July 5."),

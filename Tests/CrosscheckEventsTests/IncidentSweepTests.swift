@@ -58,9 +58,14 @@ import Testing
         let (tune, held) = val.halves
         let sets = [("tune", val.topics { tune.contains($0) }), ("held", val.topics { held.contains($0) }), ("test", test), ("wcl", wcl)]
         let reads = sets.map { IncidentQualityTests.read($0.1) }
-        for sim in [0.15, 0.2, 0.25] { for avg in [0.1, 0.14, 0.18] { for veto in [0.2] {
+        // CROSSCHECK_SWEEP=channels sweeps the channel model's thresholds (probabilities), otherwise the cosine's.
+        let channels = ProcessInfo.processInfo.environment["CROSSCHECK_SWEEP"] == "channels"
+        let sims = channels ? [0.5] : [0.15, 0.2, 0.25], avgs = channels ? [0.4, 0.5, 0.6, 0.65, 0.7, 0.75] : [0.1, 0.14, 0.18]
+        for sim in sims { for avg in avgs { for veto in [0.2] {
             var c = IncidentConfiguration()
-            c.minSimilarity = sim; c.minAverageSimilarity = avg; c.maxVetoShare = veto
+            c.channelModel = channels
+            if channels { c.minProbability = sim; c.minAverageProbability = avg } else { c.minSimilarity = sim; c.minAverageSimilarity = avg }
+            c.maxVetoShare = veto
             var line = "SWEEP sim \(sim) avg \(avg):"
             for (k, set) in sets.enumerated() {
                 let s = IncidentQualityTests.score(set.1, name: set.0, read: reads[k], configuration: c).0

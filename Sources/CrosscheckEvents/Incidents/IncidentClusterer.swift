@@ -31,8 +31,9 @@ public struct IncidentClusterer: Sendable {
         let members = input.sorted { $0.article < $1.article }
         let n = members.count
         guard n > 1 else { return members.map { [$0.doc] } }
+        let weighted = channelVectors(members)
         var space = Space(facts: members.map { Facts($0.profile, links: links, leading: configuration.leadingNames) },
-                          vectors: weightedVectors(members), clusterer: self)
+                          vectors: weighted.vectors, channels: weighted.channels, clusterer: self)
         let pairs = candidatePairs(&space)
         // Union by average linkage, best pairs first.
         var root = Array(0..<n)
@@ -42,7 +43,7 @@ public struct IncidentClusterer: Sendable {
         // two incidents, and judging them again would give the same answer.
         var version = [Int](repeating: 0, count: n)
         var refused: [Int: (Int, Int)] = [:]
-        for p in pairs where p.sim >= configuration.minSimilarity && !vetoed(space.facts[p.i], space.facts[p.j]) {
+        for p in pairs where p.sim >= configuration.pairFloor && !vetoed(space.facts[p.i], space.facts[p.j]) {
             let a = find(p.i), b = find(p.j)
             guard a != b else { continue }
             let (keep, drop) = a < b ? (a, b) : (b, a)
@@ -63,15 +64,24 @@ public struct IncidentClusterer: Sendable {
     struct Space {
         var facts: [Facts]
         var vectors: [[(key: UInt64, weight: Double)]]
+        /// Per article, what turns a channel's share of the cosine into that channel's own cosine.
+        var channels: [SIMD16<Double>]
         let clusterer: IncidentClusterer
         var scores: [Int: Double] = [:]
 
-        /// Cosine minus the soft penalties; 0 when the pair shares too little besides event kinds.
+        init(facts: [Facts], vectors: [[(key: UInt64, weight: Double)]], channels: [SIMD16<Double>]? = nil, clusterer: IncidentClusterer) {
+            self.facts = facts
+            self.vectors = vectors
+            self.channels = channels ?? Array(repeating: SIMD16<Double>(repeating: 0), count: vectors.count)
+            self.clusterer = clusterer
+        }
+
+        /// The pair's score (`IncidentClusterer.score`); 0 when the pair shares too little besides event kinds.
         mutating func score(_ x: Int, _ y: Int) -> Double {
             let (i, j) = x < y ? (x, y) : (y, x)
             let key = i * facts.count + j
             if let known = scores[key] { return known }
-            let value = clusterer.score(vectors[i], vectors[j], facts[i], facts[j])
+            let value = clusterer.score(vectors[i], vectors[j], facts[i], facts[j], channels[i], channels[j])
             scores[key] = value
             return value
         }
@@ -85,7 +95,7 @@ public struct IncidentClusterer: Sendable {
         let total = a.count * b.count
         let stride = max(1, total / configuration.linkSamples)
         let samples = (total + stride - 1) / stride
-        let allowedVetoes = configuration.maxVetoShare * Double(samples), needed = configuration.minAverageSimilarity * Double(samples)
+        let allowedVetoes = configuration.maxVetoShare * Double(samples), needed = configuration.linkFloor * Double(samples)
         var sum = 0.0, checked = 0, vetoes = 0
         var k = 0
         while k < total {
@@ -97,7 +107,7 @@ public struct IncidentClusterer: Sendable {
             // Stop as soon as the answer is known: too many vetoes, or a mean the rest (at most 1 each) cannot lift.
             if Double(vetoes) > allowedVetoes || sum + Double(samples - checked) < needed { return false }
         }
-        return Double(vetoes) <= configuration.maxVetoShare * Double(checked) && sum / Double(checked) >= configuration.minAverageSimilarity
+        return Double(vetoes) <= configuration.maxVetoShare * Double(checked) && sum / Double(checked) >= configuration.linkFloor
     }
 
     struct Pair { var sim: Double; var i: Int; var j: Int }
@@ -107,7 +117,7 @@ public struct IncidentClusterer: Sendable {
     /// article's neighbours in publication order among that feature's holders (so a happening told by a
     /// thousand articles still forms, at a bounded cost per article).
     func candidatePairs(_ space: inout Space) -> [Pair] {
-        let vectors = space.vectors, facts = space.facts
+        let vectors = space.vectors, facts = space.facts, channels = space.channels
         let n = vectors.count
         // Each holder with its weight for the feature: no lookup in the other vector per shared feature.
         var postings: [UInt64: [(doc: Int32, weight: Float)]] = [:]
@@ -141,7 +151,8 @@ public struct IncidentClusterer: Sendable {
                     var last = -1
                     for j in candidates where j != last && !farApart(i, j) {
                         last = j
-                        local.append(Pair(sim: clusterer.score(vectors[i], vectors[j], facts[i], facts[j]), i: min(i, j), j: max(i, j)))
+                        local.append(Pair(sim: clusterer.score(vectors[i], vectors[j], facts[i], facts[j], channels[i], channels[j]),
+                                          i: min(i, j), j: max(i, j)))
                     }
                     i += workers
                 }
@@ -187,12 +198,43 @@ public struct IncidentClusterer: Sendable {
         return candidates
     }
 
-    /// Cosine minus the soft penalties; 0 when the pair shares too little besides event kinds.
-    func score(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)], _ x: Facts, _ y: Facts) -> Double {
-        let (cosine, shared) = Self.cosine(a, b)
-        // Penalties matter only where the score could reach a join; most compared pairs are far below.
+    /// How alike two articles are: 0 when the pair shares too little besides event kinds; else, with the channel
+    /// model, the fitted probability that they tell one happening (from each kind of feature's own cosine and the
+    /// soft evidence of two happenings), or the cosine of their whole profiles minus the soft penalties.
+    func score(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)], _ x: Facts, _ y: Facts,
+               _ ca: SIMD16<Double>, _ cb: SIMD16<Double>) -> Double {
+        let (dots, shared) = Self.channelDots(a, b)
         if shared < configuration.minSharedFeatures { return 0 }
-        return cosine < configuration.minAverageSimilarity / 2 ? cosine : cosine - penalty(x, y)
+        let c = configuration
+        guard c.channelModel else {
+            let cosine = dots.sum()
+            // Penalties matter only where the score could reach a join; most compared pairs are far below.
+            return cosine < c.minAverageSimilarity / 2 ? cosine : cosine - penalty(x, y)
+        }
+        var z = c.channelBias + (c.channelWeights * dots * ca * cb).sum()
+        // The evidence of two happenings only lowers the score: a pair far below the floors is left as it is.
+        if z < -4 { return 1 / (1 + exp(-z)) }
+        let found = separation(x, y)
+        if found.contains(.years) { z += c.yearsWeight }
+        if found.contains(.locality) { z += c.localityWeight2 }
+        if found.contains(.country) { z += c.countryWeight2 }
+        if found.contains(.person) { z += c.personWeight2 }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// Each channel's share of the cosine of two sorted unit vectors, and how many features they share besides event
+    /// kinds.
+    static func channelDots(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)]) -> (SIMD16<Double>, Int) {
+        var i = 0, j = 0, shared = 0
+        var dots = SIMD16<Double>(repeating: 0)
+        while i < a.count && j < b.count {
+            if a[i].key == b[j].key {
+                dots[FeatureChannel.of(a[i].key)] += a[i].weight * b[j].weight
+                if !isKind(a[i].key) { shared += 1 }
+                i += 1; j += 1
+            } else if a[i].key < b[j].key { i += 1 } else { j += 1 }
+        }
+        return (dots, shared)
     }
 
     /// The `k` items with the largest scores (ties: the smaller item), without sorting them all: an article
@@ -213,41 +255,71 @@ public struct IncidentClusterer: Sendable {
     }
 
     /// Unit-length tf-idf vectors, sorted by key.
-    func weightedVectors(_ members: [Member]) -> [[(key: UInt64, weight: Double)]] {
+    func weightedVectors(_ members: [Member]) -> [[(key: UInt64, weight: Double)]] { channelVectors(members).vectors }
+
+    /// Unit-length tf-idf vectors (each kind of feature weighted as configured), sorted by key, and per article the
+    /// factor per channel that turns the channel's share of a cosine into the cosine of that kind of feature alone.
+    func channelVectors(_ members: [Member]) -> (vectors: [[(key: UInt64, weight: Double)]], channels: [SIMD16<Double>]) {
         let raw = members.map { features($0.profile) }
         var df: [UInt64: Int] = [:]
         for v in raw { for key in v.keys { df[key, default: 0] += 1 } }
         let n = Double(members.count)
-        return raw.map { v in
-            var out = v.map { (key: $0.key, weight: $0.value * log(1 + n / Double(df[$0.key]!))) }
+        let kindWeights = channelWeightsOfFeatures
+        var channels: [SIMD16<Double>] = []
+        channels.reserveCapacity(raw.count)
+        let vectors = raw.map { v -> [(key: UInt64, weight: Double)] in
+            // Raw tf-idf per channel (for its norm), then weighted by kind and scaled to unit length.
+            var squares = SIMD16<Double>(repeating: 0)
+            var out = v.map { f -> (key: UInt64, weight: Double) in
+                let w = f.value * log(1 + n / Double(df[f.key]!))
+                squares[FeatureChannel.of(f.key)] += w * w
+                return (key: f.key, weight: w * kindWeights[FeatureChannel.of(f.key)])
+            }
             let norm = sqrt(out.reduce(0) { $0 + $1.weight * $1.weight })
             if norm > 0 { for k in out.indices { out[k].weight /= norm } }
+            // weight = raw × kind / norm, so raw / channel norm = weight × norm / (kind × channel norm).
+            var factors = SIMD16<Double>(repeating: 0)
+            for c in 0..<FeatureChannel.allCases.count where squares[c] > 0 && kindWeights[c] > 0 {
+                factors[c] = norm / (kindWeights[c] * squares[c].squareRoot())
+            }
+            channels.append(factors)
             return out.sorted { $0.key < $1.key }
         }
+        return (vectors, channels)
     }
 
-    /// The weighted features of one profile (before idf).
-    func features(_ p: ArticleProfile) -> [UInt64: Double] {
+    /// The configured weight of each kind of feature, by channel.
+    var channelWeightsOfFeatures: SIMD16<Double> {
         let c = configuration
+        var w = SIMD16<Double>(repeating: 0)
+        for (channel, weight) in zip(FeatureChannel.allCases, [c.personWeight, c.organizationWeight, c.localityWeight, c.regionWeight,
+                                                               c.countryWeight, c.dayWeight, c.figureWeight, c.wordWeight, c.kindWeight]) {
+            w[channel.rawValue] = weight
+        }
+        return w
+    }
+
+    /// The term weights of one profile's features (before idf and the weight of their kind), keyed by channel.
+    func features(_ p: ArticleProfile) -> [UInt64: Double] {
         var out: [UInt64: Double] = [:]
-        func add(_ key: UInt64, _ weight: Double, _ count: Int) { out[key, default: 0] += weight * (1 + log(Double(max(1, count)))) }
+        func add(_ channel: FeatureChannel, _ hash: UInt64, _ count: Int) { out[channel.key(hash), default: 0] += 1 + log(Double(max(1, count))) }
         for name in p.names {
             let entity = links[name.entity] ?? name.entity
-            add(Self.key("n:", entity), name.kind == .person ? c.personWeight : c.organizationWeight, name.count)
+            add(name.kind == .person ? .person : .organization, Self.key("n:", entity), name.count)
         }
         for place in p.places {
             // A continent or a region of several countries ("Central Asia") tells no more than a country.
-            let weight = switch place.precision {
-            case .locality: c.localityWeight
-            case .admin1: c.regionWeight
-            case .country, .macroRegion: c.countryWeight
+            let channel: FeatureChannel = switch place.precision {
+            case .locality: .locality
+            case .admin1: .region
+            case .country, .macroRegion: .country
             }
-            add(Self.key("p:", place.id), weight, place.count)
+            add(channel, Self.key("p:", place.id), place.count)
         }
-        for (day, count) in p.days { add(Self.key("d:", UInt64(bitPattern: Int64(day))), c.dayWeight, count) }
-        for figure in p.figures { add(Self.key("f:", figure), c.figureWeight, 1) }
-        for (word, count) in p.words { add((word ^ 0x5bd1_e995_7f4a_7c15) & ~(1 << 63), c.wordWeight, count) }
-        for (kind, count) in p.kinds where kind != "statement" { add(Self.kindKey(kind), c.kindWeight, count) }
+        for (day, count) in p.days { add(.day, Self.key("d:", UInt64(bitPattern: Int64(day))), count) }
+        for figure in p.figures { add(.figure, Self.key("f:", figure), 1) }
+        for (word, count) in p.words { add(.word, word ^ 0x5bd1_e995_7f4a_7c15, count) }
+        for (kind, count) in p.kinds where kind != "statement" { add(.kind, Self.key("k:", kind), count) }
         return out
     }
 
@@ -264,10 +336,9 @@ public struct IncidentClusterer: Sendable {
         return (sum, shared)
     }
 
-    /// Event kinds have the top bit of their key set, every other feature has it clear: sharing a kind of event
-    /// alone says nothing about the happening, and the test is one shift.
-    static func kindKey(_ type: String) -> UInt64 { key("k:", type) | 1 << 63 }
-    static func isKind(_ key: UInt64) -> Bool { key >> 63 == 1 }
+    /// Whether a feature is a kind of event (its channel, in the key's top bits): sharing a kind of event alone says
+    /// nothing about the happening.
+    static func isKind(_ key: UInt64) -> Bool { FeatureChannel.of(key) == FeatureChannel.kind.rawValue }
 
     /// FNV-1a of a feature name: stable across runs (Swift's `Hasher` is seeded per process).
     /// The key of `prefix` + `name`, hashed without building the joined string.

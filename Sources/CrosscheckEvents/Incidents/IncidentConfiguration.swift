@@ -21,11 +21,20 @@ public struct IncidentConfiguration: Sendable, Hashable {
     public var wordWeight = 1.0
     public var kindWeight = 1.0
 
-    /// Two articles report one happening when the cosine of their weighted profiles reaches this…
+    /// With the cosine model (`channelModel` off): two articles report one happening when the cosine of their
+    /// weighted profiles reaches this…
     public var minSimilarity = 0.15
     /// …and an incident takes another only when the mean similarity over all their pairs of articles
     /// (pairs never compared count as 0) reaches this, so a chain of near pairs does not join two happenings.
     public var minAverageSimilarity = 0.18
+    /// With the channel model: the same two floors, as probabilities (swept on ECB+ val's tuning half:
+    /// `CROSSCHECK_SWEEP=channels swift test --filter IncidentSweepTests`).
+    public var minProbability = 0.5
+    public var minAverageProbability = 0.6
+
+    /// The floors of the model in use.
+    public var pairFloor: Double { channelModel ? minProbability : minSimilarity }
+    public var linkFloor: Double { channelModel ? minAverageProbability : minAverageSimilarity }
     /// Features held by more articles than this (or than `maxShare` of them) do not propose candidates:
     /// "Taliban" in a war coverage says nothing about which battle.
     public var maxCandidateFrequency = 200
@@ -63,6 +72,20 @@ public struct IncidentConfiguration: Sendable, Hashable {
     /// features propose its `neighbours` nearest holders on each side in publication order.
     public var commonFeatures = 2
     public var neighbours = 3
+
+    /// The channel model: two articles' score is the probability that they tell one happening, from the cosine of each
+    /// kind of feature alone (person, organisation, town, province, country, day, figure, word, event kind: in that
+    /// order) and the soft evidence of two happenings — a logistic regression fitted on ECB+ val's tuning half
+    /// (`scripts/fit_incident_channels.py`). Off, the score is the cosine of the whole profiles minus the penalties.
+    public var channelModel = true
+    public var channelWeights = SIMD16<Double>(3.39, 0.16, 0.25, 1.78, 1.39, 5.54, 2.76, 26.66, -1.91, 0, 0, 0, 0, 0, 0, 0)
+    public var channelBias = -3.51
+    /// The soft evidence's weights in the channel model: written years apart, main towns apart, main countries apart,
+    /// main persons apart.
+    public var yearsWeight = -1.78
+    public var localityWeight2 = -0.57
+    public var countryWeight2 = -0.2
+    public var personWeight2 = -1.29
 
     public init() {}
 }
