@@ -51,11 +51,20 @@ public struct DevelopmentRanking: Sendable {
         guard limit > 0 else { return [] }
         let candidates = events.indices.filter { events[$0].sources >= minSources && Self.isCandidate(events[$0]) }
         let coverage = incidentSources(events, candidates)
+        // Incidents as numbers: the greedy loop below looks an entry's incident up for every candidate it passes.
+        var incidentNumbers: [String: Int] = [:]
+        func number(_ incident: String) -> Int {
+            if let n = incidentNumbers[incident] { return n }
+            incidentNumbers[incident] = incidentNumbers.count
+            return incidentNumbers.count - 1
+        }
         let pending = candidates.map { k in
-            (index: k, score: score(events[k]) + configuration.salience * log2(1 + Double(coverage[events[k].incident] ?? 0)))
+            (index: k, score: score(events[k]) + configuration.salience * log2(1 + Double(coverage[events[k].incident] ?? 0)),
+             incident: number(events[k].incident))
         }.sorted { ($0.score, events[$1.index].id) > ($1.score, events[$0.index].id) }
         var chosen: [Entry] = []
-        var perIncident: [String: [Int]] = [:]
+        // The entries taken from each incident so far.
+        var perIncident = [[Int]](repeating: [], count: incidentNumbers.count + 1)
         // Greedy: the best remaining entry after the penalty of its incident's entries so far. Scores only fall, so
         // an entry whose penalised score still beats the next raw score is the best one.
         // Taken entries are marked, not removed: a removal moved the rest of a list as long as the store's events.
@@ -67,18 +76,18 @@ public struct DevelopmentRanking: Sendable {
             for i in first..<pending.count where !taken[i] {
                 let p = pending[i]
                 if p.score <= bestScore { break }
-                let earlier = Double(perIncident[events[p.index].incident]?.count ?? 0)
+                let earlier = Double(perIncident[p.incident].count)
                 let s = p.score - configuration.perIncidentEntry * earlier
                 if s > bestScore || (s == bestScore && events[p.index].id < events[pending[best].index].id) { best = i; bestScore = s }
             }
             taken[best] = true
             while first < pending.count && taken[first] { first += 1 }
-            let e = events[pending[best].index]
-            if let host = perIncident[e.incident]?.first(where: { sameHappening(chosen[$0].event, e) }) {
+            let e = events[pending[best].index], incident = pending[best].incident
+            if let host = perIncident[incident].first(where: { sameHappening(chosen[$0].event, e) }) {
                 chosen[host].folded.append(e.id)
                 continue
             }
-            perIncident[e.incident, default: []].append(chosen.count)
+            perIncident[incident].append(chosen.count)
             chosen.append(Entry(rank: chosen.count + 1, event: e, folded: [], score: bestScore, incidentSources: coverage[e.incident] ?? 0))
         }
         return chosen

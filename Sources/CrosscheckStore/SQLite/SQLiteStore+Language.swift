@@ -273,18 +273,7 @@ extension SQLiteStore {
                 SELECT doc, article, detail FROM article_profile ORDER BY doc
                 """).map { (doc: $0[0] as Int64, article: $0[1] as String, detail: $0[2] as String) }
         }
-        var decoded = [ArticleProfile?](repeating: nil, count: rows.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 256))
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var k = worker
-                while k < rows.count {
-                    slots[k] = ArticleProfile(storedText: rows[k].detail)
-                    k += workers
-                }
-            }
-        }
+        let decoded = Parallel.map(rows.count, minimumPerWorker: 256) { ArticleProfile(storedText: rows[$0].detail) }
         return rows.indices.compactMap { k in decoded[k].map { ProfiledArticle(doc: rows[k].doc, article: rows[k].article, profile: $0) } }
     }
 

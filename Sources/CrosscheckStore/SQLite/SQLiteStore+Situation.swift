@@ -50,21 +50,11 @@ extension SQLiteStore {
 
     /// The stored texts of some events (JSON detail, mention keys), on all cores.
     static func encode(_ events: ArraySlice<MergedEvent>) -> [(detail: String, refs: String)] {
-        let base = events.startIndex, count = events.count
-        var rows = [(detail: String, refs: String)](repeating: ("", ""), count: count)
-        rows.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 1024))
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var k = worker
-                while k < count {
-                    let e = events[base + k]
-                    slots[k] = (e.storedJSON, e.references.map(\.key).joined(separator: ";"))
-                    k += workers
-                }
-            }
+        let base = events.startIndex
+        return Parallel.map(events.count, minimumPerWorker: 1024) { k in
+            let e = events[base + k]
+            return (e.storedJSON, e.references.map(\.key).joined(separator: ";"))
         }
-        return rows
     }
 
     public func situationStamp() throws -> SituationStamp? {
@@ -173,19 +163,9 @@ extension SQLiteStore {
     }
 
     /// Parses stored event rows on all cores; a row that does not parse is a malformed store.
-    func decode(_ rows: [(detail: String, refs: String)], reference: @Sendable (String) -> EventReference?) throws -> [MergedEvent] {
-        var decoded = [MergedEvent?](repeating: nil, count: rows.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 512))
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var k = worker
-                while k < rows.count {
-                    let refs = rows[k].refs.split(separator: ";").compactMap { reference(String($0)) }
-                    slots[k] = MergedEvent(storedJSON: rows[k].detail, references: refs)
-                    k += workers
-                }
-            }
+    func decode(_ rows: [(detail: String, refs: String)], reference: (String) -> EventReference?) throws -> [MergedEvent] {
+        let decoded = Parallel.map(rows.count, minimumPerWorker: 512) { k in
+            MergedEvent(storedJSON: rows[k].detail, references: rows[k].refs.split(separator: ";").compactMap { reference(String($0)) })
         }
         return try decoded.map { e in
             guard let e else { throw StoreError.badQuery("situation_event", "a stored event is malformed; run crosscheck reanalyze") }
