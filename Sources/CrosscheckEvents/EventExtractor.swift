@@ -438,6 +438,11 @@ public struct EventExtractor: Sendable {
                     else if event.target?.entity == agent?.mention.entity { event.target = nil }
                     event.actor = agent.map { participant($0.mention) }
                 }
+                // "Support the Pamir Ledger", "donate to The Moscow Times": a reader appeal to the outlet itself, not news
+                // of support (it would corroborate a real pledge in the same story).
+                if type.name == "support" || type.name == "aid", let t = event.target, t.kind == .organization, Self.outlets.contains(t.name) {
+                    continue
+                }
                 if let slot, slot.mention.kind == .country || slot.mention.kind == .place, type.name != "support" {
                     event.place = slot.mention.place
                     event.placeName = slot.mention.value ?? slot.mention.text

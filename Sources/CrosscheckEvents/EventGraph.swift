@@ -38,6 +38,17 @@ public struct EventGraph: Sendable {
     static let actsOfState: Set<String> = ["mobilize", "deploy", "withdraw", "support", "exercise", "prepare", "refugees",
                                            "suspend", "sanction", "agree"]
 
+    /// "Support the Pamir Ledger" in an article of the Pamir Ledger: the outlet's appeal to its readers, not news of
+    /// support (it would corroborate a real pledge of the same story).
+    static func isAppeal(_ r: EventReference) -> Bool {
+        guard r.mention.type == "support" || r.mention.type == "aid", let target = r.mention.target?.name, let outlet = r.outlet else { return false }
+        func bare(_ s: String) -> String {
+            let l = s.lowercased()
+            return l.hasPrefix("the ") ? String(l.dropFirst(4)) : l
+        }
+        return bare(target) == bare(outlet)
+    }
+
     struct Cluster {
         var members: [Int]
         var start: Int, end: Int
@@ -77,6 +88,7 @@ public struct EventGraph: Sendable {
         var singles: [Int] = []
         for (k, r) in references.enumerated() {
             let m = r.mention
+            if Self.isAppeal(r) { continue }
             let actor = actorKey(m)
             // Statements and denials say nothing alike without their speaker: keyed by who speaks.
             if (m.type == "deny" || m.type == "statement") && actor == nil { singles.append(k); continue }

@@ -89,6 +89,12 @@ import Testing
         _ = first("casualties", "Nine victims of the flood were buried in Hamadoni on Monday.")
     }
 
+    /// A reader appeal names the outlet as what to support: no event (it would corroborate a real pledge).
+    @Test func readerAppealsToTheOutletAreNoEvents() {
+        #expect(!events("Readers can support Reuters with a subscription.").contains { $0.type == "support" || $0.type == "aid" })
+        _ = first("support", "Russia will support Tajikistan with weapons and training, Shoigu said on Monday.")
+    }
+
     @Test func negatedAndFigurativeTriggersAreNoEvents() {
         let none = events("The Taliban did not attack the border post. The talks were held without a fight. The government made no announcement.")
         #expect(!none.contains { $0.type == "attack" || $0.type == "statement" }, "found \(none.map(\.trigger))")

@@ -78,6 +78,18 @@ import Testing
         #expect(EventOntology.bundled.figureTypes.contains("casualties") && !EventOntology.bundled.figureTypes.contains("disaster"))
     }
 
+    /// An outlet's appeal to its readers ("Support the Pamir Ledger.") is no corroboration of a pledge in its story.
+    @Test func anOutletsAppealIsNoCorroboration() {
+        var refs = references([
+            (1, "2025-04-28", "The U.S. Embassy in Dushanbe said on April 28 it would provide $250,000 in emergency assistance."),
+            (2, "2025-04-28", "The U.S. Embassy in Dushanbe said on April 28 it would provide $250,000 in emergency assistance for Khatlon.\n\nSupport the Pamir Ledger."),
+        ])
+        for k in refs.indices where refs[k].group == 2 { refs[k].outlet = "Pamir Ledger" }
+        #expect(refs.contains { $0.mention.type == "support" && $0.mention.target?.name == "Pamir Ledger" }, "\(refs.map { ($0.mention.type, $0.mention.target?.name) })")
+        let events = EventGraph().merge(refs)
+        #expect(!events.contains { e in e.references.contains { $0.mention.target?.name == "Pamir Ledger" } })
+    }
+
     @Test func unrelatedStoriesDoNotMerge() {
         let refs = references([
             (1, "2021-07-06", "Afghan troops fled into Tajikistan on July 5."),
