@@ -25,27 +25,16 @@ public struct Engine: Sendable {
         public var language: LanguageSummary?
         /// Whether the situation was merged again and stored (false when the stored one was up to date).
         public var situationStored = false
-        /// Seconds per step: templates, dedup, language, situation.
-        public var seconds: [String: Double] = [:]
     }
 
     /// Runs every step on `store`. With `templates: false` the outlet-template pass is skipped (nothing new was stored).
     @discardableResult
     public func analyze(_ store: any Store, templates: Bool = true) throws -> Summary {
         var summary = Summary()
-        var clock = Date()
-        func lap(_ step: String) {
-            summary.seconds[step] = Date().timeIntervalSince(clock)
-            clock = Date()
-        }
         if templates { summary.templated = try TemplatePass.run(on: store) }
-        lap("templates")
         summary.dedup = try Deduplicator(configuration: dedup).run(on: store)
-        lap("dedup")
         summary.language = try language.run(on: store)
-        lap("language")
         summary.situationStored = try Self.storeSituation(of: store)
-        lap("situation")
         return summary
     }
 

@@ -44,16 +44,17 @@ public struct SituationReader: Sendable {
         var situation: Situation
         var title = SituationViews.briefTitle
         if let story {
-            let stories = current ? try store.storedStories() : try self.situation().situation.stories
-            guard let found = stories.first(where: { $0.id == story || $0.id.hasPrefix(story) || $0.id.hasPrefix("story-" + story) }) else { return nil }
             if current {
-                let events = try store.storedEvents(ids: found.events)
+                guard let found = try store.storedStories().first(where: { $0.isNamed(by: story) }) else { return nil }
                 let ids = Set(found.events)
-                situation = Situation(events: events, contradictions: try store.storedContradictions().filter { ids.contains($0.event) }, stories: [found])
+                situation = Situation(events: try store.storedEvents(ids: found.events),
+                                      contradictions: try store.storedContradictions().filter { ids.contains($0.event) }, stories: [found])
             } else {
-                situation = try self.situation().situation.story(found.id) ?? Situation(events: [], contradictions: [], stories: [found])
+                // Merged once, in memory.
+                guard let part = try self.situation().situation.story(story) else { return nil }
+                situation = part
             }
-            title += ": " + found.title
+            title += ": " + (situation.stories.first?.title ?? story)
         } else {
             situation = try self.situation().situation
         }

@@ -14,7 +14,7 @@ public struct Situation: Sendable, Hashable {
 
     /// The part of the situation that belongs to one story.
     public func story(_ id: String) -> Situation? {
-        guard let story = stories.first(where: { $0.id == id || $0.id.hasPrefix(id) || $0.id.hasPrefix("story-" + id) }) else { return nil }
+        guard let story = stories.first(where: { $0.isNamed(by: id) }) else { return nil }
         let ids = Set(story.events)
         return Situation(events: events.filter { ids.contains($0.id) }, contradictions: contradictions.filter { ids.contains($0.event) },
                          stories: [story])

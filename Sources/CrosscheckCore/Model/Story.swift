@@ -20,3 +20,10 @@ public struct Story: Codable, Sendable, Hashable {
         self.end = end
     }
 }
+
+extension Story {
+    /// Whether `id` names this story: its whole id, a prefix of it, or a prefix without the "story-" part.
+    public func isNamed(by id: String) -> Bool {
+        self.id == id || self.id.hasPrefix(id) || self.id.hasPrefix("story-" + id)
+    }
+}

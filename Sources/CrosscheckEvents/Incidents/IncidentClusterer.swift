@@ -325,15 +325,8 @@ public struct IncidentClusterer: Sendable {
 
     /// The cosine of two sorted unit vectors, and how many features they share besides event kinds.
     static func cosine(_ a: [(key: UInt64, weight: Double)], _ b: [(key: UInt64, weight: Double)]) -> (Double, Int) {
-        var i = 0, j = 0, sum = 0.0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i].key == b[j].key {
-                sum += a[i].weight * b[j].weight
-                if !isKind(a[i].key) { shared += 1 }
-                i += 1; j += 1
-            } else if a[i].key < b[j].key { i += 1 } else { j += 1 }
-        }
-        return (sum, shared)
+        let (dots, shared) = channelDots(a, b)
+        return (dots.sum(), shared)
     }
 
     /// Whether a feature is a kind of event (its channel, in the key's top bits): sharing a kind of event alone says

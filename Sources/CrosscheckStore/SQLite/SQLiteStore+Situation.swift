@@ -116,15 +116,14 @@ extension SQLiteStore {
             try Row.fetchAll(db, sql: "SELECT detail, refs FROM situation_event ORDER BY ord").map { (detail: $0[0] as String, refs: $0[1] as String) }
         }
         let events = try decode(rows) { lookup[$0] }
-        return Situation(events: events, contradictions: try contradictions { lookup[$0] }, stories: try storedStories())
+        return Situation(events: events, contradictions: try contradictions(try contradictionTexts()) { lookup[$0] }, stories: try storedStories())
     }
 
     public func storedContradictions() throws -> [Contradiction] {
         var cache: [String: EventReference] = [:]
-        let details = try pool.read { try String.fetchAll($0, sql: "SELECT detail FROM situation_contradiction ORDER BY ord") }
-        let keys = details.flatMap { Self.referenceKeys(inContradiction: $0) }
-        for r in try references(keys: keys) { cache[r.key] = r }
-        return try contradictions { cache[$0] }
+        let details = try contradictionTexts()
+        for r in try references(keys: details.flatMap { Self.referenceKeys(inContradiction: $0) }) { cache[r.key] = r }
+        return try contradictions(details) { cache[$0] }
     }
 
     public func storedStories() throws -> [Story] {
@@ -173,8 +172,14 @@ extension SQLiteStore {
         }
     }
 
-    func contradictions(_ reference: (String) -> EventReference?) throws -> [Contradiction] {
-        try pool.read { try String.fetchAll($0, sql: "SELECT detail FROM situation_contradiction ORDER BY ord") }.map { text in
+    /// The stored contradictions' texts, in order.
+    func contradictionTexts() throws -> [String] {
+        try pool.read { try String.fetchAll($0, sql: "SELECT detail FROM situation_contradiction ORDER BY ord") }
+    }
+
+    /// Contradictions from their stored texts, their tellings resolved by key.
+    func contradictions(_ texts: [String], _ reference: (String) -> EventReference?) throws -> [Contradiction] {
+        try texts.map { text in
             guard let c = Contradiction(storedJSON: text, reference: reference) else {
                 throw StoreError.badQuery("situation_contradiction", "a stored contradiction is malformed; run crosscheck reanalyze")
             }
