@@ -159,7 +159,7 @@ public struct EventGraph: Sendable {
         // dated tellings of this bucket use.
         var years: [Int: Int] = [:]
         for k in members { if let t = references[k].mention.time, !t.start.hasPrefix("XXXX"), let y = Int(t.start.prefix(4)) { years[y, default: 0] += 1 } }
-        let year = years.max { $0.value < $1.value }?.key ?? 2000
+        let year = years.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 2000  // ties: the earlier year
         // A day taken from the publication date only says the event happened by then: the month before it.
         let spans = Dictionary(uniqueKeysWithValues: members.map { k -> (Int, (Int, Int)?) in
             let m = references[k].mention
@@ -371,7 +371,7 @@ public struct EventGraph: Sendable {
                 guard let noun = Self.nounClass(q.noun) else { continue }
                 byUnit[(q.unit ?? "count") + "|" + noun, default: []].append(r)
             }
-            for (_, refs) in byUnit where refs.count > 1 {
+            for (_, refs) in byUnit.sorted(by: { $0.key < $1.key }) where refs.count > 1 {
                 var groups: [(QuantityValue, [EventReference])] = []
                 for r in refs {
                     let q = r.mention.quantity!

@@ -270,7 +270,8 @@ public struct IncidentClusterer: Sendable {
         let vectors = raw.map { v -> [(key: UInt64, weight: Double)] in
             // Raw tf-idf per channel (for its norm), then weighted by kind and scaled to unit length.
             var squares = SIMD16<Double>(repeating: 0)
-            var out = v.map { f -> (key: UInt64, weight: Double) in
+            // In key order, so every sum below adds in the same order in every process (a dictionary's order is not).
+            var out = v.sorted { $0.key < $1.key }.map { f -> (key: UInt64, weight: Double) in
                 let w = f.value * log(1 + n / Double(df[f.key]!))
                 squares[FeatureChannel.of(f.key)] += w * w
                 return (key: f.key, weight: w * kindWeights[FeatureChannel.of(f.key)])
@@ -283,7 +284,7 @@ public struct IncidentClusterer: Sendable {
                 factors[c] = norm / (kindWeights[c] * squares[c].squareRoot())
             }
             channels.append(factors)
-            return out.sorted { $0.key < $1.key }
+            return out
         }
         return (vectors, channels)
     }
