@@ -68,6 +68,10 @@ public struct EventGraph: Sendable {
 
     func canonical(_ id: String?) -> String? { id.map { links[$0] ?? $0 } }
 
+    /// An actor key without its role: "X was arrested" (keyed by its patient, `target:X`) and a telling that reads X
+    /// as the doer name the same participant.
+    static func participant(_ key: String) -> Substring { key.hasPrefix("target:") ? key.dropFirst(7) : Substring(key) }
+
     /// The first and last day of a time; a date without a year ("XXXX-08-31", no publication date)
     /// is placed in a leap year so month-days still compare.
     static func days(_ t: TimeValue?, year: Int = 2000) -> (Int, Int)? {
@@ -184,7 +188,9 @@ public struct EventGraph: Sendable {
             func fits(_ c: Int) -> Bool {
                 let cl = clusters[c]
                 guard cl.planned == planned else { return false }
-                if let a = actor, let b = cl.actor, a != b { return false }
+                if let a = actor, let b = cl.actor, Self.participant(a) != Self.participant(b) {
+                    return false
+                }
                 if let a = locality, let b = cl.locality, a != b, !Self.crossBorder.contains(m.type) { return false }
                 if span == nil && cl.start == Int.min / 4 && cl.disputed != disputed { return false }
                 if let a = counts, let b = cl.counts, a != b { return false }

@@ -90,6 +90,24 @@ import Testing
         #expect(!events.contains { e in e.references.contains { $0.mention.target?.name == "Pamir Ledger" } })
     }
 
+    /// "Carver was arrested" is keyed by its patient; a telling whose clause roles were read the other way round
+    /// (Carver as the doer) names the same participant and joins it inside the incident; another person does not.
+    @Test func aPatientReadAsTheDoerIsTheSameParticipant() {
+        func arrest(_ doc: Int64, actor: String?, target: String?) -> EventReference {
+            let person = { (name: String) in Participant(entity: "person:" + name.lowercased(), name: name, kind: .person) }
+            let m = EventMention(type: "arrest", trigger: "arrested", start: 0, end: 8, sentence: "arrested", sentenceStart: 0, sentenceEnd: 8,
+                                 actor: actor.map(person), target: target.map(person),
+                                 time: TimeValue(value: "2021-03-01", start: "2021-03-01", end: "2021-03-01", granularity: .day, direction: .past, reference: .absolute, anchor: nil))
+            return EventReference(article: "a\(doc)", doc: doc, outlet: "Outlet \(doc)", title: nil, published: "2021-03-02", group: doc, mention: m)
+        }
+        let one = IncidentMap(incidents: [1: 0, 2: 0, 3: 0])
+        #expect(EventGraph.participant("target:person:carver") == EventGraph.participant("person:carver"))
+        let same = EventGraph().merge([arrest(1, actor: nil, target: "Carver"), arrest(2, actor: "Carver", target: nil)], map: one)
+        #expect(same.count == 1 && same.first?.sources == 2)
+        let other = EventGraph().merge([arrest(1, actor: nil, target: "Carver"), arrest(3, actor: "Hollis", target: nil)], map: one)
+        #expect(other.count == 2)
+    }
+
     @Test func unrelatedStoriesDoNotMerge() {
         let refs = references([
             (1, "2021-07-06", "Afghan troops fled into Tajikistan on July 5."),

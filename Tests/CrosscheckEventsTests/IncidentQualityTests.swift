@@ -116,6 +116,9 @@ import Testing
         var byDoc: [Int64: [EventReference]] = [:]
         for r in read.references { byDoc[r.doc, default: []].append(r) }
         var ours: [(chain: String, entity: String)] = [], lemma: [(chain: String, entity: String)] = []
+        // Other clusterings of the same mentions, printed with CROSSCHECK_DIAG=1: where our merge loses against
+        // the incidents it starts from (all tellings of one type in one incident), and per document.
+        var diag: [[(chain: String, entity: String)]] = Array(repeating: [], count: 5)
         for g in corpus.events {
             guard let d = docIndex[g.doc] else { continue }
             if offsets[d] == nil { offsets[d] = ScalarOffsets(corpus.documents[d].text) }
@@ -124,6 +127,12 @@ import Testing
             guard let r = found else { continue }
             ours.append((g.chain, eventOf["\(r.doc)|\(r.mention.start)|\(r.mention.type)"] ?? "single-\(d)-\(r.mention.start)"))
             lemma.append((g.chain, g.lemma))
+            let inc = incidentOf[Int64(d)].map { "i\($0)" } ?? "d\(d)"
+            diag[0].append((g.chain, inc + "|" + r.mention.type))
+            diag[1].append((g.chain, inc + "|" + g.lemma))
+            diag[2].append((g.chain, "d\(d)|" + r.mention.type))
+            diag[3].append((g.chain, "d\(d)|" + g.lemma))
+            diag[4].append((g.chain, inc))
         }
         score.gold = corpus.events.count
         score.matched = ours.count
@@ -132,6 +141,10 @@ import Testing
         }
         score.conll = conll(ours)
         score.lemmaConll = conll(lemma)
+        if ProcessInfo.processInfo.environment["CROSSCHECK_DIAG"] != nil {
+            print(String(format: "DIAG %@: CoNLL F1 ours %.3f, same lemma %.3f, incident+type %.3f, incident+lemma %.3f, document+type %.3f, document+lemma %.3f, incident %.3f",
+                         name, conll(ours), conll(lemma), conll(diag[0]), conll(diag[1]), conll(diag[2]), conll(diag[3]), conll(diag[4])))
+        }
         return (score, merged)
     }
 
