@@ -390,6 +390,11 @@ public struct EventExtractor: Sendable {
                    let person = attribution.kind == .person ? attribution.name.map({ Participant(entity: attribution.entity, name: $0, kind: .person) })
                        : lastPersonActor {
                     event.actor = person
+                } else if actorItem == nil, !Self.agentless.contains(type.name), attribution.kind == .institution,
+                          let entity = attribution.entity, entity.hasPrefix("org:"), let name = attribution.name,
+                          (clause.lowerBound..<trigger.a).contains(where: { Self.institutionPronouns.contains(tokens[$0].hash) }) {
+                    // "The embassy said on Monday it would provide $250,000": it is the organization that speaks.
+                    event.actor = Participant(entity: entity, name: name, kind: .organization)
                 } else if let pronoun, !Self.personPronouns.contains(tokens[pronoun].hash),
                           let first = local.first(where: { $0.b <= pronoun && isActor($0) && canAct(tokens, $0, s0) && $0.mention.kind != .person }) {
                     event.actor = participant(first.mention)
@@ -594,6 +599,8 @@ public struct EventExtractor: Sendable {
     static let prepositions: Set<UInt64> = Set(["to", "in", "into", "at", "near", "across", "toward", "towards", "from", "along",
         "on", "inside", "within", "through", "under", "against", "over", "about", "with", "for", "of", "by", "between",
         "among", "amid", "despite", "beyond", "around", "behind", "upon", "onto", "via"].map(h))
+    /// Pronouns that stand for an organization that speaks ("the ministry said it would", "… they would").
+    static let institutionPronouns: Set<UInt64> = Set(["it", "they"].map(h))
     static let subjectPronouns: Set<UInt64> = Set(["he", "she", "they", "we", "i"].map(h))
 
     /// Verbs whose subject stops, fears or answers an event named as a noun rather than doing it

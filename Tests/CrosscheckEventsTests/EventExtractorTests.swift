@@ -123,6 +123,16 @@ import Testing
         #expect(ghani?.target?.name == "Ashraf Ghani" && ghani?.time?.value == "2021-07-04")
     }
 
+    /// "The bank said on Friday it would provide…": the pronoun is the organization that speaks, so the pledge has an
+    /// actor (and does not join another actorless pledge of the same incident).
+    @Test func anOrganizationSpeakingOfItselfIsTheActor() {
+        let pledge = first("support", "The World Bank said on Friday it would provide $3 million in assistance to the flooded provinces.")
+        #expect(pledge?.actor?.kind == .organization && pledge?.actor?.name.hasSuffix("World Bank") == true)
+        // A person speaking: "it" is not the speaker.
+        let other = first("support", "The minister said on Friday it would provide $3 million in assistance to the flooded provinces.")
+        #expect(other?.actor?.kind != .organization)
+    }
+
     @Test func walkBacksFollowThePledgeTheyCut() {
         let found = events("A Tajik official said Tajikistan was ready to accept 100,000 refugees from Afghanistan. But foreign minister Sirojiddin Muhriddin appeared to walk back that pledge at a Tuesday briefing.")
         let pledge = found.first { $0.type == "refugees" && $0.status != .walkedBack }

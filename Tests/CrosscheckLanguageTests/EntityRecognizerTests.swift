@@ -13,6 +13,16 @@ import Testing
         entities(text).first { $0.text == name }?.kind
     }
 
+    /// An initialism with or without its periods is one organization ("U.S. Embassy", "US Embassy"); a period after a
+    /// longer word still separates ("St. Petersburg" is not "StPetersburg").
+    @Test func initialismsWithPeriodsAreOneOrganization() {
+        let dotted = entities("The U.S. Embassy issued a travel warning on Monday.").first { $0.text.hasSuffix("Embassy") }
+        let plain = entities("The US Embassy issued a travel warning on Monday.").first { $0.text.hasSuffix("Embassy") }
+        #expect(dotted?.kind == .organization && dotted?.entity != nil && dotted?.entity == plain?.entity)
+        #expect(AliasResolver.slug("U.N. Refugee Agency") == "un-refugee-agency")
+        #expect(AliasResolver.slug("St. Petersburg Legislative Assembly") == "st-petersburg-legislative-assembly")
+    }
+
     @Test func citiesAreNotPeopleOrOrganizations() {
         #expect(kind(of: "Ashgabat", in: "Taliban representatives visited Ashgabat on Sunday.") == .place)
         #expect(kind(of: "Dushanbe", in: "Officials in Dushanbe denied the report.") == .place)

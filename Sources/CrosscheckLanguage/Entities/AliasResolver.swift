@@ -13,9 +13,13 @@ struct AliasResolver {
     static func slug(_ s: String) -> String {
         var out = ""
         var dash = false
+        var run = 0  // letters and digits since the last separator
         for ch in s.lowercased().foldingDiacritics() {
-            if ch.isLetter || ch.isNumber { out.append(ch); dash = false }
-            else if !dash && !out.isEmpty { out.append("-"); dash = true }
+            if ch.isLetter || ch.isNumber { out.append(ch); dash = false; run += 1; continue }
+            // An initialism's periods join its letters: "U.S. Embassy" and "US Embassy" are one slug.
+            if ch == ".", run == 1 { run = 0; continue }
+            run = 0
+            if !dash && !out.isEmpty { out.append("-"); dash = true }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out
