@@ -34,7 +34,7 @@ public struct SituationStamp: Sendable, Hashable, Codable {
     public var version: Int
 
     /// Bump when the merge, contradictions or stories change what they produce.
-    public static let currentVersion = 1
+    public static let currentVersion = 2  // 2: session 15 (actor roles inside an incident, sums in key order)
 
     public init(analyzed: Int, lastAnalyzed: Int64, groups: Int64, version: Int = SituationStamp.currentVersion) {
         self.analyzed = analyzed
