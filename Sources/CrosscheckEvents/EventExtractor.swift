@@ -644,7 +644,9 @@ public struct EventExtractor: Sendable {
             }
         }
         let from = clause?.lowerBound ?? s0
-        for item in local.reversed() where item.b <= a && item.a >= from && isActor(item) && canAct(tokens, item, s0) {
+        // "Gaddafi ended his rule when rebels attacked Tripoli": a name before a subordinating word is in another clause.
+        let start = (from..<a).last(where: { isSubordinator(tokens, $0) }).map { $0 + 1 } ?? from
+        for item in local.reversed() where item.b <= a && item.a >= start && isActor(item) && canAct(tokens, item, s0) {
             // A noun's subject that blocks, fears or answers it does not do it ("forces had blocked any crossing").
             if nominal, (item.b..<a).contains(where: { Self.opposing.contains(tokens[$0].hash) }) { return nil }
             // "as they make gains": a subject pronoun between a name and the trigger is the subject.
@@ -688,6 +690,14 @@ public struct EventExtractor: Sendable {
         if let nationality = local.first(where: { $0.b <= a && $0.a == s0 && $0.mention.kind == .nationality }) { return nationality }
         return nil
     }
+
+    /// Whether token `k` opens a subordinate clause ("when", "after", "because"…). Not "as", which is as often a
+    /// preposition ("as part of a plan to withdraw").
+    func isSubordinator(_ tokens: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+        tokens[k].hash != Self.asWord && Self.subordinators.contains(tokens[k].hash)
+    }
+
+    static let asWord = h("as")
 
     func placeFor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ actor: Item?,
                   clause: Range<Int>) -> Item? {

@@ -133,6 +133,16 @@ import Testing
         #expect(other?.actor?.kind != .organization)
     }
 
+    /// A name before "when", "after", "because"… belongs to another clause: it is not the actor of an event after it.
+    @Test func aNameInAnotherClauseIsNotTheActor() {
+        let attack = first("attack", "Governor Ann Hollis resigned on Friday after gunmen attacked the town hall in Millbrook.")
+        #expect(attack != nil && attack?.actor?.name != "Ann Hollis")
+        let rule = first("attack", "Muammar Gaddafi lost his grip on power when rebels attacked Tripoli.")
+        #expect(rule != nil && rule?.actor == nil)
+        // Inside its own clause the name still acts.
+        #expect(first("attack", "After talks failed, Russian forces attacked the town.")?.actor?.entity == "country:RU")
+    }
+
     @Test func walkBacksFollowThePledgeTheyCut() {
         let found = events("A Tajik official said Tajikistan was ready to accept 100,000 refugees from Afghanistan. But foreign minister Sirojiddin Muhriddin appeared to walk back that pledge at a Tuesday briefing.")
         let pledge = found.first { $0.type == "refugees" && $0.status != .walkedBack }
