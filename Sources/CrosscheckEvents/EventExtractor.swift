@@ -227,6 +227,12 @@ public struct EventExtractor: Sendable {
             while e < tokens.count && Int(tokens[e].start) < m.end { e += 1 }
             guard e > t else { continue }
             for k in t..<e { covered[k] = Int32(items.count) }
+            // "killed 12 Palestinians": a bare count right before a plural nationality counts people of it.
+            if m.kind == .nationality, m.text.hasSuffix("s"), let last = items.indices.last, items[last].b == t,
+               items[last].mention.kind == .quantity, var q = items[last].mention.quantity, q.noun == nil, q.unit == nil {
+                q.noun = "people"
+                items[last].mention.quantity = q
+            }
             items.append(Item(mention: m, a: t, b: e))
         }
         func text(_ a: Int, _ b: Int) -> String {
@@ -259,6 +265,8 @@ public struct EventExtractor: Sendable {
             if isForeign(tokens, s0, s1) { continue }
             // Triggers.
             var found: [Found] = []
+            // Triggers of a type already found just before ("killed and five wounded"): one event, but their own counts.
+            var shadowed: [Range<Int>] = []
             var i = s0
             while i < s1 {
                 if covered[i] >= 0 || tokens[i].kind != .word { i += 1; continue }
@@ -274,11 +282,14 @@ public struct EventExtractor: Sendable {
                     // "the flood that struck Khatlon": nature strikes, nobody attacks.
                     let natural = ontology.types[Int(trigger.type)].name == "attack"
                         && found.contains { ["disaster", "failure"].contains(ontology.types[Int($0.type)].name) && i - $0.b <= 3 }
-                    if !facility && !natural && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal)
-                        && !found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
-                        // A verb-or-noun trigger after a determiner is a noun ("any crossing", "its support").
-                        let nominal = trigger.nominal || (i > s0 && Self.determiners.contains(tokens[i - 1].hash))
-                        found.append(Found(type: trigger.type, a: i, b: i + len, nominal: nominal))
+                    if !facility && !natural && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal) {
+                        if found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
+                            shadowed.append(i..<i + len)
+                        } else {
+                            // A verb-or-noun trigger after a determiner is a noun ("any crossing", "its support").
+                            let nominal = trigger.nominal || (i > s0 && Self.determiners.contains(tokens[i - 1].hash))
+                            found.append(Found(type: trigger.type, a: i, b: i + len, nominal: nominal))
+                        }
                     }
                     i += len
                     continue
@@ -348,6 +359,8 @@ public struct EventExtractor: Sendable {
             for q in local where q.mention.kind == .quantity && !excludedUnits.contains(q.mention.quantity?.unit ?? "")
                 && Self.isEventFigure(q.mention.quantity) {
                 if found.contains(where: { $0.slot == q.a }) { continue }
+                // "three people were killed and five wounded": the five are the wounded, not the dead.
+                if shadowed.contains(where: { $0.lowerBound == q.b || $0.upperBound == q.a }) { continue }
                 let money = (q.mention.quantity?.unit).map { $0.count == 3 && $0.allSatisfy(\.isUppercase) } ?? false
                 func takes(_ t: Int) -> Bool { !money || Self.monetary.contains(ontology.types[Int(found[t].type)].name) }
                 let before = found.indices.filter { found[$0].b <= q.a && q.a - found[$0].b <= 8 && takes($0) }.max { found[$0].b < found[$1].b }

@@ -143,6 +143,16 @@ import Testing
         #expect(first("attack", "After talks failed, Russian forces attacked the town.")?.actor?.entity == "country:RU")
     }
 
+    /// A count belongs to what it counts: the wounded are not the dead, and "12 Palestinians" counts people.
+    @Test func countsOfTheWoundedAndOfNationalities() {
+        let toll = first("casualties", "Three people were killed and five wounded when a car bomb exploded in Kabul on Monday.")
+        #expect(toll?.quantity?.value == 3)
+        let wounding = first("casualties", "The attack killed nine people and wounded 20 others.")
+        #expect(wounding?.quantity?.value == 9)
+        let strike = first("casualties", "Air strikes killed 12 Palestinians in Gaza on Tuesday.")
+        #expect(strike?.quantity?.value == 12 && EventGraph.nounClass(strike?.quantity?.noun) == "people")
+    }
+
     @Test func walkBacksFollowThePledgeTheyCut() {
         let found = events("A Tajik official said Tajikistan was ready to accept 100,000 refugees from Afghanistan. But foreign minister Sirojiddin Muhriddin appeared to walk back that pledge at a Tuesday briefing.")
         let pledge = found.first { $0.type == "refugees" && $0.status != .walkedBack }
