@@ -48,6 +48,22 @@ import Testing
         #expect(cleaned.text.components(separatedBy: "\n\n").count == 3)
     }
 
+    /// "US" written in capitals is the country: a lead about US troops is news, not "support us".
+    @Test func theUSIsNotTheReader() {
+        let text = """
+        Border tensions rise as talks stall
+
+        The Pentagon denied that US troops had been deployed to the border on Monday.
+
+        Officials in the capital said talks on the border would resume next week, after a pause of several days.
+
+        Please support us today so we can keep reporting.
+        """
+        let cleaned = cleaner.clean(text)
+        #expect(cleaned.text.hasPrefix("The Pentagon denied that US troops"))
+        #expect(!cleaned.text.contains("support us"))
+    }
+
     @Test func quotedWeIsNotAnAppeal() {
         let text = """
         "We heard it before we saw it": villagers recount the night the river broke through

@@ -227,6 +227,8 @@ public struct TextCleaner: Sendable {
     /// `addressWords` as lower-case ASCII bytes, curly apostrophes straightened.
     static let addressKeys: Set<[UInt8]> = Set(addressWords.map { Array($0.replacingOccurrences(of: "’", with: "'").utf8) })
 
+    static let usKey: [UInt8] = Array("us".utf8)
+
     /// Share of reader-address words outside quotations (a quoted "we" is a source speaking, not the page).
     /// Works on UTF-8 bytes: a word is a run of letters and apostrophes; quoted words count toward the total
     /// by the spaces inside the quotation.
@@ -236,12 +238,17 @@ public struct TextCleaner: Sendable {
         var word: [UInt8] = []
         word.reserveCapacity(16)
         var wordIsASCII = true
+        var capitals = 0
+        // "US" in a line that is not all capitals is the country, not "us" ("the Pentagon denied that US troops…").
+        let mixedCase = line.text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
         func endWord() {
             guard !word.isEmpty else { return }
             total += 1
-            if wordIsASCII, word.count <= 8, Self.addressKeys.contains(word) { address += 1 }
+            if wordIsASCII, word.count <= 8, Self.addressKeys.contains(word),
+               !(mixedCase && capitals == word.count && word == Self.usKey) { address += 1 }
             word.removeAll(keepingCapacity: true)
             wordIsASCII = true
+            capitals = 0
         }
         var it = line.text.unicodeScalars.makeIterator()
         while let c = it.next() {
@@ -259,7 +266,7 @@ public struct TextCleaner: Sendable {
             if c.isASCII {
                 let b = UInt8(c.value)
                 if (b >= 0x61 && b <= 0x7A) || b == 0x27 { word.append(b) }
-                else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20) }
+                else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20); capitals += 1 }
                 else { endWord() }
             } else if c == "’" {
                 word.append(0x27)
