@@ -64,6 +64,26 @@ import Testing
         #expect(!cleaned.text.contains("support us"))
     }
 
+    /// One "we", "our" or "us" at an article's end is a source or the outlet reporting, not an appeal; "you" or two
+    /// of them address the reader.
+    @Test func aLastParagraphWithOneWeIsNews() {
+        let text = """
+        Border tensions rise as talks stall
+
+        Officials in the capital said talks on the border would resume next week, after a pause of several days.
+
+        Witnesses told us the convoy was hit twice.
+
+        Our correspondent in the capital says at least 20 people were killed in the blast.
+
+        We rely on readers like you to keep going.
+        """
+        let cleaned = cleaner.clean(text)
+        #expect(cleaned.text.contains("Witnesses told us the convoy was hit twice."))
+        #expect(cleaned.text.contains("Our correspondent in the capital says"))
+        #expect(!cleaned.text.contains("readers like you"))
+    }
+
     @Test func quotedWeIsNotAnAppeal() {
         let text = """
         "We heard it before we saw it": villagers recount the night the river broke through

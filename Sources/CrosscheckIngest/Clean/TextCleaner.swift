@@ -228,6 +228,7 @@ public struct TextCleaner: Sendable {
     static let addressKeys: Set<[UInt8]> = Set(addressWords.map { Array($0.replacingOccurrences(of: "’", with: "'").utf8) })
 
     static let usKey: [UInt8] = Array("us".utf8)
+    static let secondPersonKeys: Set<[UInt8]> = Set(["you", "your", "yours", "you're", "yourself"].map { Array($0.utf8) })
 
     /// Share of reader-address words outside quotations (a quoted "we" is a source speaking, not the page).
     /// Works on UTF-8 bytes: a word is a run of letters and apostrophes; quoted words count toward the total
@@ -241,11 +242,15 @@ public struct TextCleaner: Sendable {
         var capitals = 0
         // "US" in a line that is not all capitals is the country, not "us" ("the Pentagon denied that US troops…").
         let mixedCase = line.text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+        var secondPerson = 0
         func endWord() {
             guard !word.isEmpty else { return }
             total += 1
             if wordIsASCII, word.count <= 8, Self.addressKeys.contains(word),
-               !(mixedCase && capitals == word.count && word == Self.usKey) { address += 1 }
+               !(mixedCase && capitals == word.count && word == Self.usKey) {
+                address += 1
+                if Self.secondPersonKeys.contains(word) { secondPerson += 1 }
+            }
             word.removeAll(keepingCapacity: true)
             wordIsASCII = true
             capitals = 0
@@ -278,6 +283,9 @@ public struct TextCleaner: Sendable {
             }
         }
         endWord()
+        // One "we", "our" or "us" is as often a source speaking ("Witnesses told us the convoy was hit twice", "Our
+        // correspondent in Kabul says…"): without "you", the page addresses the reader only with two of them.
+        if secondPerson == 0 && address < 2 { return 0 }
         return total == 0 ? 0 : Double(address) / Double(total)
     }
 
