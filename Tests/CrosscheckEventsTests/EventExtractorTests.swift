@@ -153,6 +153,11 @@ import Testing
         #expect(strike?.quantity?.value == 12 && EventGraph.nounClass(strike?.quantity?.noun) == "people")
     }
 
+    @Test func retakingIsSeizing() {
+        #expect(first("seize", "Government forces retook the airport on Sunday after heavy fighting.") != nil)
+        #expect(first("seize", "The army recaptured two villages near the border.") != nil)
+    }
+
     @Test func walkBacksFollowThePledgeTheyCut() {
         let found = events("A Tajik official said Tajikistan was ready to accept 100,000 refugees from Afghanistan. But foreign minister Sirojiddin Muhriddin appeared to walk back that pledge at a Tuesday briefing.")
         let pledge = found.first { $0.type == "refugees" && $0.status != .walkedBack }
