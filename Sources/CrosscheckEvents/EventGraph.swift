@@ -369,13 +369,14 @@ public struct EventGraph: Sendable {
             guard ontology.figureTypes.contains(e.type) else { continue }
             let counted = e.references.filter {
                 $0.mention.quantity != nil && $0.mention.quantity?.unit != "fraction" && $0.mention.quantity?.bound != .vague
+                    && !($0.mention.quantity?.noun?.lowercased().hasPrefix("other ") ?? false)  // "two other victims": more, not all
                     && !$0.mention.status.isAgainst
             }
             var byUnit: [String: [EventReference]] = [:]
             for r in counted {
                 let q = r.mention.quantity!
                 guard let noun = Self.nounClass(q.noun) else { continue }
-                byUnit[(q.unit ?? "count") + "|" + noun, default: []].append(r)
+                byUnit[(q.unit ?? "count") + "|" + noun + "|" + Self.casualtyRole(r.mention), default: []].append(r)
             }
             for (_, refs) in byUnit.sorted(by: { $0.key < $1.key }) where refs.count > 1 {
                 var groups: [(QuantityValue, [EventReference])] = []
@@ -391,6 +392,21 @@ public struct EventGraph: Sendable {
         }
         return out
     }
+
+    /// What a toll counts: the dead, the injured, the missing or all the victims ("1 dead", "three wounded" and
+    /// "three victims" do not contradict one another); empty for other types.
+    static func casualtyRole(_ m: EventMention) -> String {
+        guard m.type == "casualties" else { return "" }
+        let words = (m.trigger + " " + (m.quantity?.noun ?? "")).lowercased().split(whereSeparator: { !$0.isLetter })
+        if words.contains(where: { injuredWords.contains(String($0)) }) { return "injured" }
+        if words.contains("missing") { return "missing" }
+        if words.contains(where: { deadWords.contains(String($0)) }) { return "dead" }
+        return "affected"  // "three victims", "casualties": the dead and the injured together
+    }
+
+    static let injuredWords: Set<String> = ["injured", "wounded", "hurt", "injuries", "injury", "wounds", "wounding", "injuring"]
+    static let deadWords: Set<String> = ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
+                                         "fatalities", "fatality", "bodies", "lives", "toll"]
 
     static let personnel: Set<String> = ["troops", "soldiers", "servicemen", "personnel", "reservists", "officers", "forces",
                                          "members", "fighters", "guards", "military", "men", "troop", "soldier", "reserve"]

@@ -50,6 +50,25 @@ import Testing
         #expect(events.first { $0.type == "deploy" }?.status == .contested)
     }
 
+    /// Tolls compare like with like: the dead with the dead, the wounded with the wounded, all victims with all victims;
+    /// "two other victims" are more victims, not all of them.
+    @Test func tollsOfDifferentRolesDoNotContradict() {
+        let day = "2021-03-02"
+        let refs = references([
+            (1, day, "One person was killed and two were wounded in a shooting at an office in Millbrook on March 1."),
+            (2, day, "A gunman opened fire at an office in Millbrook on March 1, and three victims were taken to hospital."),
+            (3, day, "In the shooting at the Millbrook office on March 1, the two other victims were treated at a hospital."),
+            (4, day, "Two people were killed in a shooting at an office in Millbrook on March 1."),
+        ])
+        let graph = EventGraph()
+        let map = IncidentMap(incidents: [1: 0, 2: 0, 3: 0, 4: 0])
+        let events = graph.merge(refs, map: map)
+        let figures = graph.contradictions(events).filter { $0.kind == .quantity }
+        // The only conflict left: one dead against two dead.
+        #expect(figures.count == 1, "\(figures.map(\.summary))")
+        #expect(figures.first.map { Set($0.sides.map(\.value)) } == ["One", "Two"], "\(figures.map { $0.sides.map(\.value) })")
+    }
+
     /// One outlet that contradicts itself (a toll revised from 14 to nine) is one source on both sides:
     /// the figures are still flagged, and corroboration stays one.
     @Test func contradictoryReportsFromTheSameOutlet() {
