@@ -383,7 +383,11 @@ public struct EventExtractor: Sendable {
             }
             // Only the first event after the denial is what it denies ("denied reports that an embankment was
             // breached during last weekend's floods": the breach, not the floods).
-            let firstDenied = denial.flatMap { d in found.filter { $0.a > d.a && $0.type != denyType }.map(\.a).min() }
+            let firstDenied = denial.flatMap { d -> Int? in
+                // "denied that civilians had been targeted, saying the army was fighting armed gangs": not the fighting.
+                let reasons = (d.b..<s1).first { k in tokens[k].hash == Self.comma && k + 1 < s1 && Self.reasonOpeners.contains(tokens[k + 1].hash) } ?? s1
+                return found.filter { $0.a > d.a && $0.a < reasons && $0.type != denyType }.map(\.a).min()
+            }
             for (index, trigger) in found.enumerated() {
                 var type = ontology.types[Int(trigger.type)]
                 let slot = trigger.slot.flatMap { a in local.first { $0.a == a } }
@@ -598,6 +602,10 @@ public struct EventExtractor: Sendable {
     /// Afghan city of Mazar", "the Afghan border") acts for nobody.
     func canAct(_ tokens: UnsafeBufferPointer<Token>, _ item: Item, _ s0: Int) -> Bool {
         if item.mention.kind == .place {
+            // "TRIPOLI (Reuters) - Forces loyal to…": a dateline says where the story was filed; it does not act.
+            if item.a == s0, tokens[item.a].has(.allCaps), item.b < tokens.count, Self.datelineMarks.contains(tokens[item.b].hash) {
+                return false
+            }
             guard item.a > s0 else { return true }
             let before = tokens[item.a - 1]
             return before.kind == .punctuation || Self.subjectOpeners.contains(before.hash) || Self.speech.contains(before.hash)
@@ -605,6 +613,10 @@ public struct EventExtractor: Sendable {
         if item.mention.kind == .nationality, item.b < tokens.count, Self.placeNouns.contains(tokens[item.b].hash) { return false }
         return true
     }
+    static let datelineMarks: Set<UInt64> = Set(["(", "-", "—", "–", ","].map(h))
+    /// After a denial, ", saying …" gives the denier's reasons, not what is denied.
+    static let reasonOpeners: Set<UInt64> = Set(["saying", "adding", "calling", "insisting", "arguing", "explaining", "noting",
+                                                 "stressing", "describing"].map(h))
     static let subjectOpeners: Set<UInt64> = Set(["that", "and", "but", "while", "as", "also", "so", "when", "after", "before"].map(h))
     static let placeNouns: Set<UInt64> = Set(["city", "cities", "town", "towns", "village", "villages", "border", "borders",
         "territory", "territories", "province", "provinces", "capital", "side", "soil", "airspace", "region", "district",

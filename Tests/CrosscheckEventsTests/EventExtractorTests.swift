@@ -153,6 +153,21 @@ import Testing
         #expect(strike?.quantity?.value == 12 && EventGraph.nounClass(strike?.quantity?.noun) == "people")
     }
 
+    /// A dateline says where a story was filed: "TRIPOLI (Reuters) -" does not make Libya shell anything.
+    @Test func aDatelineIsNoActor() {
+        let found = events("TRIPOLI (Reuters) - Forces loyal to the government shelled the city of Misrata on Sunday, a rebel spokesman said.")
+        let shelling = found.first { $0.type == "attack" }
+        #expect(shelling != nil && shelling?.actor?.entity != "country:LY")
+    }
+
+    /// What a denial denies comes before ", saying …", which gives the denier's reasons.
+    @Test func aDenialsReasonsAreNotDenied() {
+        let found = events("Government spokesman Moussa Ibrahim denied that civilians had been targeted, saying the army was fighting armed gangs.")
+        #expect(found.contains { $0.trigger == "fighting" } && found.first { $0.trigger == "fighting" }?.status != .denied)
+        let shelled = events("Government spokesman Moussa Ibrahim denied that civilians had been shelled, saying the army was fighting armed gangs.")
+        #expect(shelled.first { $0.trigger == "shelled" }?.status == .denied)
+    }
+
     @Test func retakingIsSeizing() {
         #expect(first("seize", "Government forces retook the airport on Sunday after heavy fighting.") != nil)
         #expect(first("seize", "The army recaptured two villages near the border.") != nil)
