@@ -168,6 +168,11 @@ import Testing
         #expect(shelled.first { $0.trigger == "shelled" }?.status == .denied)
     }
 
+    @Test func fatalShootingsAreAttacks() {
+        #expect(first("attack", "A woman was fatally shot in Springfield on Sunday morning, police said.") != nil)
+        #expect(first("attack", "The officer was gunned down outside his home.") != nil)
+    }
+
     @Test func retakingIsSeizing() {
         #expect(first("seize", "Government forces retook the airport on Sunday after heavy fighting.") != nil)
         #expect(first("seize", "The army recaptured two villages near the border.") != nil)

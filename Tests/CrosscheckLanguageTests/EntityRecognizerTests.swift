@@ -23,6 +23,13 @@ import Testing
         #expect(AliasResolver.slug("St. Petersburg Legislative Assembly") == "st-petersburg-legislative-assembly")
     }
 
+    /// "Elm Street" is an address in the story's town, not the town of Yelm (GeoNames' other name for it is Elm).
+    @Test func aStreetIsNotTheTownItsNameMatches() {
+        let street = Self.analyzer.analyze("The shooting happened on Elm Street in Springfield around 2 a.m.").mentions
+            .first { $0.text == "Elm Street" }
+        #expect(street?.kind == .place && street?.place == nil)
+    }
+
     @Test func citiesAreNotPeopleOrOrganizations() {
         #expect(kind(of: "Ashgabat", in: "Taliban representatives visited Ashgabat on Sunday.") == .place)
         #expect(kind(of: "Dushanbe", in: "Officials in Dushanbe denied the report.") == .place)

@@ -330,7 +330,9 @@ struct EntityRecognizer {
         // 3. Place words.
         if placeHead && title == nil {
             let inner = gazetteer.match(tokens, at: a, limit: b - 1)
-            let places = fullGaz ?? (inner?.length == len - 1 ? inner!.candidates : [])
+            // "Elm Street" is an address in the story's town, not the town of Yelm (whose other name is Elm).
+            let street = lexicon.isStreetWord(tokens[b - 1].hash)
+            let places = fullGaz ?? (inner?.length == len - 1 && !street ? inner!.candidates : [])
             found.append(Candidate(a: a, b: b, kind: .place, evidence: "place word", places: places, strength: 3))
             return
         }

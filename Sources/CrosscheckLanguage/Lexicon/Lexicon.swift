@@ -27,6 +27,7 @@ public struct Lexicon: Sendable {
     var notEntities = HashedKeySet()
     var notPlaces = HashedKeySet()
     var marketWords = HashedKeySet()
+    var streetWords = HashedKeySet()
     var eventHeads = HashedKeySet()
     var nameSuffixes = HashedKeySet()
     var namePrefixes = HashedKeySet()
@@ -95,6 +96,7 @@ public struct Lexicon: Sendable {
                 case "not-entities": notEntities.insert(Tokenizer.hash(item))
                 case "not-places": notPlaces.insert(Tokenizer.hash(item))
                 case "market-words": marketWords.insert(Tokenizer.hash(item))
+                case "street-words": streetWords.insert(Tokenizer.hash(item))
                 case "event-heads": eventHeads.insert(lastWordHash(item))
                 case "name-suffixes": nameSuffixes.insert(Tokenizer.hash(item))
                 case "name-prefixes": namePrefixes.insert(Tokenizer.hash(item))
@@ -157,6 +159,7 @@ public struct Lexicon: Sendable {
     @inline(__always) func isNotPlace(_ hash: UInt64) -> Bool { notPlaces.contains(hash) }
     /// "crude", "futures", "index": the place name before it is a market term ("Brent crude").
     @inline(__always) func isMarketWord(_ hash: UInt64) -> Bool { marketWords.contains(hash) }
+    @inline(__always) func isStreetWord(_ hash: UInt64) -> Bool { streetWords.contains(hash) }
     @inline(__always) func isEventHead(_ hash: UInt64) -> Bool { eventHeads.contains(hash) }
     @inline(__always) func isNameSuffix(_ hash: UInt64) -> Bool { nameSuffixes.contains(hash) }
     @inline(__always) func isNamePrefix(_ hash: UInt64) -> Bool { namePrefixes.contains(hash) }
