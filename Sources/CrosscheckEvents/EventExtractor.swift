@@ -119,6 +119,17 @@ public struct EventExtractor: Sendable {
         if first == Self.by, (max(s0, a - 4)..<a).contains(where: { Self.speech.contains(tokens[$0].hash) }) { return true }
         if Self.pledges.contains(first), b < s1, tokens[b].hash == Self.that { return true }
         if b < s1, Self.weaponWords.contains(tokens[b].hash) { return true }
+        // "No one has been arrested", "nobody was hurt": a subject that is no one negates the event.
+        // Only when "no one" is the trigger's own subject: nothing but "has", "been", "was"… between them ("no one
+        // was killed in the attack" negates the killing, not the attack).
+        if let k = (max(s0, a - 5)..<a).last(where: { Self.nobody.contains(tokens[$0].hash)
+            || tokens[$0].hash == Self.one && $0 > s0 && tokens[$0 - 1].hash == Self.no }),
+           (k + 1..<a).allSatisfy({ Self.beForms.contains(tokens[$0].hash) || Self.auxiliaries.contains(tokens[$0].hash) }) {
+            return true
+        }
+        // "Anyone with information is asked to call Dayton police": an appeal to readers, not a call that happened.
+        if first == Self.called || first == Self.call || first == Self.calls,
+           (max(s0, a - 3)..<a).contains(where: { Self.appealCues.contains(tokens[$0].hash) }) { return true }
         // "it would be called Camp Margaritaville": naming, not calling.
         if first == Self.called || first == Self.call, a > s0, Self.beForms.contains(tokens[a - 1].hash) { return true }
         // "placebo-controlled", "state-controlled": the second half of a compound modifier.
@@ -137,6 +148,9 @@ public struct EventExtractor: Sendable {
     static let numberWords: Set<UInt64> = Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                                "a", "an", "about", "around", "nearly", "almost", "more", "less", "over", "under",
                                                "at", "its", "their", "record", "zero", "nil"].map(h))
+    static let calls = h("calls"), no = h("no"), one = h("one")
+    static let nobody: Set<UInt64> = Set(["nobody", "none"].map(h))
+    static let appealCues: Set<UInt64> = Set(["asked", "urged", "encouraged", "requested", "please", "anyone"].map(h))
     static let beneficiaries: Set<UInt64> = Set(["victims", "victim"].map(h))
     static let `for` = h("for")
     static let pledges: Set<UInt64> = Set(["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises", "promising"].map(h))

@@ -173,6 +173,15 @@ import Testing
         #expect(first("attack", "The officer was gunned down outside his home.") != nil)
     }
 
+    /// Local-news boilerplate is no event: nobody arrested, readers asked to call the police.
+    @Test func noOneArrestedAndAppealsToCallAreNoEvents() {
+        #expect(first("arrest", "No one has been arrested in the case, police said on Monday.") == nil)
+        #expect(first("meet", "Anyone with information is asked to call Dayton police.") == nil)
+        // The attack in which no one died did happen.
+        let found = events("No one was killed in the attack on the convoy near Kunduz on Monday.")
+        #expect(found.contains { $0.type == "attack" } && !found.contains { $0.type == "casualties" })
+    }
+
     @Test func retakingIsSeizing() {
         #expect(first("seize", "Government forces retook the airport on Sunday after heavy fighting.") != nil)
         #expect(first("seize", "The army recaptured two villages near the border.") != nil)
