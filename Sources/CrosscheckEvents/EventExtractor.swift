@@ -34,9 +34,12 @@ public struct EventExtractor: Sendable {
     static let statedAnonymity: Set<UInt64> = Set(["authorized", "anonymity", "identified"].map(h))
     static let anonymousWords: Set<UInt64> = Set(["official", "officials", "source", "sources", "diplomat", "diplomats",
                                                   "participant", "worker", "resident", "residents", "witness", "witnesses",
-                                                  "anonymous", "anonymity", "authorized", "authorised", "identified"].map(h))
+                                                  "anonymous", "anonymity", "authorized", "authorised"].map(h))
     static let unnamedSingular: Set<UInt64> = Set(["official", "source", "diplomat", "officer", "participant", "worker"].map(h))
     static let explicitAnonymity: Set<UInt64> = Set(["anonymous", "anonymity", "authorized", "authorised", "identified", "unnamed"].map(h))
+    /// Words of anonymity only when negated or refused ("not identified", "declined to be identified").
+    static let negatedAnonymity: Set<UInt64> = Set(["identified", "authorized", "authorised"].map(h))
+    static let refusals: Set<UInt64> = Set(["declined", "refused", "asked", "requested"].map(h))
     static let indefinite: Set<UInt64> = Set(["a", "an", "one", "another", "some", "several", "two", "three"].map(h))
     static let sendVerbs: Set<UInt64> = Set(["send", "sends", "sent", "sending", "order", "orders", "ordered", "ordering",
                                              "dispatch", "dispatched", "deploy", "deployed", "deploying", "mobilize", "mobilized",
@@ -758,7 +761,13 @@ public struct EventExtractor: Sendable {
     func attributionIn(_ tokens: UnsafeBufferPointer<Token>, _ s0: Int, _ s1: Int, _ local: [Item],
                        _ text: (Int, Int) -> String) -> Attribution {
         // Anonymous: the text says so, or the speaker is "a senior official", "an official", "sources".
-        let explicit = (s0..<s1).contains { Self.explicitAnonymity.contains(tokens[$0].hash) }
+        // "not authorized to speak", "asked not to be identified" — but "police identified the man as…" names him.
+        func anonymity(_ k: Int, _ words: Set<UInt64>) -> Bool {
+            guard words.contains(tokens[k].hash) else { return false }
+            guard Self.negatedAnonymity.contains(tokens[k].hash) else { return true }
+            return (max(s0, k - 3)..<k).contains { Self.negations.contains(tokens[$0].hash) || Self.refusals.contains(tokens[$0].hash) }
+        }
+        let explicit = (s0..<s1).contains { anonymity($0, Self.explicitAnonymity) }
         var unnamedSpeaker = false
         for k in s0..<s1 where Self.anonymousWords.contains(tokens[k].hash) {
             let word = tokens[k].hash
@@ -834,7 +843,7 @@ public struct EventExtractor: Sendable {
             let unnamed = k > s0 + 1 && tokens[k - 2].hash == Self.the && Self.unnamedSingular.contains(tokens[k - 1].hash)
             if !phrase.isEmpty { return Attribution(kind: anonymous || unnamed ? .anonymous : .institution, name: phrase, cue: text(k, min(s1, k + 1))) }
         }
-        if anonymous, (s0..<s1).contains(where: { Self.statedAnonymity.contains(tokens[$0].hash) }) {
+        if anonymous, (s0..<s1).contains(where: { anonymity($0, Self.statedAnonymity) }) {
             return Attribution(kind: .anonymous, name: "an unnamed source")
         }
         return Attribution(kind: .article)

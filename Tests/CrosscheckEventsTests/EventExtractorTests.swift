@@ -182,6 +182,14 @@ import Testing
         #expect(found.contains { $0.type == "attack" } && !found.contains { $0.type == "casualties" })
     }
 
+    /// "Police identified the man as…" names someone; "asked not to be identified" is anonymity.
+    @Test func identifyingIsNotAnonymity() {
+        let named = first("attack", "Police on Monday identified the man killed in a shooting outside a bar on Sunday as Marcus Hill, 32.")
+        #expect(named?.attribution.kind != .anonymous && named?.status == .reported)
+        let unnamed = first("deploy", "Turkmenistan moved heavy weapons to the border, an official who asked not to be identified said.")
+        #expect(unnamed?.attribution.kind == .anonymous)
+    }
+
     @Test func retakingIsSeizing() {
         #expect(first("seize", "Government forces retook the airport on Sunday after heavy fighting.") != nil)
         #expect(first("seize", "The army recaptured two villages near the border.") != nil)
