@@ -151,6 +151,8 @@ public struct EventExtractor: Sendable {
     static let numberWords: Set<UInt64> = Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                                "a", "an", "about", "around", "nearly", "almost", "more", "less", "over", "under",
                                                "at", "its", "their", "record", "zero", "nil"].map(h))
+    static let ofAbout: Set<UInt64> = Set(["of", "about", "on"].map(h))
+    static let during = h("during")
     static let calls = h("calls"), no = h("no"), one = h("one")
     static let nobody: Set<UInt64> = Set(["nobody", "none"].map(h))
     static let appealCues: Set<UInt64> = Set(["asked", "urged", "encouraged", "requested", "please", "anyone"].map(h))
@@ -402,8 +404,19 @@ public struct EventExtractor: Sendable {
             // breached during last weekend's floods": the breach, not the floods).
             let firstDenied = denial.flatMap { d -> Int? in
                 // "denied that civilians had been targeted, saying the army was fighting armed gangs": not the fighting.
-                let reasons = (d.b..<s1).first { k in tokens[k].hash == Self.comma && k + 1 < s1 && Self.reasonOpeners.contains(tokens[k + 1].hash) } ?? s1
-                return found.filter { $0.a > d.a && $0.a < reasons && $0.type != denyType }.map(\.a).min()
+                // "Denying any financial motivation, Mr. Perez said…": an opening participle denies only up to its comma.
+                let reasons = (d.b..<s1).first { k in
+                    tokens[k].hash == Self.comma && (d.a == s0 || k + 1 < s1 && Self.reasonOpeners.contains(tokens[k + 1].hash))
+                } ?? s1
+                // "dismissed the allegations that he colluded with Russia during the election": a noun after a preposition
+                // ("during", "in", "before"…) is the circumstance, not what is denied ("reports of an attack" is).
+                func circumstance(_ t: Found) -> Bool {
+                    t.nominal && (max(d.b, t.a - 2)..<t.a).contains {
+                        (Self.prepositions.contains(tokens[$0].hash) || Self.subordinators.contains(tokens[$0].hash) || tokens[$0].hash == Self.during)
+                            && !Self.ofAbout.contains(tokens[$0].hash)
+                    }
+                }
+                return found.filter { $0.a > d.a && $0.a < reasons && $0.type != denyType && !circumstance($0) }.map(\.a).min()
             }
             for (index, trigger) in found.enumerated() {
                 var type = ontology.types[Int(trigger.type)]

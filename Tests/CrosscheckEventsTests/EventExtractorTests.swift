@@ -190,6 +190,15 @@ import Testing
         #expect(unnamed?.attribution.kind == .anonymous)
     }
 
+    /// A noun after "during", "in", "before"… following a denial is its circumstance, not what is denied.
+    @Test func aDenialsCircumstanceIsNotDenied() {
+        let found = events("The minister has repeatedly dismissed allegations that he colluded with the rebels during the offensive.")
+        #expect(found.contains { $0.trigger == "offensive" } && !found.contains { $0.status == .denied })
+        // "reports of an attack" is what is denied.
+        let denied = events("The ministry denied reports of an attack on the convoy near the border.")
+        #expect(denied.first { $0.type == "attack" }?.status == .denied)
+    }
+
     @Test func retakingIsSeizing() {
         #expect(first("seize", "Government forces retook the airport on Sunday after heavy fighting.") != nil)
         #expect(first("seize", "The army recaptured two villages near the border.") != nil)
