@@ -6,7 +6,7 @@ import PackageDescription
 
 /// A path dependency's identity is its folder's name, which depends on where the repository was cloned.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-let crosscheck = root.lastPathComponent
+let crosscheck = root.pathExtension == "git" ? root.deletingPathExtension().lastPathComponent : root.lastPathComponent
 
 func harness(_ name: String, _ products: [String]) -> Target {
     .executableTarget(name: name,

@@ -34,7 +34,7 @@ public struct EventExtractor: Sendable {
     static let statedAnonymity: Set<UInt64> = Set(["authorized", "anonymity", "identified"].map(h))
     static let anonymousWords: Set<UInt64> = Set(["official", "officials", "source", "sources", "diplomat", "diplomats",
                                                   "participant", "worker", "resident", "residents", "witness", "witnesses",
-                                                  "anonymous", "anonymity", "authorized", "authorised"].map(h))
+                                                  "anonymous", "anonymity"].map(h))
     static let unnamedSingular: Set<UInt64> = Set(["official", "source", "diplomat", "officer", "participant", "worker"].map(h))
     static let explicitAnonymity: Set<UInt64> = Set(["anonymous", "anonymity", "authorized", "authorised", "identified", "unnamed"].map(h))
     /// Words of anonymity only when negated or refused ("not identified", "declined to be identified").
@@ -131,7 +131,7 @@ public struct EventExtractor: Sendable {
             return true
         }
         // "Anyone with information is asked to call Dayton police": an appeal to readers, not a call that happened.
-        if first == Self.called || first == Self.call || first == Self.calls,
+        if first == Self.called || first == Self.call || first == Self.calls, !(a + 1 < s1 && tokens[a + 1].hash == Self.up),
            (max(s0, a - 3)..<a).contains(where: { Self.appealCues.contains(tokens[$0].hash) }) { return true }
         // "it would be called Camp Margaritaville": naming, not calling.
         if first == Self.called || first == Self.call, a > s0, Self.beForms.contains(tokens[a - 1].hash) { return true }
@@ -153,7 +153,8 @@ public struct EventExtractor: Sendable {
                                                "at", "its", "their", "record", "zero", "nil"].map(h))
     static let ofAbout: Set<UInt64> = Set(["of", "about", "on"].map(h))
     static let during = h("during")
-    static let calls = h("calls"), no = h("no"), one = h("one")
+    static let countFillers: Set<UInt64> = Set(["others", "other", "people", "more", "were", "was"].map(h))
+    static let calls = h("calls"), no = h("no"), one = h("one"), up = h("up")
     static let nobody: Set<UInt64> = Set(["nobody", "none"].map(h))
     static let appealCues: Set<UInt64> = Set(["asked", "urged", "encouraged", "requested", "please", "anyone"].map(h))
     static let beneficiaries: Set<UInt64> = Set(["victims", "victim"].map(h))
@@ -247,7 +248,7 @@ public struct EventExtractor: Sendable {
             guard e > t else { continue }
             for k in t..<e { covered[k] = Int32(items.count) }
             // "killed 12 Palestinians": a bare count right before a plural nationality counts people of it.
-            if m.kind == .nationality, m.text.hasSuffix("s"), let last = items.indices.last, items[last].b == t,
+            if m.kind == .nationality, m.text.lowercased().hasSuffix("s"), let last = items.indices.last, items[last].b == t,
                items[last].mention.kind == .quantity, var q = items[last].mention.quantity, q.noun == nil, q.unit == nil {
                 q.noun = "people"
                 items[last].mention.quantity = q
@@ -284,7 +285,8 @@ public struct EventExtractor: Sendable {
             if isForeign(tokens, s0, s1) { continue }
             // Triggers.
             var found: [Found] = []
-            // Triggers of a type already found just before ("killed and five wounded"): one event, but their own counts.
+            // Casualty triggers of the type already found just before ("killed and five wounded"): one event, but their
+            // own counts.
             var shadowed: [Range<Int>] = []
             var i = s0
             while i < s1 {
@@ -303,7 +305,7 @@ public struct EventExtractor: Sendable {
                         && found.contains { ["disaster", "failure"].contains(ontology.types[Int($0.type)].name) && i - $0.b <= 3 }
                     if !facility && !natural && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal) {
                         if found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
-                            shadowed.append(i..<i + len)
+                            if ontology.types[Int(trigger.type)].name == "casualties" { shadowed.append(i..<i + len) }
                         } else {
                             // A verb-or-noun trigger after a determiner is a noun ("any crossing", "its support").
                             let nominal = trigger.nominal || (i > s0 && Self.determiners.contains(tokens[i - 1].hash))
@@ -379,7 +381,11 @@ public struct EventExtractor: Sendable {
                 && Self.isEventFigure(q.mention.quantity) {
                 if found.contains(where: { $0.slot == q.a }) { continue }
                 // "three people were killed and five wounded": the five are the wounded, not the dead.
-                if shadowed.contains(where: { $0.lowerBound == q.b || $0.upperBound == q.a }) { continue }
+                // ("Five people died and 12 were injured": only "were", "others", "people"… between a count and its trigger.)
+                if shadowed.contains(where: { $0.upperBound == q.a
+                    || $0.lowerBound >= q.b && $0.lowerBound - q.b <= 3
+                        && (q.b..<$0.lowerBound).allSatisfy { Self.beForms.contains(tokens[$0].hash) || Self.countFillers.contains(tokens[$0].hash) }
+                }) { continue }
                 let money = (q.mention.quantity?.unit).map { $0.count == 3 && $0.allSatisfy(\.isUppercase) } ?? false
                 func takes(_ t: Int) -> Bool { !money || Self.monetary.contains(ontology.types[Int(found[t].type)].name) }
                 let before = found.indices.filter { found[$0].b <= q.a && q.a - found[$0].b <= 8 && takes($0) }.max { found[$0].b < found[$1].b }
@@ -411,7 +417,7 @@ public struct EventExtractor: Sendable {
                 // "dismissed the allegations that he colluded with Russia during the election": a noun after a preposition
                 // ("during", "in", "before"…) is the circumstance, not what is denied ("reports of an attack" is).
                 func circumstance(_ t: Found) -> Bool {
-                    t.nominal && (max(d.b, t.a - 2)..<t.a).contains {
+                    t.nominal && (min(t.a, max(d.b, t.a - 2))..<t.a).contains {
                         (Self.prepositions.contains(tokens[$0].hash) || Self.subordinators.contains(tokens[$0].hash) || tokens[$0].hash == Self.during)
                             && !Self.ofAbout.contains(tokens[$0].hash)
                     }
@@ -439,7 +445,8 @@ public struct EventExtractor: Sendable {
                     event.actor = person
                 } else if actorItem == nil, !Self.agentless.contains(type.name), attribution.kind == .institution,
                           let entity = attribution.entity, entity.hasPrefix("org:"), let name = attribution.name,
-                          (clause.lowerBound..<trigger.a).contains(where: { Self.institutionPronouns.contains(tokens[$0].hash) }) {
+                          let it = (clause.lowerBound..<trigger.a).first(where: { Self.institutionPronouns.contains(tokens[$0].hash) }),
+                          speaksOfItself(tokens, it, trigger.a, s0) {
                     // "The embassy said on Monday it would provide $250,000": it is the organization that speaks.
                     event.actor = Participant(entity: entity, name: name, kind: .organization)
                 } else if let pronoun, !Self.personPronouns.contains(tokens[pronoun].hash),
@@ -633,7 +640,8 @@ public struct EventExtractor: Sendable {
     func canAct(_ tokens: UnsafeBufferPointer<Token>, _ item: Item, _ s0: Int) -> Bool {
         if item.mention.kind == .place {
             // "TRIPOLI (Reuters) - Forces loyal to…": a dateline says where the story was filed; it does not act.
-            if item.a == s0, tokens[item.a].has(.allCaps), item.b < tokens.count, Self.datelineMarks.contains(tokens[item.b].hash) {
+            if item.a == s0, tokens[item.a].has(.allCaps), item.b < tokens.count, Self.datelineMarks.contains(tokens[item.b].hash),
+               tokens[item.b].hash == Self.openParen || tokens[item.b].has(.spaceBefore) {
                 return false
             }
             guard item.a > s0 else { return true }
@@ -643,7 +651,9 @@ public struct EventExtractor: Sendable {
         if item.mention.kind == .nationality, item.b < tokens.count, Self.placeNouns.contains(tokens[item.b].hash) { return false }
         return true
     }
-    static let datelineMarks: Set<UInt64> = Set(["(", "-", "—", "–", ","].map(h))
+    /// "TRIPOLI (Reuters) -", "KABUL — ": not "US-led forces", not "US, allies strike…".
+    static let datelineMarks: Set<UInt64> = Set(["(", "-", "—", "–"].map(h))
+    static let openParen = h("(")
     /// After a denial, ", saying …" gives the denier's reasons, not what is denied.
     static let reasonOpeners: Set<UInt64> = Set(["saying", "adding", "calling", "insisting", "arguing", "explaining", "noting",
                                                  "stressing", "describing"].map(h))
@@ -745,6 +755,21 @@ public struct EventExtractor: Sendable {
         if let nationality = local.first(where: { $0.b <= a && $0.a == s0 && $0.mention.kind == .nationality }) { return nationality }
         return nil
     }
+
+    /// "The embassy said on Monday it would provide…": the pronoun comes right after the verb of saying (or its
+    /// "that"), with no relative or judging word before the trigger ("the ministry said it was unclear who carried out
+    /// the attack", "police said they are looking for the man who shot…" name no doer).
+    func speaksOfItself(_ tokens: UnsafeBufferPointer<Token>, _ it: Int, _ trigger: Int, _ s0: Int) -> Bool {
+        var k = it - 1
+        while k > s0, Self.speechFillers.contains(tokens[k].hash) || tokens[k].kind == .number { k -= 1 }
+        guard k >= s0, Self.speech.contains(tokens[k].hash) || (k > s0 && Self.speech.contains(tokens[k - 1].hash)) else { return false }
+        return !(it + 1..<trigger).contains { Self.notItsOwn.contains(tokens[$0].hash) }
+    }
+
+    static let speechFillers: Set<UInt64> = Set(["that", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                 "sunday", "today", "yesterday", "earlier", "later"].map(h))
+    static let notItsOwn: Set<UInt64> = Set(["who", "which", "whom", "whether", "unclear", "unknown", "looking", "searching",
+                                             "investigating", "believe", "believes", "suspect", "suspects"].map(h))
 
     /// Whether token `k` opens a subordinate clause ("when", "after", "because"…). Not "as", which is as often a
     /// preposition ("as part of a plan to withdraw").

@@ -136,7 +136,7 @@ import Testing
     /// A name before "when", "after", "because"… belongs to another clause: it is not the actor of an event after it.
     @Test func aNameInAnotherClauseIsNotTheActor() {
         let attack = first("attack", "Governor Ann Hollis resigned on Friday after gunmen attacked the town hall in Millbrook.")
-        #expect(attack != nil && attack?.actor?.name != "Ann Hollis")
+        #expect(attack != nil && attack?.actor == nil)
         let rule = first("attack", "Muammar Gaddafi lost his grip on power when rebels attacked Tripoli.")
         #expect(rule != nil && rule?.actor == nil)
         // Inside its own clause the name still acts.
@@ -197,6 +197,17 @@ import Testing
         // "reports of an attack" is what is denied.
         let denied = events("The ministry denied reports of an attack on the convoy near the border.")
         #expect(denied.first { $0.type == "attack" }?.status == .denied)
+    }
+
+    /// Review cases: "it" is the speaker only right after its verb of saying and when it does the act; "US-led" is no
+    /// dateline; the injured after the dead do not become the toll.
+    @Test func speakerPronounsDatelinesAndTollsEdgeCases() {
+        let unclear = first("attack", "The World Bank said it was unclear who carried out the attack on the convoy.")
+        #expect(unclear?.actor?.kind != .organization)
+        #expect(first("attack", "US-led forces struck Taliban positions near Kunduz on Sunday.")?.actor?.entity == "country:US")
+        #expect(first("casualties", "Five people died and 12 were injured in the blast on Sunday.")?.quantity?.value == 5)
+        // A repeated attack verb keeps its figure: "shelled and bombed 3 villages".
+        #expect(events("Government forces shelled and bombed 3 villages near the border on Sunday.").contains { $0.quantity?.value == 3 })
     }
 
     @Test func retakingIsSeizing() {

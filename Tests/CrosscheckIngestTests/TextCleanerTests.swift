@@ -82,6 +82,15 @@ import Testing
         #expect(cleaned.text.contains("Witnesses told us the convoy was hit twice."))
         #expect(cleaned.text.contains("Our correspondent in the capital says"))
         #expect(!cleaned.text.contains("readers like you"))
+        // A long appeal with one "our" and an appeal phrase is still one.
+        let appeal = """
+        Border tensions rise as talks stall
+
+        Officials in the capital said talks on the border would resume next week, after a pause of several days.
+
+        Independent journalism in the region costs money, and every contribution helps support our reporting for as little as one dollar a month.
+        """
+        #expect(!cleaner.clean(appeal).text.contains("Independent journalism"))
     }
 
     @Test func quotedWeIsNotAnAppeal() {

@@ -5,7 +5,7 @@ import Foundation
 /// thread-safe: ingest runs one per core.
 public struct ArticleCleaner: Sendable {
     /// Bumped whenever cleaning output changes, so `reanalyze` knows what is stale.
-    public static let version = 1
+    public static let version = 2  // 2: "US" and a single "we/our/us" at an article's edge are no reader appeal
 
     public var text: TextCleaner
     public var html: HTMLExtractor

@@ -233,7 +233,7 @@ public struct TextCleaner: Sendable {
     /// Share of reader-address words outside quotations (a quoted "we" is a source speaking, not the page).
     /// Works on UTF-8 bytes: a word is a run of letters and apostrophes; quoted words count toward the total
     /// by the spaces inside the quotation.
-    func addressShare(_ line: Line) -> Double {
+    func addressShare(_ line: Line) -> (share: Double, addressesReader: Bool) {
         var total = 0, address = 0
         var inQuote = false
         var word: [UInt8] = []
@@ -285,8 +285,7 @@ public struct TextCleaner: Sendable {
         endWord()
         // One "we", "our" or "us" is as often a source speaking ("Witnesses told us the convoy was hit twice", "Our
         // correspondent in Kabul says…"): without "you", the page addresses the reader only with two of them.
-        if secondPerson == 0 && address < 2 { return 0 }
-        return total == 0 ? 0 : Double(address) / Double(total)
+        return (total == 0 ? 0 : Double(address) / Double(total), secondPerson > 0 || address >= 2)
     }
 
     static let maxInterfaceCharacters = 25
@@ -299,14 +298,14 @@ public struct TextCleaner: Sendable {
     /// Boilerplate tests for the head and tail zones, where appeals and widgets sit.
     func edgeBoilerplate(_ line: Line) -> String? {
         if !line.text.contains(where: { $0.isLetter || $0.isNumber }) { return "interface" }
-        let share = addressShare(line)
+        let (share, addressesReader) = addressShare(line)
         // A phrase alone does not condemn a long line (a lead about Facebook is news); a short line
         // or one that addresses the reader does.
         if line.words <= configuration.maxPhraseLineWords || share >= configuration.addressShare / 2,
            let first = vocabulary.matches(in: line.lower).first {
             return first
         }
-        if share >= configuration.addressShare { return "reader-appeal" }
+        if share >= configuration.addressShare && addressesReader { return "reader-appeal" }
         // A Chinese or Japanese sentence is one "word" without spaces: only short lines are interface words.
         if line.words <= configuration.maxInterfaceWords, !Self.endsSentence(line.text), line.text.count <= Self.maxInterfaceCharacters {
             return "interface"

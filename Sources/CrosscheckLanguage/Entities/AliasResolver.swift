@@ -13,9 +13,9 @@ struct AliasResolver {
     static func slug(_ s: String) -> String {
         var out = ""
         var dash = false
-        var run = 0  // letters and digits since the last separator
+        var run = 0  // letters since the last separator (a digit counts as many: "1.5" keeps its period as a dash)
         for ch in s.lowercased().foldingDiacritics() {
-            if ch.isLetter || ch.isNumber { out.append(ch); dash = false; run += 1; continue }
+            if ch.isLetter || ch.isNumber { out.append(ch); dash = false; run += ch.isLetter ? 1 : 2; continue }
             // An initialism's periods join its letters: "U.S. Embassy" and "US Embassy" are one slug.
             if ch == ".", run == 1 { run = 0; continue }
             run = 0
