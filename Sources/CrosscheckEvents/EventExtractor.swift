@@ -153,7 +153,7 @@ public struct EventExtractor: Sendable {
                                                "at", "its", "their", "record", "zero", "nil"].map(h))
     static let ofAbout: Set<UInt64> = Set(["of", "about", "on"].map(h))
     static let during = h("during")
-    static let countFillers: Set<UInt64> = Set(["others", "other", "people", "more", "were", "was"].map(h))
+    static let countFillers: Set<UInt64> = Set(["others", "other", "people", "more"].map(h))
     static let calls = h("calls"), no = h("no"), one = h("one"), up = h("up")
     static let nobody: Set<UInt64> = Set(["nobody", "none"].map(h))
     static let appealCues: Set<UInt64> = Set(["asked", "urged", "encouraged", "requested", "please", "anyone"].map(h))

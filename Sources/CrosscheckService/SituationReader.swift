@@ -18,7 +18,12 @@ public struct SituationReader: Sendable {
 
     /// The whole situation and whether it was stored (false: merged now, in memory).
     public func situation() throws -> (situation: Situation, stored: Bool) {
-        if try isCurrent(), let stored = try store.storedSituation() { return (stored, true) }
+        try situation(current: isCurrent())
+    }
+
+    /// `situation()` when the caller has already compared the stamps.
+    private func situation(current: Bool) throws -> (situation: Situation, stored: Bool) {
+        if current, let stored = try store.storedSituation() { return (stored, true) }
         return (try Situation.read(from: store), false)
     }
 
@@ -51,12 +56,12 @@ public struct SituationReader: Sendable {
                                       contradictions: try store.storedContradictions().filter { ids.contains($0.event) }, stories: [found])
             } else {
                 // Merged once, in memory.
-                guard let part = try self.situation().situation.story(story) else { return nil }
+                guard let part = try self.situation(current: false).situation.story(story) else { return nil }
                 situation = part
             }
             title += ": " + (situation.stories.first?.title ?? story)
         } else {
-            situation = try self.situation().situation
+            situation = try self.situation(current: current).situation
         }
         return try BriefNotes.model(of: Brief(title: title, events: situation.events, contradictions: situation.contradictions, limit: limit),
                                     store: store)
@@ -66,7 +71,8 @@ public struct SituationReader: Sendable {
     /// sources, in date order, and the year dates without one are read in. Read from the stored ranking when it holds
     /// them (the first `SituationViews.developmentsKept` of the default filter); ranked from the stored events otherwise.
     public func developments(minSources: Int = 1, limit: Int) throws -> (entries: [DevelopmentRanking.Entry], year: String?) {
-        if minSources <= 1, limit <= SituationViews.developmentsKept, try isCurrent(), let views = try SituationViews.stored(in: store) {
+        let current = try isCurrent()
+        if minSources <= 1, limit <= SituationViews.developmentsKept, current, let views = try SituationViews.stored(in: store) {
             let kept = Array(views.developments.prefix(limit))
             let events = Dictionary(try store.storedEvents(ids: kept.map(\.event)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let entries = kept.compactMap { d in
@@ -74,7 +80,7 @@ public struct SituationReader: Sendable {
             }
             return (DevelopmentRanking.chronological(entries, year: views.year), views.year)
         }
-        let events = try situation().situation.events
+        let events = try situation(current: current).situation.events
         let year = DevelopmentRanking.storyYear(events, minSources: minSources)
         return (DevelopmentRanking.chronological(DevelopmentRanking().rank(events, limit: limit, minSources: minSources), year: year), year)
     }

@@ -89,8 +89,10 @@ import Testing
         let rows = try JSONDecoder().decode([Row].self, from: Data(contentsOf: URL(fileURLWithPath: Self.path!)))
         let clusterer = IncidentClusterer()
         let members = try rows.map { IncidentClusterer.Member(doc: $0.doc, article: $0.article, profile: try #require(ArticleProfile(storedText: $0.detail))) }
+        // The clusterer's own vectors and channel factors, so the scores printed are the ones it joins on.
+        let weighted = clusterer.channelVectors(members)
         var space = IncidentClusterer.Space(facts: members.map { IncidentClusterer.Facts($0.profile) },
-                                            vectors: clusterer.weightedVectors(members), clusterer: clusterer)
+                                            vectors: weighted.vectors, channels: weighted.channels, clusterer: clusterer)
         for i in rows.indices { for j in rows.indices where i < j {
             let score = space.score(i, j)
             guard score > 0.05 else { continue }

@@ -69,13 +69,6 @@ public struct IncidentClusterer: Sendable {
         let clusterer: IncidentClusterer
         var scores: [Int: Double] = [:]
 
-        init(facts: [Facts], vectors: [[(key: UInt64, weight: Double)]], channels: [SIMD16<Double>]? = nil, clusterer: IncidentClusterer) {
-            self.facts = facts
-            self.vectors = vectors
-            self.channels = channels ?? Array(repeating: SIMD16<Double>(repeating: 0), count: vectors.count)
-            self.clusterer = clusterer
-        }
-
         /// The pair's score (`IncidentClusterer.score`); 0 when the pair shares too little besides event kinds.
         mutating func score(_ x: Int, _ y: Int) -> Double {
             let (i, j) = x < y ? (x, y) : (y, x)

@@ -228,7 +228,8 @@ public struct TextCleaner: Sendable {
     static let addressKeys: Set<[UInt8]> = Set(addressWords.map { Array($0.replacingOccurrences(of: "’", with: "'").utf8) })
 
     static let usKey: [UInt8] = Array("us".utf8)
-    static let secondPersonKeys: Set<[UInt8]> = Set(["you", "your", "yours", "you're", "yourself"].map { Array($0.utf8) })
+    /// The reader's own words among `addressKeys` ("you", "your", "you're"…), as opposed to the page's "we", "our", "us".
+    static let secondPersonKeys: Set<[UInt8]> = addressKeys.filter { $0.starts(with: Array("you".utf8)) }
 
     /// Share of reader-address words outside quotations (a quoted "we" is a source speaking, not the page).
     /// Works on UTF-8 bytes: a word is a run of letters and apostrophes; quoted words count toward the total
