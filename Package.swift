@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "CrosscheckIngest",
             dependencies: ["CrosscheckCore", "CLibXML2", "CZlib"],
-            resources: [.copy("Resources/boilerplate-phrases.txt")],
+            resources: [.copy("Resources/boilerplate-phrases.txt"), .copy("Resources/html-entities.txt")],
             swiftSettings: strict),
         .target(
             name: "CrosscheckDedup",
@@ -84,7 +84,8 @@ let package = Package(
 
         .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckIngestTests",
-                    dependencies: ["CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
+                    dependencies: ["CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "CrosscheckDedupTests",
                     dependencies: ["CrosscheckDedup", "CrosscheckIngest", "CrosscheckCore", "CrosscheckTesting"]),
         .testTarget(name: "CrosscheckLanguageTests",

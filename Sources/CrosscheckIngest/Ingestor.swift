@@ -9,6 +9,8 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var duplicate = 0
     /// Inputs rejected, with reasons in `rejections`.
     public var rejected = 0
+    /// Records of containers that are not articles (WARC requests, metadata, images, redirects), passed over.
+    public var skipped = 0
     /// Bytes read.
     public var bytes = 0
     /// Words in the new articles' cleaned text.
@@ -110,6 +112,8 @@ public struct Ingestor: Sendable {
                 case .progress(let bytes):
                     bytesDone += bytes
                     summary.bytes += bytes
+                case .skipped(let count):
+                    summary.skipped += count
                 }
         }
     }

@@ -12,7 +12,7 @@ public enum CleanedInputs {
         for item in InputEnumerator().items(for: inputs) {
             try reader.read(item, receivedAt: Date()) { event in
                 switch event {
-                case .progress: break
+                case .progress, .skipped: break
                 case .rejected(let rejected): onRejected(rejected)
                 case .article(let raw):
                     switch cleaner.clean(raw) {

@@ -33,6 +33,8 @@ public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex {
     /// Up to `limit` raw articles with ids after `after` (all when `nil`), in id order: page through
     /// the store without holding it in memory.
     func rawArticles(after: ContentID?, limit: Int) throws -> [RawArticle]
+    /// The raw article with this id, bytes as received (a WARC record, a feed item, a file), or nil.
+    func rawArticle(id: ContentID) throws -> RawArticle?
     /// Replaces the cleaned articles (same ids) after re-analysis.
     func updateArticles(_ articles: [Article]) throws
     /// Every article's id, outlet and origin, for grouping articles by source.

@@ -12,7 +12,7 @@ import Testing
             switch event {
             case .article(let raw): raws.append(raw)
             case .rejected(let r): rejected.append(r)
-            case .progress: break
+            case .progress, .skipped: break
             }
         }
         return (raws, rejected)

@@ -12,6 +12,8 @@ public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
         case unreadable(String)
         case emptyAfterCleaning
         case notHTML
+        case corruptRecord(String)
+        case invalidXML(String)
     }
 
     private let kind: Kind
@@ -36,6 +38,10 @@ public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
     public static let emptyAfterCleaning = Rejection(kind: .emptyAfterCleaning)
     /// Input labelled HTML that has no HTML structure.
     public static let notHTML = Rejection(kind: .notHTML)
+    /// A container's record that cannot be read: a WARC record cut short, whose length lies, or whose header is broken.
+    public static func corruptRecord(_ detail: String) -> Rejection { Rejection(kind: .corruptRecord(detail)) }
+    /// A feed or feed item that is not well-formed XML, or not a feed.
+    public static func invalidXML(_ detail: String) -> Rejection { Rejection(kind: .invalidXML(detail)) }
 
     /// A stable machine-readable code: `empty`, `not-text`, `invalid-utf8`, `too-large`,
     /// `corrupt-compression`, `invalid-json`, `missing-field`, `unreadable`, `empty-after-cleaning`, `not-html`.
@@ -51,6 +57,8 @@ public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadable: "unreadable"
         case .emptyAfterCleaning: "empty-after-cleaning"
         case .notHTML: "not-html"
+        case .corruptRecord: "corrupt-record"
+        case .invalidXML: "invalid-xml"
         }
     }
 
@@ -67,6 +75,8 @@ public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadable(let detail): "cannot read: \(detail)"
         case .emptyAfterCleaning: "no main text left after cleaning"
         case .notHTML: "labelled HTML but has no HTML structure"
+        case .corruptRecord(let detail): "damaged record: \(detail)"
+        case .invalidXML(let detail): "not a readable feed: \(detail)"
         }
     }
 

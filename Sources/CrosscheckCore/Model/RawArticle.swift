@@ -6,14 +6,22 @@ public struct Origin: Hashable, Codable, Sendable, CustomStringConvertible {
     public var location: String
     /// 1-based line of a JSON-lines file, when the input is one record of a container.
     public var line: Int?
+    /// Byte offset of a record in its container: a WARC record's first byte (for a `.warc.gz`, the start of the
+    /// gzip member holding it, as CDX indexes count), a feed item's start tag.
+    public var offset: Int?
 
-    public init(location: String, line: Int? = nil) {
+    public init(location: String, line: Int? = nil, offset: Int? = nil) {
         self.location = location
         self.line = line
+        self.offset = offset
     }
 
-    /// `path` or `path:line`, the form used in every message.
-    public var description: String { line.map { "\(location):\($0)" } ?? location }
+    /// `path`, `path:line` or `path@offset`, the form used in every message.
+    public var description: String {
+        if let line { return "\(location):\(line)" }
+        if let offset { return "\(location)@\(offset)" }
+        return location
+    }
 }
 
 /// One input exactly as received: the bytes are kept so any article can be re-analysed later.

@@ -20,6 +20,8 @@ public struct ArticleCleaner: Sendable {
         case .text: cleanText(raw.bytes, id: raw.id)
         case .html: cleanHTML(raw.bytes, id: raw.id)
         case .jsonRecord: cleanRecord(raw.bytes, id: raw.id)
+        case .warcRecord: cleanWARC(raw.bytes, id: raw.id)
+        case .feedItem: cleanFeedItem(raw.bytes, id: raw.id)
         }
     }
 
@@ -119,8 +121,8 @@ public struct ArticleCleaner: Sendable {
         return best.key
     }
 
-    func cleanHTML(_ bytes: [UInt8], id: ContentID) -> Result<Article, Rejection> {
-        html.extract(bytes).map { page in
+    func cleanHTML(_ bytes: [UInt8], id: ContentID, charset: String? = nil) -> Result<Article, Rejection> {
+        html.extract(bytes, charset: charset).map { page in
             Article(id: id, title: page.title, published: page.published, updated: page.updated, outlet: page.outlet,
                     url: page.url, language: LanguageIdentifier.identify(page.text) ?? page.language,
                     authors: page.authors, text: page.text, removed: page.removed, sourceMap: page.sourceMap,
@@ -165,6 +167,59 @@ public struct ArticleCleaner: Sendable {
             if let authors = object["authors"] as? [String] { article.authors = authors }
             else if let author = object["author"] as? String { article.authors = [author] }
             if let language = object["language"] as? String, !language.isEmpty { article.language = language }
+            if article.outlet == nil, let url = article.url { article.outlet = MetadataCollector.outlet(fromURL: url) }
+            return article
+        }
+    }
+
+    /// One WARC record: its payload read as the page it was (HTML with the charset it was served with, or text), the
+    /// record's `WARC-Target-URI` as the article's address, and its `WARC-Date` as the date when the page gives none.
+    /// Offsets point into the record's bytes when the payload is stored as sent.
+    func cleanWARC(_ bytes: [UInt8], id: ContentID) -> Result<Article, Rejection> {
+        guard let record = WARCRecord(bytes) else { return .failure(.corruptRecord("no WARC header")) }
+        if let reason = record.notArticleReason { return .failure(.notText(detected: reason)) }
+        let payload: (bytes: [UInt8], verbatim: Bool)
+        switch WARCPayload.decode(record, bytes: bytes) {
+        case .failure(let rejection): return .failure(rejection)
+        case .success(let decoded): payload = decoded
+        }
+        guard !payload.bytes.allSatisfy(FormatSniffer.isSpace) else { return .failure(.empty) }
+        let html = record.mediaType.map { $0.contains("html") } ?? (FormatSniffer.sniff(payload.bytes) == .html)
+        let base = payload.verbatim ? record.payloadStart : 0
+        let result = html ? cleanHTML(payload.bytes, id: id, charset: record.charset) : cleanText(payload.bytes, id: id, rawBase: base)
+        return result.map { article in
+            var article = article
+            if html, base > 0 {
+                article.sourceMap = article.sourceMap.map { SourceSegment(cleanStart: $0.cleanStart, length: $0.length,
+                                                                          rawStart: $0.rawStart + base, rawLength: $0.rawLength) }
+            }
+            if let uri = record.targetURI { article.url = uri }
+            if article.published == nil, let date = record["warc-date"].flatMap({ DateParser.parse($0, from: "warc:date") }) {
+                article.published = date
+            }
+            if article.outlet == nil, let url = article.url { article.outlet = MetadataCollector.outlet(fromURL: url) }
+            return article
+        }
+    }
+
+    /// One feed item: its body (HTML or text), with the item's title, link, date and authors winning over what
+    /// cleaning the body infers.
+    func cleanFeedItem(_ bytes: [UInt8], id: ContentID) -> Result<Article, Rejection> {
+        let item: FeedItem
+        switch FeedItemParser.parse(bytes) {
+        case .failure(let rejection): return .failure(rejection)
+        case .success(let parsed): item = parsed
+        }
+        guard let body = item.body, !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return .failure(.missingField("content, description or summary in the item"))
+        }
+        let result = item.bodyIsHTML ? cleanHTML(Array(body.utf8), id: id) : cleanText(Array(body.utf8), id: id)
+        return result.map { article in
+            var article = article
+            if let title = item.title.map(HTMLExtractor.collapse), !title.isEmpty { article.title = title }
+            if let link = item.link, !link.isEmpty { article.url = link }
+            if let published = item.published, let date = DateParser.parse(published, from: "feed:date") { article.published = date }
+            if !item.authors.isEmpty { article.authors = item.authors }
             if article.outlet == nil, let url = article.url { article.outlet = MetadataCollector.outlet(fromURL: url) }
             return article
         }

@@ -5,9 +5,13 @@ enum CharsetSniffer {
     /// real pages put it later, after long comments and scripts).
     static let declarationWindow = 4096
 
-    static func encoding(for bytes: [UInt8]) -> String {
+    /// `transport` is the charset the page was served with (HTTP `Content-Type`), which wins over the page's own
+    /// declaration, as the HTML standard orders them.
+    static func encoding(for bytes: [UInt8], transport: String? = nil) -> String {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return "UTF-8" }
-        let declaration = bytes.withUnsafeBufferPointer { declaredCharset(in: UnsafeBufferPointer(rebasing: $0.prefix(declarationWindow))) }
+        let declaration = transport.flatMap { name -> String? in
+            Array(("charset=" + name).utf8).withUnsafeBufferPointer { declaredCharset(in: $0) }
+        } ?? bytes.withUnsafeBufferPointer { declaredCharset(in: UnsafeBufferPointer(rebasing: $0.prefix(declarationWindow))) }
         if let declared = declaration {
             // A page declared as a single-byte charset that is in fact valid UTF-8 with non-ASCII text
             // was re-served by a CMS that forgot to change its meta tag.

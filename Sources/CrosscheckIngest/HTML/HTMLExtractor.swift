@@ -150,9 +150,10 @@ public struct HTMLExtractor: Sendable {
 
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
-    /// Extracts text and metadata; a typed rejection when the page has no HTML or no text.
-    public func extract(_ bytes: [UInt8]) -> Result<ExtractedHTML, Rejection> {
-        let encoding = CharsetSniffer.encoding(for: bytes)
+    /// Extracts text and metadata; a typed rejection when the page has no HTML or no text. `charset` is the one the
+    /// page was served with, if known (a WARC record's HTTP header).
+    public func extract(_ bytes: [UInt8], charset: String? = nil) -> Result<ExtractedHTML, Rejection> {
+        let encoding = CharsetSniffer.encoding(for: bytes, transport: charset)
         guard let document = HTMLTree(bytes: bytes, encoding: encoding) ?? HTMLTree(bytes: bytes, encoding: "UTF-8"),
               let root = document.root
         else { return .failure(.notHTML) }

@@ -10,8 +10,10 @@ public enum ReadEvent: Sendable {
     case article(RawArticle)
     /// An input or record that cannot be used, with its reason.
     case rejected(RejectedInput)
-    /// Bytes of the input consumed so far, for progress display.
+    /// Bytes of the input consumed so far (decompressed, for a container read through gzip), for progress display.
     case progress(bytes: Int)
+    /// Records of a container that are not articles (a WARC request, an image), passed over.
+    case skipped(count: Int)
 }
 
 /// Reads files, standard input and containers (JSON lines, gzip) into raw articles, streaming
@@ -48,134 +50,103 @@ public struct InputReader: Sendable {
 
     /// Reads in-memory bytes as if they were a file named `origin`.
     public func read(bytes: [UInt8], origin: String, receivedAt: Date, emit: (ReadEvent) throws -> Void) throws {
-        try classify(bytes, origin: origin, receivedAt: receivedAt, allowGzip: true, emit: emit)
-        try emit(.progress(bytes: bytes.count))
+        try read(source: MemorySource(bytes), origin: origin, size: bytes.count, receivedAt: receivedAt, emit: emit)
     }
+
+    /// The container formats, tried in order on an input's first (decompressed) bytes. An input none of them
+    /// recognises is one article.
+    static let containers: [any ContainerReader] = [WARCReader(), FeedReader(), JSONLinesReader()]
 
     private func readDescriptor(_ fd: Int32, origin: String, size: Int?, receivedAt: Date,
                                 emit: (ReadEvent) throws -> Void) throws {
-        var reader = DescriptorReader(fd: fd)
-        let probe: [UInt8]
+        try read(source: DescriptorSource(fd: fd), origin: origin, size: size, receivedAt: receivedAt, emit: emit)
+    }
+
+    /// Decides what an input is from its first bytes (through gzip when it is compressed), then streams it through the
+    /// container reader that recognises it, or reads it whole (up to the article limit) as one article.
+    private func read(source raw: any ByteSource, origin: String, size: Int?, receivedAt: Date,
+                      emit: (ReadEvent) throws -> Void) throws {
+        let context = ReadContext(origin: origin, receivedAt: receivedAt, configuration: configuration)
+        var source = raw
+        var probe: [UInt8]
         do {
-            probe = try reader.readUpTo(FormatSniffer.probeLength)
+            probe = try source.read(FormatSniffer.probeLength)
+            if FormatSniffer.sniff(probe) == .gzip {
+                let inflated = GzipSource(PrefixedSource(prefix: probe, rest: source))
+                probe = try inflated.read(FormatSniffer.probeLength)
+                if probe.isEmpty, let damage = inflated.takeDamage(upTo: .max).first {
+                    try emit(context.rejected(.corruptCompression(damage.reason)))
+                    try emit(.progress(bytes: size ?? 0))
+                    return
+                }
+                if FormatSniffer.sniff(probe) == .gzip {
+                    try emit(context.rejected(.notText(detected: "nested gzip")))
+                    try emit(.progress(bytes: size ?? 0))
+                    return
+                }
+                source = inflated
+            }
         } catch {
-            try emit(.rejected(RejectedInput(origin: Origin(location: origin), rejection: .unreadable("\(error)"))))
+            try emit(context.rejected(.unreadable("\(error)")))
             return
         }
-        let kind = FormatSniffer.sniff(probe)
-        // A pretty-printed JSON document ("{" alone on its first line) is one record, not thousands of broken lines.
-        if kind == .jsonLines && !FormatSniffer.isPrettyJSONDocument(probe) {
-            try streamLines(initial: probe, reader: &reader, origin: origin, receivedAt: receivedAt, emit: emit)
+        if let container = Self.containers.first(where: { $0.recognizes(probe) }) {
+            var stream = ByteStream(PrefixedSource(prefix: probe, rest: source))
+            do {
+                try container.read(&stream, context: context, emit: emit)
+            } catch let error as DescriptorReader.ReadError {
+                try emit(context.rejected(.unreadable(error.description)))
+            }
             return
         }
-        let limit = kind == .gzip ? configuration.maxDecompressedBytes : configuration.maxArticleBytes
-        if let size, size > limit {
-            try emit(.rejected(RejectedInput(origin: Origin(location: origin),
-                                             rejection: .tooLarge(bytes: size, limit: limit))))
+        let compressed = source is GzipSource
+        let limit = configuration.maxArticleBytes
+        if !compressed, let size, size > limit {
+            try emit(context.rejected(.tooLarge(bytes: size, limit: limit)))
             try emit(.progress(bytes: size))
             return
         }
         var bytes = probe
         do {
-            let rest = try reader.readUpTo(limit + 1 - probe.count, expected: size.map { max(0, $0 - probe.count) })
-            bytes.append(contentsOf: rest)
+            while bytes.count <= limit {
+                let more = try source.read(min(limit + 1 - bytes.count, 1 << 20))
+                if more.isEmpty { break }
+                bytes += more
+            }
         } catch {
-            try emit(.rejected(RejectedInput(origin: Origin(location: origin), rejection: .unreadable("\(error)"))))
+            try emit(context.rejected(.unreadable("\(error)")))
             return
         }
-        if bytes.count > limit {
-            try emit(.rejected(RejectedInput(origin: Origin(location: origin),
-                                             rejection: .tooLarge(bytes: bytes.count, limit: limit))))
-            return
+        if let damage = source.takeDamage(upTo: .max).first {
+            try emit(context.rejected(.corruptCompression(damage.reason)))
+        } else if bytes.count > limit {
+            try emit(context.rejected(.tooLarge(bytes: bytes.count, limit: limit)))
+        } else {
+            try classify(bytes, context: context, emit: emit)
         }
-        try classify(bytes, origin: origin, receivedAt: receivedAt, allowGzip: true, emit: emit)
-        try emit(.progress(bytes: bytes.count))
+        try emit(.progress(bytes: size ?? bytes.count))
     }
 
-    private func classify(_ bytes: [UInt8], origin: String, receivedAt: Date, allowGzip: Bool,
-                          emit: (ReadEvent) throws -> Void) throws {
-        let where_ = Origin(location: origin)
+    /// One whole input that no container recognised: an HTML page, a text, or one pretty-printed JSON document.
+    private func classify(_ bytes: [UInt8], context: ReadContext, emit: (ReadEvent) throws -> Void) throws {
         if bytes.allSatisfy(FormatSniffer.isSpace) {
-            try emit(.rejected(RejectedInput(origin: where_, rejection: .empty)))
+            try emit(context.rejected(.empty))
             return
         }
+        let format: InputFormat
         switch FormatSniffer.sniff(bytes) {
-        case .gzip:
-            guard allowGzip else {
-                try emit(.rejected(RejectedInput(origin: where_, rejection: .notText(detected: "nested gzip"))))
-                return
-            }
-            switch Gunzip.decompress(bytes, limit: configuration.maxDecompressedBytes) {
-            case .failure(let rejection):
-                try emit(.rejected(RejectedInput(origin: where_, rejection: rejection)))
-            case .success(let inner):
-                let innerKind = FormatSniffer.sniff(inner)
-                if innerKind != .jsonLines, inner.count > configuration.maxArticleBytes {
-                    try emit(.rejected(RejectedInput(origin: where_, rejection: .tooLarge(bytes: inner.count,
-                                                                                         limit: configuration.maxArticleBytes))))
-                    return
-                }
-                try classify(inner, origin: origin, receivedAt: receivedAt, allowGzip: false, emit: emit)
-            }
+        case .gzip: format = .text  // not reached: gzip is opened before
         case .binary(let mime):
-            try emit(.rejected(RejectedInput(origin: where_, rejection: .notText(detected: mime))))
+            try emit(context.rejected(.notText(detected: mime)))
+            return
         case .xml:
-            try emit(.rejected(RejectedInput(origin: where_,
-                                             rejection: .notText(detected: "an XML feed (RSS/Atom is not supported yet)"))))
-        case .jsonLines where FormatSniffer.isPrettyJSONDocument(bytes):
-            // One JSON document spread over lines: one record (rejected once if it is not an article).
-            try emit(.article(RawArticle(bytes: bytes, origin: where_, receivedAt: receivedAt, format: .jsonRecord)))
-        case .jsonLines:
-            var lines = LineSplitter(maxLine: configuration.maxArticleBytes)
-            lines.feed(bytes[...])
-            lines.finish()
-            try emitLines(&lines, origin: origin, receivedAt: receivedAt, emit: emit)
-        case .html:
-            try emit(.article(RawArticle(bytes: bytes, origin: where_, receivedAt: receivedAt, format: .html)))
-        case .text:
-            try emit(.article(RawArticle(bytes: bytes, origin: where_, receivedAt: receivedAt, format: .text)))
+            try emit(context.rejected(.invalidXML("XML that is not an RSS or Atom feed")))
+            return
+        case .jsonLines: format = .jsonRecord
+        case .html: format = .html
+        case .text: format = .text
         }
-    }
-
-    private func streamLines(initial: [UInt8], reader: inout DescriptorReader, origin: String, receivedAt: Date,
-                             emit: (ReadEvent) throws -> Void) throws {
-        var lines = LineSplitter(maxLine: configuration.maxArticleBytes)
-        lines.feed(initial[...])
-        var consumed = initial.count
-        try emitLines(&lines, origin: origin, receivedAt: receivedAt, emit: emit)
-        while true {
-            let chunk: [UInt8]
-            do {
-                chunk = try reader.readUpTo(Self.chunkSize)
-            } catch {
-                try emit(.rejected(RejectedInput(origin: Origin(location: origin, line: lines.lineNumber + 1),
-                                                 rejection: .unreadable("\(error)"))))
-                break
-            }
-            if chunk.isEmpty { break }
-            consumed += chunk.count
-            lines.feed(chunk[...])
-            try emitLines(&lines, origin: origin, receivedAt: receivedAt, emit: emit)
-            try emit(.progress(bytes: chunk.count))
-        }
-        lines.finish()
-        try emitLines(&lines, origin: origin, receivedAt: receivedAt, emit: emit)
-        try emit(.progress(bytes: initial.count))
-    }
-
-    private func emitLines(_ lines: inout LineSplitter, origin: String, receivedAt: Date,
-                           emit: (ReadEvent) throws -> Void) throws {
-        for line in lines.drain() {
-            let at = Origin(location: origin, line: line.number)
-            switch line.content {
-            case .tooLong(let length):
-                try emit(.rejected(RejectedInput(origin: at, rejection: .tooLarge(bytes: length,
-                                                                                  limit: configuration.maxArticleBytes))))
-            case .bytes(let bytes):
-                if bytes.allSatisfy(FormatSniffer.isSpace) { continue }
-                try emit(.article(RawArticle(bytes: bytes, origin: at, receivedAt: receivedAt, format: .jsonRecord)))
-            }
-        }
+        try emit(.article(RawArticle(bytes: bytes, origin: context.origin(), receivedAt: context.receivedAt, format: format)))
     }
 }
 

@@ -240,6 +240,11 @@ enum SQLiteMigrations {
             value TEXT NOT NULL
         ) WITHOUT ROWID;
         """),
+        ("v13-origin-offset", """
+        -- A record of a container is named by its byte offset: a WARC record (for .warc.gz, the start of its gzip
+        -- member), a feed item. Formats 'warc' and 'feed' join text, html and json.
+        ALTER TABLE raw_article ADD COLUMN origin_offset INTEGER;
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -60,13 +60,13 @@ public final class SQLiteStore: Store {
     public func write(_ batch: IngestBatch) throws {
         try pool.write { db in
             let insertRaw = try db.cachedStatement(sql: """
-                INSERT INTO raw_article (id, bytes, format, origin, origin_line, received_at, size)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                INSERT INTO raw_article (id, bytes, format, origin, origin_line, origin_offset, received_at, size)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
                 """)
             let insertArticle = try db.cachedStatement(sql: Self.insertArticleSQL)
             for (raw, article) in batch.articles {
                 try insertRaw.execute(arguments: [raw.id.hex, Data(raw.bytes), raw.format.rawValue, raw.origin.location,
-                                                  raw.origin.line, Self.timestamp(raw.receivedAt), raw.bytes.count])
+                                                  raw.origin.line, raw.origin.offset, Self.timestamp(raw.receivedAt), raw.bytes.count])
                 guard db.changesCount == 1 else { continue }
                 try insertArticle.execute(arguments: try Self.articleArguments(article))
                 if db.changesCount == 1 { try Self.indexForSearch(db, rowid: db.lastInsertedRowID, article) }
@@ -152,7 +152,7 @@ public final class SQLiteStore: Store {
         try pool.read { db in
             var sql = """
                 SELECT a.id, a.title, a.published, a.published_precision, a.published_from, a.outlet, a.url, a.language,
-                       a.word_count, r.origin, r.origin_line, r.format, r.received_at, d.status AS dedup_status,
+                       a.word_count, r.origin, r.origin_line, r.origin_offset, r.format, r.received_at, d.status AS dedup_status,
                        (SELECT min(g.id) FROM dedup_doc m JOIN article g ON g.rowid = m.doc WHERE m.grp = d.grp) AS group_id,
                        (SELECT count(*) FROM dedup_doc m WHERE m.grp = d.grp) AS group_size
                 FROM article a JOIN raw_article r ON r.id = a.id
@@ -169,7 +169,7 @@ public final class SQLiteStore: Store {
                 ArticleSummary(id: ContentID(hex: row["id"])!, title: row["title"],
                                published: Self.publishedDate(row, prefix: "published"), outlet: row["outlet"],
                                url: row["url"], language: row["language"], words: row["word_count"],
-                               origin: Origin(location: row["origin"], line: row["origin_line"]),
+                               origin: Origin(location: row["origin"], line: row["origin_line"], offset: row["origin_offset"]),
                                format: InputFormat(rawValue: row["format"]) ?? .text,
                                receivedAt: Self.date(row["received_at"]),
                                group: (row["group_id"] as String?).flatMap(ContentID.init(hex:)),
@@ -202,11 +202,11 @@ public final class SQLiteStore: Store {
         try pool.read { db in
             let rowid = try Self.rowid(db, prefix: idPrefix)
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT a.*, r.origin, r.origin_line, r.format, r.received_at, r.size
+                SELECT a.*, r.origin, r.origin_line, r.origin_offset, r.format, r.received_at, r.size
                 FROM article a JOIN raw_article r ON r.id = a.id
                 WHERE a.rowid = ?
                 """, arguments: [rowid]) else { throw StoreError.notFound(idPrefix) }
-            return StoredArticle(article: Self.article(row), origin: Origin(location: row["origin"], line: row["origin_line"]),
+            return StoredArticle(article: Self.article(row), origin: Origin(location: row["origin"], line: row["origin_line"], offset: row["origin_offset"]),
                                  format: InputFormat(rawValue: row["format"]) ?? .text,
                                  receivedAt: Self.date(row["received_at"]), rawSize: row["size"])
         }
@@ -269,18 +269,27 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func rawArticle(id: ContentID) throws -> RawArticle? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT bytes, format, origin, origin_line, origin_offset, received_at FROM raw_article WHERE id = ?
+                """, arguments: [id.hex]).map(Self.rawArticle)
+        }
+    }
+
     public func rawArticles(after: ContentID?, limit: Int) throws -> [RawArticle] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT bytes, format, origin, origin_line, received_at FROM raw_article
+                SELECT bytes, format, origin, origin_line, origin_offset, received_at FROM raw_article
                 WHERE id > ? ORDER BY id LIMIT ?
-                """, arguments: [after?.hex ?? "", limit]).map { row in
-                let data: Data = row["bytes"]
-                return RawArticle(bytes: [UInt8](data), origin: Origin(location: row["origin"], line: row["origin_line"]),
-                                  receivedAt: Self.date(row["received_at"]),
-                                  format: InputFormat(rawValue: row["format"]) ?? .text)
-            }
+                """, arguments: [after?.hex ?? "", limit]).map(Self.rawArticle)
         }
+    }
+
+    static func rawArticle(_ row: Row) -> RawArticle {
+        let data: Data = row["bytes"]
+        return RawArticle(bytes: [UInt8](data), origin: Origin(location: row["origin"], line: row["origin_line"], offset: row["origin_offset"]),
+                          receivedAt: date(row["received_at"]), format: InputFormat(rawValue: row["format"]) ?? .text)
     }
 
     public func articleSources() throws -> [(id: ContentID, outlet: String?, origin: String)] {

@@ -52,7 +52,7 @@ extension Crosscheck {
             try Engine().analyze(store, templates: summary.new > 0)
             let seconds = Date().timeIntervalSince(started)
             let report = IngestReport(store: store.path, new: summary.new, alreadyStored: summary.duplicate,
-                                      rejected: summary.rejected, bytes: summary.bytes, seconds: seconds)
+                                      rejected: summary.rejected, skipped: summary.skipped, bytes: summary.bytes, seconds: seconds)
             switch format ?? (Terminal.stdoutIsTTY ? .table : .json) {
             case .json, .jsonl: Terminal.out(try JSONOutput.object(report, pretty: format == .json))
             case .table, .csv: Terminal.out(report.sentence + "\n")
@@ -67,11 +67,14 @@ struct IngestReport: Encodable {
     var new: Int
     var alreadyStored: Int
     var rejected: Int
+    /// Records of containers that are not articles (WARC requests, images, redirects).
+    var skipped: Int
     var bytes: Int
     var seconds: Double
 
     var sentence: String {
         let size = bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : String(format: "%.1f KB", Double(bytes) / 1024)
-        return "\(new) new, \(alreadyStored) already stored, \(rejected) rejected (\(size) in \(String(format: "%.2f", seconds)) s) → \(store)"
+        let passed = skipped > 0 ? ", \(skipped) records not articles" : ""
+        return "\(new) new, \(alreadyStored) already stored, \(rejected) rejected\(passed) (\(size) in \(String(format: "%.2f", seconds)) s) → \(store)"
     }
 }

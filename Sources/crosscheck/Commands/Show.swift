@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CrosscheckCore
 import CrosscheckReport
 import CrosscheckStore
@@ -16,12 +17,21 @@ extension Crosscheck {
         @Option(help: "Output format: table (readable) or json.")
         var format: OutputFormat = .table
 
+        @Flag(help: "Print the raw bytes as received (a file, a JSON line, a WARC record, a feed item) instead.")
+        var raw = false
+
         func run() async throws {
             let stored: StoredArticle
             do {
                 stored = try store.openExisting().article(idPrefix: id)
             } catch let error as StoreError {
                 throw CLIError(error.description)
+            }
+            if raw {
+                let store = try store.openExisting()
+                guard let bytes = try store.rawArticle(id: stored.article.id)?.bytes else { throw CLIError("no raw bytes for \(stored.article.id.hex)") }
+                FileHandle.standardOutput.write(Data(bytes))
+                return
             }
             switch format {
             case .json, .jsonl: Terminal.out(try JSONOutput.object(stored, pretty: format == .json))
