@@ -240,6 +240,11 @@ public struct Deduplicator: Sendable {
             }
             storedGroups = try transaction.groups(of: Array(needed))
         }
+        // Articles at the same address are one article whatever their texts (a feed item's summary and its page).
+        let addressOf = docs.map { AddressKey.of($0.url) }
+        let storedAtAddress = try transaction.documents(atAddresses: Set(addressOf.compactMap { $0 }).sorted())
+        let addressPeers = Set(storedAtAddress.values.joined()).subtracting(storedGroups.keys)
+        if !addressPeers.isEmpty { storedGroups.merge(try transaction.groups(of: addressPeers.sorted())) { a, _ in a } }
 
         summary.lookupSeconds = lap()
 
@@ -322,6 +327,7 @@ public struct Deduplicator: Sendable {
         var newKeys: [(key: Int32, index: Int)] = []
         newKeys.reserveCapacity(docs.count * (c.maxKeys + c.maxAnchorKeys + 1))
         var status: [DedupStatus] = []
+        var batchAtAddress: [String: [Int64]] = [:]
         for i in docs.indices {
             let id = docs[i].doc
             let sketch = prepared[i].sketch
@@ -347,6 +353,16 @@ public struct Deduplicator: Sendable {
                 summary.relations[match.kind.rawValue, default: 0] += 1
                 groups.union(id, storedGroups[other] ?? other)
                 if match.kind == .exact || (match.kind == .near && match.score >= c.copyThreshold) { isCopy = true }
+            }
+            if let address = addressOf[i] {
+                let related = Set(matches.map(\.other))
+                for other in (storedAtAddress[address] ?? []) + (batchAtAddress[address] ?? []) where !related.contains(other) {
+                    batch.relations.append(TextRelation(article: id, other: other, kind: .sameAddress, score: 1))
+                    summary.relations[RelationKind.sameAddress.rawValue, default: 0] += 1
+                    groups.union(id, storedGroups[other] ?? other)
+                }
+                batchAtAddress[address, default: []].append(id)
+                batch.addresses.append((id, address))
             }
             let state: DedupStatus = isCopy ? .copy : (sketch.isShort(c) ? .short : .indexed)
             status.append(state)

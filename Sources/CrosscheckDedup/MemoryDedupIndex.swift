@@ -14,6 +14,7 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
         var status: [Int64: DedupStatus] = [:]
         var relations: [TextRelation] = []
         var citations: [Citation] = []
+        var addresses: [String: [Int64]] = [:]
     }
 
     private let lock = NSLock()
@@ -59,7 +60,7 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
     public func resetDedup() throws {
         withState { s in
             s.pending = s.documents.values.sorted { $0.doc < $1.doc }  // copies' texts are gone: re-add them
-            s.keys = KeyTable(); s.groups = [:]; s.members = [:]; s.status = [:]; s.relations = []; s.citations = []
+            s.keys = KeyTable(); s.groups = [:]; s.members = [:]; s.status = [:]; s.relations = []; s.citations = []; s.addresses = [:]
         }
     }
 
@@ -145,6 +146,13 @@ public final class MemoryDedupIndex: DedupIndex, @unchecked Sendable {
             }
             state.relations.append(contentsOf: batch.relations)
             state.citations.append(contentsOf: batch.citations)
+            for (doc, address) in batch.addresses { state.addresses[address, default: []].append(doc) }
+        }
+
+        func documents(atAddresses addresses: [String]) throws -> [String: [Int64]] {
+            var out: [String: [Int64]] = [:]
+            for a in addresses { if let docs = state.addresses[a] { out[a] = docs } }
+            return out
         }
     }
 }

@@ -8,6 +8,8 @@ public struct DedupBatch: Sendable {
     public var citations: [Citation] = []
     /// Existing groups merged into another: every member of `from` moves to `into`.
     public var merges: [(from: Int64, into: Int64)] = []
+    /// Normalised addresses of processed articles that have one (`AddressKey`).
+    public var addresses: [(doc: Int64, address: String)] = []
 
     public init() {}
 }

@@ -9,8 +9,12 @@ public struct DedupDocument: Sendable, Hashable {
     public var language: String?
     /// Publication date (ISO 8601) when known: who copied whom.
     public var published: String?
+    /// The article's address (URL) when known: two articles at one address are one article told twice.
+    public var url: String?
 
-    public init(doc: Int64, id: ContentID, outlet: String?, text: String, language: String? = nil, published: String? = nil) {
+    public init(doc: Int64, id: ContentID, outlet: String?, text: String, language: String? = nil, published: String? = nil,
+                url: String? = nil) {
+        self.url = url
         self.doc = doc
         self.id = id
         self.outlet = outlet

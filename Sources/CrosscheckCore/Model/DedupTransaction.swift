@@ -16,6 +16,8 @@ public protocol DedupTransaction {
     func groups(of docs: [Int64]) throws -> [Int64: Int64]
     /// Writes the batch.
     func commit(_ batch: DedupBatch) throws
+    /// Processed articles at these normalised addresses, earliest first.
+    func documents(atAddresses addresses: [String]) throws -> [String: [Int64]]
 }
 
 extension DedupTransaction {

@@ -8,10 +8,12 @@ public enum RelationKind: String, Codable, Sendable, CaseIterable, Comparable {
     case contains
     /// Several passages align closely while the wording differs: a rewrite or partial reuse.
     case rewrite
+    /// Both are at the same address once normalised: a feed item and the page it links to, a page archived twice.
+    case sameAddress = "same-url"
     /// The article attributes facts to another outlet ("told RFE/RL", "according to Reuters").
     case cites
 
-    /// Strongest first: exact < near < contains < rewrite < cites.
+    /// Strongest first: exact < near < contains < rewrite < same-url < cites.
     public static func < (lhs: RelationKind, rhs: RelationKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

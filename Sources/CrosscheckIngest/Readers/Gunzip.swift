@@ -1,8 +1,29 @@
 import CrosscheckCore
 import CZlib
 
-/// Decompresses gzip data (including multi-member files) with a size limit.
+/// Decompresses gzip data (including multi-member files) with a size limit; compresses one member (what a
+/// `.warc.gz` holds per record; for the bench and tests).
 public enum Gunzip {
+    /// `bytes` as one gzip member.
+    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        let written: Int = bytes.withUnsafeBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
+                stream.avail_in = uInt(inBuf.count)
+                stream.next_out = outBuf.baseAddress
+                stream.avail_out = uInt(outBuf.count)
+                guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { return 0 }
+                return outBuf.count - Int(stream.avail_out)
+            }
+        }
+        return Array(output[0..<written])
+    }
+
     /// Returns the decompressed bytes, or a rejection for damaged, truncated or oversized data.
     public static func decompress(_ input: [UInt8], limit: Int) -> Result<[UInt8], Rejection> {
         var stream = z_stream()

@@ -244,6 +244,9 @@ enum SQLiteMigrations {
         -- A record of a container is named by its byte offset: a WARC record (for .warc.gz, the start of its gzip
         -- member), a feed item. Formats 'warc' and 'feed' join text, html and json.
         ALTER TABLE raw_article ADD COLUMN origin_offset INTEGER;
+        -- The duplicate finder links articles at one address (a feed item and its page): AddressKey of article.url.
+        ALTER TABLE dedup_doc ADD COLUMN address TEXT;
+        CREATE INDEX dedup_doc_address ON dedup_doc(address) WHERE address IS NOT NULL;
         """),
     ]
 

