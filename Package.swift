@@ -32,8 +32,10 @@ let package = Package(
 
         // Cache prefetch hints (an intrinsic Swift lacks), inline.
         .target(name: "CPrefetch"),
+        // SHA-256 with the x86-64 SHA instructions, for content ids (the Swift implementation elsewhere).
+        .target(name: "CSHA256"),
 
-        .target(name: "CrosscheckCore", swiftSettings: strict),
+        .target(name: "CrosscheckCore", dependencies: ["CSHA256"], swiftSettings: strict),
         .target(
             name: "CrosscheckIngest",
             dependencies: ["CrosscheckCore", "CLibXML2", "CZlib"],

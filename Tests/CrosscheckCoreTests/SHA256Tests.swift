@@ -11,6 +11,9 @@ import Testing
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(ContentID(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)).hex
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        var swift = SHA256(hardware: false)
+        swift.update(Array("abc".utf8))
+        #expect(swift.finalize() == SHA256.hash(Array("abc".utf8)))
     }
 
     @Test func incrementalEqualsOneShot() {
@@ -20,6 +23,22 @@ import Testing
             h.update(bytes[0..<split])
             h.update(bytes[split...])
             #expect(h.finalize() == SHA256.hash(bytes), "split at \(split)")
+        }
+    }
+
+    /// The SHA instructions and the Swift rounds agree on every length around block edges and on long inputs.
+    @Test func hardwareAndSwiftAgree() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for length in Array(0...300) + [4095, 4096, 4097, 65_536 + 7, 1_000_003] {
+            let bytes = (0..<length).map { _ -> UInt8 in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 33)
+            }
+            var swift = SHA256(hardware: false), hardware = SHA256(hardware: true)
+            swift.update(bytes)
+            hardware.update(bytes[..<(length / 3)])
+            hardware.update(bytes[(length / 3)...])
+            #expect(swift.finalize() == hardware.finalize(), "length \(length)")
         }
     }
 

@@ -1,16 +1,25 @@
-/// SHA-256 (FIPS 180-4) over bytes, in pure Swift.
+import CSHA256
+
+/// SHA-256 (FIPS 180-4) over bytes: with the processor's SHA instructions where it has them (`CSHA256`, x86-64
+/// SHA-NI: about 5× faster — every raw input is hashed on ingest's reading thread), else in pure Swift.
 ///
 /// Content ids are SHA-256 digests of raw input bytes. Foundation on Linux has no digest API and
 /// swift-crypto would add a minute to every clean build for one function, so the core carries its own.
-/// Verified against the FIPS test vectors in `SHA256Tests`.
+/// Verified against the FIPS test vectors in `SHA256Tests`, both ways.
 public struct SHA256: Sendable {
+    /// Whether this processor's SHA instructions are used.
+    public static let accelerated = crosscheck_sha256_accelerated() != 0
+    private let hardware: Bool
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
-    /// A hasher with the initial state.
-    public init() { buffer.reserveCapacity(64) }
+    /// A hasher with the initial state; `hardware: false` keeps to the Swift implementation (for tests).
+    public init(hardware: Bool = SHA256.accelerated) {
+        self.hardware = hardware && Self.accelerated
+        buffer.reserveCapacity(64)
+    }
 
     /// The digest of `bytes` in one call.
     public static func hash<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
@@ -40,9 +49,26 @@ public struct SHA256: Sendable {
             offset = take
             if buffer.count == 64 {
                 let block = buffer
-                block.withUnsafeBytes { compress($0.baseAddress!) }
+                block.withUnsafeBytes { bytes in
+                    if hardware {
+                        withUnsafeMutableBytes(of: &state) {
+                            crosscheck_sha256_blocks($0.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                                     bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), 1)
+                        }
+                    } else {
+                        compress(bytes.baseAddress!)
+                    }
+                }
                 buffer.removeAll(keepingCapacity: true)
             }
+        }
+        let blocks = (input.count - offset) / 64
+        if hardware, blocks > 0 {
+            withUnsafeMutableBytes(of: &state) { words in
+                crosscheck_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                         input.baseAddress!.assumingMemoryBound(to: UInt8.self) + offset, blocks)
+            }
+            offset += blocks * 64
         }
         while input.count - offset >= 64 {
             compress(input.baseAddress! + offset)

@@ -128,10 +128,10 @@ public struct WARCRecord: Sendable {
     static func http<C: RandomAccessCollection>(_ bytes: C, from: Int, to: Int) -> (status: Int, fields: [(name: String, value: String)], payload: Int)?
     where C.Element == UInt8, C.Index == Int {
         guard to - from >= 12, bytes[from] == UInt8(ascii: "H"), bytes[from + 1] == UInt8(ascii: "T") else { return nil }
-        // Header ends at CRLF CRLF (or a bare LF LF from a sloppy server), within the block.
-        let window = bytes[from..<to]
+        // Header ends at CRLF CRLF (or a bare LF LF from a sloppy server), within the block and its first 64 KiB.
+        let window = bytes[from..<min(to, from + 65_536)]
         let crlf = find([13, 10, 13, 10], in: window, from: from)
-        let lf = find([10, 10], in: window, from: from)
+        let lf = find([10, 10], in: bytes[from..<(crlf ?? window.endIndex)], from: from)
         let end: (at: Int, length: Int)
         switch (crlf, lf) {
         case let (c?, l?): end = c <= l ? (c, 4) : (l, 2)

@@ -20,27 +20,30 @@ extension Crosscheck.Bench {
         let plain = dir.appendingPathComponent("bench.warc").path, gzipped = plain + ".gz"
         let pageCount = try Self.writeArchive(pages: pagesBytes, megabytes: warcMB, plain: plain, gzipped: gzipped)
         let python = peerPython ?? ProcessInfo.processInfo.environment["CROSSCHECK_PEER_PYTHON"]
-        Terminal.out("warc: \(pageCount) pages (\(pagesBytes.count) distinct dev pages), request + response records, 1 core; best of \(repeats)\n")
-        Terminal.out("file            MB   records  articles   seconds   MB/s   records/s  peak RSS MB   peer fastwarc MB/s   ratio\n")
+        Terminal.out("warc: \(pageCount) pages (\(pagesBytes.count) distinct dev pages), request + response records, 1 core; best of \(repeats); content ids (SHA-256 of every record) \(SHA256.accelerated ? "with the SHA instructions" : "in Swift")\n")
+        Terminal.out("file            MB   records  articles   seconds   MB/s   records/s  peak RSS MB   peer (same file, 1 core) → crosscheck's speed over it\n")
         for path in [plain, gzipped] {
             let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
             MemoryProbe.resetPeak()
             var counts = (articles: 0, skipped: 0, rejected: 0)
             let seconds = bestSeconds { counts = (try? Self.readOnly(path)) ?? (0, 0, 0) }
-            var peerText = "   (no peer: set --peer-python)", ratio = ""
+            var peerText = "   (no peer: set --peer-python)"
             if let python {
-                let peer = try Self.runPeer(python: python, arguments: [RepositoryPaths.root.appendingPathComponent("scripts/peer_fastwarc.py").path,
-                                                                        "--warc", path, "--repeats", String(max(1, peerRepeats))])
-                if let rate = peer["mb_per_second"] as? Double {
-                    peerText = String(format: "%20.1f", rate)
-                    ratio = String(format: "%7.2f×", size / seconds / rate)
-                } else {
-                    peerText = "   (peer failed: \(peer["error"] ?? "no result"))"
+                peerText = ""
+                for hashing in [false, true] {
+                    let peer = try Self.runPeer(python: python, arguments: [RepositoryPaths.root.appendingPathComponent("scripts/peer_fastwarc.py").path,
+                                                                            "--warc", path, "--repeats", String(max(1, peerRepeats))] + (hashing ? ["--sha256"] : []))
+                    if let rate = peer["mb_per_second"] as? Double {
+                        peerText += String(format: "   fastwarc %@%@: %.0f MB/s → %.2f×", (peer["version"] as? String ?? "?") as NSString,
+                                           (hashing ? " + SHA-256 per record" : "") as NSString, rate, size / seconds / rate)
+                    } else {
+                        peerText += "   (peer failed: \(peer["error"] ?? "no result"))"
+                    }
                 }
             }
             Terminal.out(String(format: "%-11@ %7.1f %9d %9d %9.2f %6.0f %11.0f %12.1f", (path.hasSuffix(".gz") ? "warc.gz" : "warc") as NSString, size,
                                 counts.articles + counts.skipped + counts.rejected, counts.articles, seconds, size / seconds,
-                                Double(counts.articles + counts.skipped) / seconds, Double(MemoryProbe.peakResident()) / 1_048_576) + peerText + " " + ratio + "\n")
+                                Double(counts.articles + counts.skipped) / seconds, Double(MemoryProbe.peakResident()) / 1_048_576) + peerText + "\n")
         }
         let store = try SQLiteStore(path: dir.appendingPathComponent("bench.sqlite").path)
         MemoryProbe.resetPeak()
