@@ -21,9 +21,6 @@ public enum ReadEvent: Sendable {
 public struct InputReader: Sendable {
     public var configuration: IngestConfiguration
 
-    /// Read size for streaming.
-    static let chunkSize = 1 << 20
-
     public init(configuration: IngestConfiguration = IngestConfiguration()) {
         self.configuration = configuration
     }
