@@ -1,6 +1,7 @@
 import CrosscheckCore
 import CrosscheckDedup
 import CrosscheckEvents
+import CrosscheckIngest
 import CrosscheckLanguage
 import CrosscheckStore
 import Foundation
@@ -36,6 +37,44 @@ public struct Engine: Sendable {
         summary.language = try language.run(on: store)
         summary.situationStored = try Self.storeSituation(of: store)
         return summary
+    }
+
+    /// What `reanalyze` did: raw articles cleaned again, how many came out different, how many failed (their previous
+    /// cleaning is kept, each reported to `onFailure`), and the analysis that followed.
+    public struct Reanalysis: Sendable {
+        public var total = 0, changed = 0, failed = 0
+        public var analysis = Summary()
+    }
+
+    /// Cleans every stored raw article again with the current code, then analyses the whole store anew: templates,
+    /// duplicates and annotations are reset, since texts may have changed.
+    public func reanalyze(_ store: any Store, ingestor: Ingestor = Ingestor(), onFailure: (RawArticle, Rejection) -> Void = { _, _ in }) throws -> Reanalysis {
+        var out = Reanalysis()
+        var after: ContentID?
+        while true {
+            let batch = try store.rawArticles(after: after, limit: 256)
+            guard let last = batch.last else { break }
+            after = last.id
+            var updates: [Article] = []
+            for (raw, result) in zip(batch, ingestor.cleanInParallel(batch)) {
+                out.total += 1
+                switch result {
+                case .success(let article): updates.append(article)
+                case .failure(let rejection):
+                    out.failed += 1
+                    onFailure(raw, rejection)
+                }
+            }
+            // One query per batch for the stored versions (not one lookup per article).
+            let before = Dictionary(uniqueKeysWithValues: try store.articles(ids: updates.map(\.id)).map { ($0.id, $0) })
+            out.changed += updates.filter { before[$0.id] != $0 }.count
+            try store.updateArticles(updates)
+        }
+        try store.resetTemplates()
+        try store.resetDedup()
+        try store.resetAnnotations()
+        out.analysis = try analyze(store)
+        return out
     }
 
     /// Merges the analysed articles' events and stores the situation, unless the stored one is up to date (or `force`).

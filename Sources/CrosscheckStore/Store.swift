@@ -15,7 +15,7 @@ import Foundation
 /// try Engine().analyze(store)            // CrosscheckService
 /// let hits = try store.search(["Taliban"], raw: false, limit: 10, highlight: .markdown)
 /// ```
-public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex {
+public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex, TemplateIndex {
     /// Number of stored articles.
     func articleCount() throws -> Int
     /// Articles ordered by publication date (undated last), then id.
@@ -41,10 +41,6 @@ public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex {
     func articleSources() throws -> [(id: ContentID, outlet: String?, origin: String)]
     /// The cleaned articles with these ids (missing ids are skipped).
     func articles(ids: [ContentID]) throws -> [Article]
-    /// Streams every article's id, outlet, origin (only for articles without an outlet), text and the
-    /// texts it lost as outlet template, in storage order, without holding the store in memory.
-    func forEachArticleText(_ body: (_ id: ContentID, _ outlet: String?, _ origin: String?, _ text: String,
-                                     _ templates: [String]) throws -> Void) throws
     /// Text relations and citations found by the duplicate finder, by group.
     func relations(_ query: RelationQuery) throws -> [RelationRecord]
     /// Source groups with their members, largest first.

@@ -53,9 +53,37 @@ import Testing
             after = last.id
         }
         #expect(seen.count == count && Set(seen) == Set(listed.map(\.id)))
-        var texts = 0
-        try store.forEachArticleText { _, _, _, text, _ in if !text.isEmpty { texts += 1 } }
-        #expect(texts == count)
+        #expect(try store.rawArticle(id: first.id)?.id == first.id)
+        #expect(try store.rawArticle(id: ContentID(ofText: "never stored")) == nil)
+        var rows: [Int64] = []
+        try store.forEachArticleText(after: 0) { row, _, _, _, text, _ in if !text.isEmpty { rows.append(row) } }
+        #expect(rows.count == count && rows == rows.sorted())
+        var tail = 0
+        try store.forEachArticleText(after: rows[rows.count - 2]) { _, _, _, _, _, _ in tail += 1 }
+        #expect(tail == 1)
+    }
+
+    @Test(arguments: StoreBackend.all) func templateStateRoundTrips(_ backend: StoreBackend) throws {
+        let dir = try TemporaryDirectory("conformance-templates")
+        defer { dir.remove() }
+        let store = try demoStore(backend, dir)
+        #expect(try store.templateWatermark() == 0)
+        var rows: [Int64] = []
+        try store.forEachArticleText(after: 0) { row, _, _, _, _, _ in rows.append(row) }
+        var run = TemplateRun()
+        run.counts = ["outlet:x": [1: 2, UInt64.max: 3]]
+        run.members = ["outlet:x": Array(rows.prefix(3))]
+        run.groups = ["outlet:x": TemplateGroup(size: 3, templates: [UInt64.max])]
+        run.watermark = rows[2]
+        try store.saveTemplateRun(run)
+        try store.saveTemplateRun(run)  // counts add up; members and groups are set
+        #expect(try store.templateWatermark() == rows[2])
+        #expect(try store.templateGroups(["outlet:x", "outlet:y"]) == ["outlet:x": TemplateGroup(size: 3, templates: [UInt64.max])])
+        #expect(try store.templateCounts(group: "outlet:x", atLeast: 5) == [UInt64.max: 6])
+        #expect(try store.templateCounts(group: "outlet:x", atLeast: 1) == [1: 4, UInt64.max: 6])
+        #expect(try store.templateMembers(group: "outlet:x").count == 3)
+        try store.resetTemplates()
+        #expect(try store.templateWatermark() == 0 && (try store.templateGroups(["outlet:x"])).isEmpty)
     }
 
     @Test(arguments: StoreBackend.all) func searchRanksHighlightsAndRejectsBadQueries(_ backend: StoreBackend) throws {

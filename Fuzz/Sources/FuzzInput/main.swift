@@ -3,7 +3,7 @@ import CrosscheckIngest
 import Foundation
 import FuzzDriver
 
-// The input reader (format sniffing, gzip, JSON lines, pretty JSON documents) on arbitrary bytes and the cleaner on
+// The input reader (format sniffing, gzip, JSON lines, pretty JSON documents, WARC records, feed items) on arbitrary bytes and the cleaner on
 // the first articles it yields. An input whose first byte is even is read in memory; an odd one is written to a file
 // and streamed from it (the path `crosscheck ingest FILE` takes), so both readers are fuzzed at half the cost each.
 let reader = InputReader()

@@ -75,12 +75,20 @@ public struct TemplateDetector: Sendable {
 
     /// The template hashes of a group, given each article's `paragraphHashes`.
     public func templates(_ articles: [Set<UInt64>]) -> Set<UInt64> {
-        guard articles.count >= minArticles else { return [] }
         var counts: [UInt64: Int] = [:]
         for hashes in articles { for h in hashes { counts[h, default: 0] += 1 } }
-        let needed = max(minArticles, Int((Double(articles.count) * minShare).rounded(.up)))
+        return templates(counts: counts, size: articles.count)
+    }
+
+    /// The template hashes of a group of `size` articles, given how many of them hold each paragraph.
+    public func templates(counts: [UInt64: Int], size: Int) -> Set<UInt64> {
+        guard size >= minArticles else { return [] }
+        let needed = self.needed(size)
         return Set(counts.filter { $0.value >= needed }.keys)
     }
+
+    /// How many of a group's `size` articles must hold a paragraph for it to be template.
+    public func needed(_ size: Int) -> Int { max(minArticles, Int((Double(size) * minShare).rounded(.up))) }
 
     /// `article` without its template paragraphs, or `nil` when it has none (or would be left empty).
     public func strip(_ article: Article, templates: Set<UInt64>, group: String) -> Article? {

@@ -248,6 +248,31 @@ enum SQLiteMigrations {
         ALTER TABLE dedup_doc ADD COLUMN address TEXT;
         CREATE INDEX dedup_doc_address ON dedup_doc(address) WHERE address IS NOT NULL;
         """),
+        ("v14-template-counts", """
+        -- The outlet-template pass, incremental: per group (an outlet, else an origin folder) its size and templates,
+        -- how many members hold each short paragraph, its members; and the last article row counted.
+        CREATE TABLE template_group (
+            grp TEXT PRIMARY KEY NOT NULL,
+            size INTEGER NOT NULL,
+            templates TEXT NOT NULL DEFAULT '[]'  -- JSON array of paragraph hashes (signed 64-bit)
+        ) WITHOUT ROWID;
+        CREATE TABLE template_count (
+            grp TEXT NOT NULL,
+            hash INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (grp, hash)
+        ) WITHOUT ROWID;
+        CREATE INDEX template_count_frequent ON template_count(grp, count);
+        CREATE TABLE template_member (
+            grp TEXT NOT NULL,
+            doc INTEGER NOT NULL,                 -- article.rowid
+            PRIMARY KEY (grp, doc)
+        ) WITHOUT ROWID;
+        CREATE TABLE template_state (
+            key TEXT PRIMARY KEY NOT NULL,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

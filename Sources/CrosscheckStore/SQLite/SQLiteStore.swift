@@ -302,28 +302,6 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func forEachArticleText(_ body: (_ id: ContentID, _ outlet: String?, _ origin: String?, _ text: String,
-                                            _ templates: [String]) throws -> Void) throws {
-        try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT a.id, a.outlet, CASE WHEN a.outlet IS NULL THEN (SELECT origin FROM raw_article r WHERE r.id = a.id) END,
-                       a.text, a.removed
-                FROM article a ORDER BY a.rowid
-                """)
-            while let row = try rows.next() {
-                guard let id = ContentID(hex: row[0]) else { continue }
-                let removed: String = row[4]
-                var templates: [String] = []
-                // Most articles lost no template: their removed pieces are not decoded at all.
-                if removed.contains("\"template\"") {
-                    let pieces = [RemovedPiece](json: removed) ?? Self.decode([RemovedPiece].self, removed) ?? []
-                    templates = pieces.filter { $0.reason == "template" }.map(\.text)
-                }
-                try body(id, row[1], row[2], row[3], templates)
-            }
-        }
-    }
-
     public func articles(ids: [ContentID]) throws -> [Article] {
         try pool.read { db in
             var out: [Article] = []

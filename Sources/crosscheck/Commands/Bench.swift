@@ -2,6 +2,7 @@ import ArgumentParser
 import CrosscheckCore
 import CrosscheckDedup
 import CrosscheckIngest
+import CrosscheckService
 import CrosscheckStore
 import Foundation
 
@@ -89,7 +90,7 @@ extension Crosscheck {
             let folders = [Demo.defaultSamples(), Self.sharedFolder("seeds")].compactMap { $0 }
             let corpus = BenchCorpus(folders: folders)
             Terminal.out("ingest + store (SQLite, WAL, FTS5): \(corpus.paragraphs.count) source paragraphs, ~\(articleBytes) B/article, \(IngestConfiguration.coreCount) cores\n")
-            Terminal.out("articles      MB   seconds  articles/s    MB/s  clean s  store s  peak RSS MB\n")
+            Terminal.out("articles      MB   seconds  articles/s    MB/s  clean s  store s  peak RSS MB  templates s  +1,000: ingest s  templates s\n")
             for size in sizeList {
                 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-bench-\(getpid())-\(size)")
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -101,11 +102,24 @@ extension Crosscheck {
                 let start = ContinuousClock.now
                 let summary = try Ingestor().ingest([input], into: store)
                 let seconds = (ContinuousClock.now - start).inSeconds
+                let peak = Double(MemoryProbe.peakResident()) / 1_048_576
                 let mb = Double(bytes) / 1_048_576
-                Terminal.out(String(format: "%8d %7.1f %9.2f %11.0f %7.1f %8.2f %8.2f %12.1f\n", summary.new, mb, seconds,
-                                    Double(summary.new) / seconds, mb / seconds, summary.cleanSeconds, summary.storeSeconds,
-                                    Double(MemoryProbe.peakResident()) / 1_048_576))
+                // The outlet-template pass ingest runs next: over everything the first time, then over what is new.
+                let templates = try timed { _ = try TemplatePass.run(on: store) }
+                let more = dir.appendingPathComponent("more.jsonl").path
+                _ = try corpus.write(count: 1000, bytes: articleBytes, to: more, first: size)
+                let moreIngest = try timed { _ = try Ingestor().ingest([more], into: store) }
+                let moreTemplates = try timed { _ = try TemplatePass.run(on: store) }
+                Terminal.out(String(format: "%8d %7.1f %9.2f %11.0f %7.1f %8.2f %8.2f %12.1f %12.2f %17.2f %12.3f\n", summary.new, mb, seconds,
+                                    Double(summary.new) / seconds, mb / seconds, summary.cleanSeconds, summary.storeSeconds, peak,
+                                    templates, moreIngest, moreTemplates))
             }
+        }
+
+        func timed(_ body: () throws -> Void) throws -> Double {
+            let start = ContinuousClock.now
+            try body()
+            return (ContinuousClock.now - start).inSeconds
         }
 
         func benchExtract() throws {

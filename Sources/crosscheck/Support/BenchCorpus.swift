@@ -41,8 +41,9 @@ struct BenchCorpus {
     static let outlets = ["Pamir Ledger", "Central Asia Wire", "Khatlon Today", "Amu Observer", "Termez Herald",
                           "Steppe News Agency", "Dushanbe Evening Post", "Kabul Monitor Daily"]
 
-    /// Writes `count` JSON-lines articles of about `bytes` bytes of text each to `path`, streaming.
-    func write(count: Int, bytes: Int, to path: String) throws -> Int {
+    /// Writes `count` JSON-lines articles of about `bytes` bytes of text each to `path`, streaming; numbered from
+    /// `first` (articles with other numbers are other articles).
+    func write(count: Int, bytes: Int, to path: String, first: Int = 0) throws -> Int {
         FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CLIError("cannot write \(path)") }
         defer { try? handle.close() }
@@ -53,7 +54,7 @@ struct BenchCorpus {
         }
         var buffer = Data()
         var total = 0
-        for i in 0..<count {
+        for i in first..<first + count {
             var text = "Bulletin \(i) from the regional desk."
             while text.utf8.count < bytes {
                 let crisis = background.isEmpty || Double(next() % 1000) < crisisShare * 1000
