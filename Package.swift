@@ -18,10 +18,13 @@ let package = Package(
         .library(name: "CrosscheckStore", targets: ["CrosscheckStore"]),
         .library(name: "CrosscheckReport", targets: ["CrosscheckReport"]),
         .library(name: "CrosscheckService", targets: ["CrosscheckService"]),
+        .library(name: "CrosscheckServer", targets: ["CrosscheckServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries (Debian: libxml2-dev, zlib1g-dev).
@@ -72,11 +75,18 @@ let package = Package(
             dependencies: ["CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckEvents",
                            "CrosscheckStore", "CrosscheckReport"],
             swiftSettings: strict),
+        // `crosscheck serve`: the HTTP API and pages, over the service library (never the CLI).
+        .target(
+            name: "CrosscheckServer",
+            dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckReport", "CrosscheckEvents", "CrosscheckService",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")],
+            resources: [.copy("Resources/openapi.json")],
+            swiftSettings: strict),
         .executableTarget(
             name: "crosscheck",
             dependencies: [
                 "CrosscheckCore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage", "CrosscheckEvents",
-                "CrosscheckStore", "CrosscheckReport", "CrosscheckService",
+                "CrosscheckStore", "CrosscheckReport", "CrosscheckService", "CrosscheckServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -101,6 +111,10 @@ let package = Package(
         .testTarget(name: "CrosscheckServiceTests",
                     dependencies: ["CrosscheckService", "CrosscheckStore", "CrosscheckIngest", "CrosscheckDedup", "CrosscheckLanguage",
                                    "CrosscheckEvents", "CrosscheckCore", "CrosscheckTesting"]),
+        .testTarget(name: "CrosscheckServerTests",
+                    dependencies: ["CrosscheckServer", "CrosscheckService", "CrosscheckStore", "CrosscheckIngest", "CrosscheckCore",
+                                   "CrosscheckTesting", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "HTTPTypes", package: "swift-http-types")]),
         // Runs the built executable end to end; depending on it makes `swift test` build it first.
         .testTarget(name: "crosscheckTests", dependencies: ["crosscheck", "CrosscheckTesting", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

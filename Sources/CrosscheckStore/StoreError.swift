@@ -20,6 +20,9 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
     /// A store opened read-only whose schema an older version wrote (it cannot be upgraded without writing).
     public static func outdated(_ path: String) -> StoreError { StoreError(kind: .outdated(path)) }
 
+    /// Whether the error says a thing asked for does not exist (an HTTP 404).
+    public var isNotFound: Bool { if case .notFound = kind { true } else { false } }
+
     public var description: String {
         switch kind {
         case .notFound(let id): "no article with id \(id)"

@@ -21,27 +21,3 @@ public protocol TemplateIndex {
     /// Forgets everything the template pass counted (after `reanalyze` cleans every article again).
     func resetTemplates() throws
 }
-
-/// One group's stored state.
-public struct TemplateGroup: Sendable, Equatable {
-    public var size: Int
-    public var templates: Set<UInt64>
-
-    public init(size: Int, templates: Set<UInt64>) {
-        self.size = size
-        self.templates = templates
-    }
-}
-
-/// What one template run adds.
-public struct TemplateRun: Sendable {
-    /// Per group: paragraph hash → articles of this run holding it.
-    public var counts: [String: [UInt64: Int]] = [:]
-    /// Per group: the article rows this run added.
-    public var members: [String: [Int64]] = [:]
-    /// The touched groups' new state.
-    public var groups: [String: TemplateGroup] = [:]
-    public var watermark: Int64 = 0
-
-    public init() {}
-}

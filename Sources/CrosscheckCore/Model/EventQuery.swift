@@ -40,7 +40,7 @@ public struct EventQuery: Sendable, Hashable {
     }
 
     /// Whether `text` starts with a day written YYYY-MM-DD in digits.
-    static func isDay(_ text: String) -> Bool {
+    public static func isDay(_ text: String) -> Bool {
         let u = Array(text.utf8.prefix(10))
         guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return false }
         return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 }

@@ -13,17 +13,3 @@ protocol ContainerReader: Sendable {
     /// progress for each. A damaged record never stops the rest.
     func read(_ stream: inout ByteStream, context: ReadContext, emit: (ReadEvent) throws -> Void) throws
 }
-
-/// What a container reader needs to know about the input it reads.
-struct ReadContext: Sendable {
-    /// The file's path, or `-`.
-    var origin: String
-    var receivedAt: Date
-    var configuration: IngestConfiguration
-
-    func origin(line: Int? = nil, offset: Int? = nil) -> Origin { Origin(location: origin, line: line, offset: offset) }
-
-    func rejected(_ rejection: Rejection, line: Int? = nil, offset: Int? = nil) -> ReadEvent {
-        .rejected(RejectedInput(origin: origin(line: line, offset: offset), rejection: rejection))
-    }
-}

@@ -1,0 +1,19 @@
+/// Settings of `crosscheck serve`. Every value has a documented default.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Largest request body accepted, in bytes (an ingest of JSON lines or a page).
+    public var maxBodyBytes: Int
+    /// Most events one page of `/api/v1/events` holds.
+    public var maxPageSize: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 16 << 20, maxPageSize: Int = 1000) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.maxPageSize = maxPageSize
+    }
+
+    /// Whether `host` only accepts connections from this machine.
+    public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+}
