@@ -78,7 +78,7 @@ let package = Package(
         // `crosscheck serve`: the HTTP API and pages, over the service library (never the CLI).
         .target(
             name: "CrosscheckServer",
-            dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckReport", "CrosscheckEvents", "CrosscheckService",
+            dependencies: ["CrosscheckCore", "CrosscheckIngest", "CrosscheckStore", "CrosscheckReport", "CrosscheckEvents", "CrosscheckService",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")],
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: strict),

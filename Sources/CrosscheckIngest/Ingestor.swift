@@ -63,12 +63,30 @@ public struct Ingestor: Sendable {
             if case .file(_, let size) = item { return sum + size }
             return sum
         }
+        return try ingest(total: total, into: sink, onRejected: onRejected, onProgress: onProgress) { reader, emit in
+            for item in items { try reader.read(item, receivedAt: receivedAt, emit: emit) }
+        }
+    }
+
+    /// Ingests bytes received whole (an HTTP request's body) as if they were a file named `origin`.
+    public func ingest(bytes: [UInt8], origin: String, into sink: any IngestSink, receivedAt: Date = Date(),
+                       onRejected: (RejectedInput) -> Void = { _ in }) throws -> IngestSummary {
+        try ingest(total: bytes.count, into: sink, onRejected: onRejected, onProgress: { _ in }) { reader, emit in
+            try reader.read(bytes: bytes, origin: origin, receivedAt: receivedAt, emit: emit)
+        }
+    }
+
+    /// The batching loop over whatever `read` reads.
+    private func ingest(total: Int, into sink: any IngestSink, onRejected: (RejectedInput) -> Void,
+                        onProgress: (IngestProgress) -> Void,
+                        read: (InputReader, (ReadEvent) throws -> Void) throws -> Void) throws -> IngestSummary {
         var state = BatchState(summary: IngestSummary(), bytesTotal: total)
         let reader = InputReader(configuration: configuration)
         let writer = BatchWriter(sink: sink)
         do {
-            for item in items {
-                try reader.read(item, receivedAt: receivedAt) { event in
+            // `read` calls back into this loop's state, and only while it runs.
+            try withoutActuallyEscaping(read) { read in
+                try read(reader) { event in
                     state.absorb(event, onRejected: onRejected)
                     if state.isFull(configuration) {
                         try flush(&state, writer: writer, onRejected: onRejected)

@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckIngest
 import CrosscheckReport
 import CrosscheckService
 import CrosscheckStore
@@ -36,11 +37,37 @@ struct APIRoutes: Sendable {
         ]
     }
 
+    /// The routes that write: each needs a bearer token.
+    var writes: [(path: String, handler: Handler)] {
+        [("/api/v1/articles", { request, _ in try await ingest(request) })]
+    }
+
     /// (method, path) of every route.
-    var routes: [(method: String, path: String)] { table.map { ("get", $0.path) } }
+    var routes: [(method: String, path: String)] { table.map { ("get", $0.path) } + writes.map { ("post", $0.path) } }
 
     func register(on router: Router<BasicRequestContext>) {
         for (path, handler) in table { router.get(RouterPath(path), use: handler) }
+        for (path, handler) in writes { router.post(RouterPath(path), use: handler) }
+    }
+
+    // MARK: Writing
+
+    /// Ingests the request's body (text, HTML, JSON lines, a WARC, a feed; gzip or not), as `crosscheck ingest` does
+    /// with a file: its origin is `api:` and the token's name. Then the situation is analysed again.
+    func ingest(_ request: Request) async throws -> Response {
+        let holder = try await TokenGuard(store: store).holder(of: request)
+        let buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        let bytes = [UInt8](buffer: buffer)
+        let store = self.store
+        let receipt = try await Blocking.write { () throws -> IngestReceipt in
+            var rejections: [RejectedInput] = []
+            let summary = try Ingestor().ingest(bytes: bytes, origin: "api:" + holder, into: store, onRejected: { rejections.append($0) })
+            try Engine().analyze(store, templates: summary.new > 0)
+            return IngestReceipt(summary, rejections: rejections)
+        }
+        var response = try Self.json(receipt)
+        response.status = receipt.new > 0 ? .created : .ok
+        return response
     }
 
     // MARK: Articles and search

@@ -10,6 +10,7 @@ public enum CrosscheckServer {
         let router = Router()
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(ProblemMiddleware())
+        if configuration.tokenForReading { router.middlewares.add(ReadTokenMiddleware(guardian: TokenGuard(store: store))) }
         APIRoutes(store: store, configuration: configuration).register(on: router)
         PageRoutes(store: store).register(on: router)
         return router

@@ -17,4 +17,5 @@ public struct Problem: Error, Codable, Sendable, Equatable {
 
     public static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, detail) }
     public static func notFound(_ detail: String) -> Problem { Problem(.notFound, detail) }
+    public static func unauthorized(_ detail: String) -> Problem { Problem(.unauthorized, detail) }
 }

@@ -1,4 +1,5 @@
 import CrosscheckReport
+import HTTPTypes
 import CrosscheckStore
 import Hummingbird
 
@@ -23,7 +24,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func response(_ problem: Problem) -> Response {
         let body = (try? JSONOutput.object(problem, pretty: false)) ?? "{}"
-        return Response(status: HTTPResponse.Status(code: problem.status),
-                        headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if problem.status == 401 { headers[.wwwAuthenticate] = "Bearer" }
+        return Response(status: HTTPResponse.Status(code: problem.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

@@ -14,6 +14,9 @@ public struct ServerConfiguration: Sendable {
         self.maxPageSize = maxPageSize
     }
 
+    /// Whether reading needs a token too (set for a server listening beyond loopback).
+    public var tokenForReading = false
+
     /// Whether `host` only accepts connections from this machine.
     public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
 }

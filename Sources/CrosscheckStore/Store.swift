@@ -15,7 +15,7 @@ import Foundation
 /// try Engine().analyze(store)            // CrosscheckService
 /// let hits = try store.search(["Taliban"], raw: false, limit: 10, highlight: .markdown)
 /// ```
-public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex, TemplateIndex {
+public protocol Store: IngestSink, DedupIndex, AnnotationIndex, SituationIndex, TemplateIndex, TokenIndex {
     /// Number of stored articles.
     func articleCount() throws -> Int
     /// Articles ordered by publication date (undated last), then id.

@@ -63,6 +63,23 @@ import Testing
         #expect(tail == 1)
     }
 
+    @Test(arguments: StoreBackend.all) func tokensAreKeptByDigest(_ backend: StoreBackend) throws {
+        let dir = try TemporaryDirectory("conformance-tokens")
+        defer { dir.remove() }
+        let store = try demoStore(backend, dir)
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(try store.createToken(name: "desk", digest: "d1", at: now))
+        #expect(try !store.createToken(name: "desk", digest: "d2", at: now), "a name is taken once")
+        #expect(try store.tokens().map(\.name) == ["desk"])
+        #expect(try store.tokens().first?.lastUsed == nil)
+        #expect(try store.tokenName(digest: "d1", usedAt: now) == "desk")
+        #expect(try store.tokenName(digest: "nope", usedAt: now) == nil)
+        #expect(try store.tokens().first?.lastUsed != nil)
+        #expect(try store.revokeToken(name: "desk"))
+        #expect(try !store.revokeToken(name: "desk"))
+        #expect(try store.tokenName(digest: "d1", usedAt: now) == nil)
+    }
+
     @Test(arguments: StoreBackend.all) func templateStateRoundTrips(_ backend: StoreBackend) throws {
         let dir = try TemporaryDirectory("conformance-templates")
         defer { dir.remove() }

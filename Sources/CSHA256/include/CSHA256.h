@@ -3,6 +3,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of SHA-256 (FIPS 180-4, 4.2.2), shared with the Swift rounds.
+const uint32_t *crosscheck_sha256_constants(void);
+
 /// Whether this processor has the SHA extensions (x86-64 SHA-NI) that `crosscheck_sha256_blocks` uses.
 int crosscheck_sha256_accelerated(void);
 

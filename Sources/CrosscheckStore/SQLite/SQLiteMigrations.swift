@@ -273,6 +273,15 @@ enum SQLiteMigrations {
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
         """),
+        ("v15-api-tokens", """
+        -- Write tokens of `crosscheck serve`: only their SHA-256 is kept.
+        CREATE TABLE api_token (
+            name TEXT PRIMARY KEY NOT NULL,
+            digest TEXT NOT NULL UNIQUE,          -- SHA-256 of the token, hex
+            created TEXT NOT NULL,
+            last_used TEXT
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static var migrator: DatabaseMigrator {
