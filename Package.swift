@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // System libraries (Debian: libxml2-dev, zlib1g-dev).
@@ -79,7 +80,8 @@ let package = Package(
         .target(
             name: "CrosscheckServer",
             dependencies: ["CrosscheckCore", "CrosscheckIngest", "CrosscheckStore", "CrosscheckReport", "CrosscheckEvents", "CrosscheckService",
-                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")],
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "HummingbirdCore", package: "hummingbird")],
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: strict),
         .executableTarget(

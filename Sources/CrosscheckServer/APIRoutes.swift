@@ -27,8 +27,8 @@ struct APIRoutes: Sendable {
             ("/api/v1/search", { request, _ in try await search(request) }),
             ("/api/v1/entities", { request, _ in try await entities(request) }),
             ("/api/v1/events", { request, _ in try await events(request) }),
-            ("/api/v1/contradictions", { _, _ in try Self.json(try await Blocking.run { try reader.contradictions().contradictions }) }),
-            ("/api/v1/stories", { _, _ in try Self.json(try await Blocking.run { try reader.stories().stories }) }),
+            ("/api/v1/contradictions", { _, _ in try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try reader.contradictions().contradictions }) }),
+            ("/api/v1/stories", { _, _ in try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try reader.stories().stories }) }),
             ("/api/v1/timeline", { request, _ in try await timeline(request) }),
             ("/api/v1/brief", { request, _ in try Self.json(try await brief(request)) }),
             ("/api/v1/brief.md", { request, _ in Self.body(try await brief(request).markdown(), type: "text/markdown; charset=utf-8") }),
@@ -76,18 +76,18 @@ struct APIRoutes: Sendable {
         let query = ArticleQuery(limit: try Self.int(request, "limit", default: 50, in: 1...configuration.maxPageSize),
                                  offset: try Self.int(request, "offset", default: 0, in: 0...Int.max),
                                  outlet: request.uri.queryParameters.get("outlet"))
-        return try Self.json(try await Blocking.run { try store.articles(query) })
+        return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.articles(query) })
     }
 
     func article(_ id: String) async throws -> Response {
         try Self.checkID(id)
-        return try Self.json(try await Blocking.run { try store.article(idPrefix: id) })
+        return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.article(idPrefix: id) })
     }
 
     /// The bytes as received, never rendered: an article is hostile input.
     func raw(_ id: String) async throws -> Response {
         try Self.checkID(id)
-        let bytes = try await Blocking.run { () throws -> [UInt8] in
+        let bytes = try await Blocking.run(timeout: configuration.readTimeout) { () throws -> [UInt8] in
             let stored = try store.article(idPrefix: id)
             guard let raw = try store.rawArticle(id: stored.article.id) else { throw Problem.notFound("no raw bytes for \(id)") }
             return raw.bytes
@@ -98,7 +98,7 @@ struct APIRoutes: Sendable {
 
     func text(_ id: String) async throws -> Response {
         try Self.checkID(id)
-        return Self.body(try await Blocking.run { try store.article(idPrefix: id).article.text }, type: "text/plain; charset=utf-8")
+        return Self.body(try await Blocking.run(timeout: configuration.readTimeout) { try store.article(idPrefix: id).article.text }, type: "text/plain; charset=utf-8")
     }
 
     func search(_ request: Request) async throws -> Response {
@@ -106,7 +106,7 @@ struct APIRoutes: Sendable {
             throw Problem.badRequest("give the words to search for as q")
         }
         let limit = try Self.int(request, "limit", default: 20, in: 1...configuration.maxPageSize)
-        let hits = try await Blocking.run { try ArticleSearch(store: store).search(q.split(separator: " ").map(String.init), limit: limit, highlight: .markdown).hits }
+        let hits = try await Blocking.run(timeout: configuration.readTimeout) { try ArticleSearch(store: store).search(q.split(separator: " ").map(String.init), limit: limit, highlight: .markdown).hits }
         return try Self.json(hits)
     }
 
@@ -118,13 +118,13 @@ struct APIRoutes: Sendable {
         }
         let query = EntityQuery(kind: kind, name: request.uri.queryParameters.get("name"),
                                 limit: try Self.int(request, "limit", default: 100, in: 1...configuration.maxPageSize))
-        return try Self.json(try await Blocking.run { try store.entities(query) })
+        return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.entities(query) })
     }
 
     func groups(_ request: Request) async throws -> Response {
         let query = RelationQuery(minGroupSize: try Self.int(request, "minSize", default: 2, in: 1...Int.max),
                                   limit: try Self.int(request, "limit", default: 100, in: 1...configuration.maxPageSize))
-        return try Self.json(try await Blocking.run { try store.sourceGroups(query) })
+        return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.sourceGroups(query) })
     }
 
     // MARK: The situation
@@ -149,21 +149,21 @@ struct APIRoutes: Sendable {
         let query = EventQuery(type: p.get("type"), status: status, actor: p.get("actor"), place: p.get("place"),
                                minSources: try Self.int(request, "minSources", default: 0, in: 0...Int.max),
                                since: p.get("since"), until: p.get("until"), incident: p.get("incident"), limit: limit + 1, offset: offset)
-        let found = try await Blocking.run { try reader.events(query).events }
+        let found = try await Blocking.run(timeout: configuration.readTimeout) { try reader.events(query).events }
         return try Self.json(EventPage(items: Array(found.prefix(limit)), next: found.count > limit ? Cursor.encode(offset + limit) : nil))
     }
 
     func timeline(_ request: Request) async throws -> Response {
         let limit = try Self.int(request, "limit", default: 50, in: 1...configuration.maxPageSize)
         let minSources = try Self.int(request, "minSources", default: 1, in: 0...Int.max)
-        let entries = try await Blocking.run { try reader.developments(minSources: minSources, limit: limit).entries }
+        let entries = try await Blocking.run(timeout: configuration.readTimeout) { try reader.developments(minSources: minSources, limit: limit).entries }
         return try Self.json(entries)
     }
 
     func brief(_ request: Request) async throws -> BriefModel {
         let limit = try Self.int(request, "limit", default: SituationViews.briefLimit, in: 1...200)
         let story = request.uri.queryParameters.get("story")
-        guard let model = try await Blocking.run({ try reader.brief(limit: limit, story: story) }) else {
+        guard let model = try await Blocking.run(timeout: configuration.readTimeout, { try reader.brief(limit: limit, story: story) }) else {
             throw Problem.notFound("no story \(story ?? "")")
         }
         return model

