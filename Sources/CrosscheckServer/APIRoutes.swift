@@ -27,6 +27,7 @@ struct APIRoutes: Sendable {
             ("/api/v1/search", { request, _ in try await search(request) }),
             ("/api/v1/entities", { request, _ in try await entities(request) }),
             ("/api/v1/events", { request, _ in try await events(request) }),
+            ("/api/v1/events/{id}", { _, context in try await event(context.parameters.require("id")) }),
             ("/api/v1/contradictions", { _, _ in try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try reader.contradictions().contradictions }) }),
             ("/api/v1/stories", { _, _ in try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try reader.stories().stories }) }),
             ("/api/v1/timeline", { request, _ in try await timeline(request) }),
@@ -150,7 +151,15 @@ struct APIRoutes: Sendable {
                                minSources: try Self.int(request, "minSources", default: 0, in: 0...Int.max),
                                since: p.get("since"), until: p.get("until"), incident: p.get("incident"), limit: limit + 1, offset: offset)
         let found = try await Blocking.run(timeout: configuration.readTimeout) { try reader.events(query).events }
-        return try Self.json(EventPage(items: Array(found.prefix(limit)), next: found.count > limit ? Cursor.encode(offset + limit) : nil))
+        return try Self.json(EventPage(items: found.prefix(limit).map(EventListing.init), next: found.count > limit ? Cursor.encode(offset + limit) : nil))
+    }
+
+    /// One event with every telling.
+    func event(_ id: String) async throws -> Response {
+        guard let found = try await Blocking.run(timeout: configuration.readTimeout, { try reader.event(id: id) }) else {
+            throw Problem.notFound("no event \(id)")
+        }
+        return try Self.json(found)
     }
 
     func timeline(_ request: Request) async throws -> Response {

@@ -35,6 +35,12 @@ public struct SituationReader: Sendable {
         return (Array(all.dropFirst(query.offset).prefix(query.limit)), false)
     }
 
+    /// One event by id, with every telling: stored when current.
+    public func event(id: String) throws -> MergedEvent? {
+        if try isCurrent() { return try store.storedEvents(ids: [id]).first }
+        return try Situation.read(from: store).events.first { $0.id == id }
+    }
+
     /// The contradictions: stored when current.
     public func contradictions() throws -> (contradictions: [Contradiction], stored: Bool) {
         if try isCurrent() { return (try store.storedContradictions(), true) }

@@ -47,7 +47,9 @@ import Testing
             // Every listed route answers (a sample id where one is needed).
             let id = try #require(try Self.store.articles(ArticleQuery(limit: 1)).first?.id.hex)
             for route in CrosscheckServer.routes(store: Self.store) {
-                try await client.execute(uri: route.path.replacingOccurrences(of: "{id}", with: String(id.prefix(12))) + (route.path.hasSuffix("search") ? "?q=flood" : ""),
+                let eventID = try #require(try Self.store.storedEvents(EventQuery(limit: 1)).first?.id)
+                let sample = route.path.hasPrefix("/api/v1/events/") ? eventID : String(id.prefix(12))
+                try await client.execute(uri: route.path.replacingOccurrences(of: "{id}", with: sample) + (route.path.hasSuffix("search") ? "?q=flood" : ""),
                                          method: .get) { response in
                     #expect(response.status == .ok, "\(route.path)")
                 }
@@ -119,6 +121,20 @@ import Testing
                 }
             } while cursor != nil
             #expect(seen == all)
+            // A listing previews three tellings and counts them all; the event's own route has every one.
+            let full = try #require(try Self.store.storedEvents(EventQuery(limit: 10_000)).max { $0.references.count < $1.references.count })
+            #expect(full.references.count > 3)
+            try await client.execute(uri: "/api/v1/events/\(full.id)", method: .get) { response in
+                #expect((Self.json(response.body) as? [String: Any])?["references"] as? [Any] != nil)
+                #expect(((Self.json(response.body) as? [String: Any])?["references"] as? [Any])?.count == full.references.count)
+            }
+            try await client.execute(uri: "/api/v1/events?limit=1000", method: .get) { response in
+                let items = (Self.json(response.body) as? [String: Any])?["items"] as? [[String: Any]] ?? []
+                let listed = try #require(items.first { $0["id"] as? String == full.id })
+                #expect((listed["references"] as? [Any])?.count == 3)
+                #expect(listed["referenceCount"] as? Int == full.references.count)
+            }
+            try await client.execute(uri: "/api/v1/events/nosuchevent", method: .get) { response in #expect(response.status == .notFound) }
             try await client.execute(uri: "/api/v1/events?status=contested&minSources=1", method: .get) { response in
                 let items = (Self.json(response.body) as? [String: Any])?["items"] as? [[String: Any]] ?? []
                 #expect(items.allSatisfy { $0["status"] as? String == "contested" })
