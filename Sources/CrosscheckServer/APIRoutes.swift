@@ -150,7 +150,7 @@ struct APIRoutes: Sendable {
         let query = EventQuery(type: p.get("type"), status: status, actor: p.get("actor"), place: p.get("place"),
                                minSources: try Self.int(request, "minSources", default: 0, in: 0...Int.max),
                                since: p.get("since"), until: p.get("until"), incident: p.get("incident"), limit: limit + 1, offset: offset)
-        let found = try await Blocking.run(timeout: configuration.readTimeout) { try reader.events(query).events }
+        let found = try await Blocking.run(timeout: configuration.readTimeout) { try reader.eventPreviews(query, keeping: EventListing.previewed) }
         return try Self.json(EventPage(items: found.prefix(limit).map(EventListing.init), next: found.count > limit ? Cursor.encode(offset + limit) : nil))
     }
 

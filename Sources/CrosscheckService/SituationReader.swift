@@ -35,6 +35,12 @@ public struct SituationReader: Sendable {
         return (Array(all.dropFirst(query.offset).prefix(query.limit)), false)
     }
 
+    /// `events` with each event's first `keeping` tellings and their count (a listing's page).
+    public func eventPreviews(_ query: EventQuery, keeping: Int) throws -> [EventPreview] {
+        if try isCurrent() { return try store.storedEventPreviews(query, keeping: keeping) }
+        return try events(query).events.map { EventPreview($0, keeping: keeping) }
+    }
+
     /// One event by id, with every telling: stored when current.
     public func event(id: String) throws -> MergedEvent? {
         if try isCurrent() { return try store.storedEvents(ids: [id]).first }

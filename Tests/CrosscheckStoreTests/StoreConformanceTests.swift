@@ -212,6 +212,7 @@ import Testing
         let expected = Array(situation.events.filter(query.matches)
             .sorted { (EventQuery.sortKey(of: $0), $0.id) < (EventQuery.sortKey(of: $1), $1.id) }.dropFirst(1).prefix(7))
         #expect(try store.storedEvents(query) == expected)
+        #expect(try store.storedEventPreviews(query, keeping: 2) == expected.map { EventPreview($0, keeping: 2) })
         #expect(try store.storedEventCount(query) == situation.events.filter(query.matches).count)
         // Saving again replaces, never adds.
         try store.saveSituation(situation, views: [:], stamp: stamp)

@@ -12,6 +12,9 @@ public protocol SituationIndex: Sendable {
     func currentSituationStamp() throws -> SituationStamp
     /// The stored events that pass `query`, in its order, with their tellings.
     func storedEvents(_ query: EventQuery) throws -> [MergedEvent]
+    /// The stored events that pass `query`, in its order, each with its first `keeping` tellings only (the others are
+    /// not read) and how many it has.
+    func storedEventPreviews(_ query: EventQuery, keeping: Int) throws -> [EventPreview]
     /// How many stored events pass `query` (its limit and offset aside).
     func storedEventCount(_ query: EventQuery) throws -> Int
     /// The stored events with these ids (in the merge's order), with their tellings.

@@ -86,6 +86,18 @@ extension SQLiteStore {
         return try events(rows)
     }
 
+    public func storedEventPreviews(_ query: EventQuery, keeping: Int) throws -> [EventPreview] {
+        let (filter, arguments) = Self.whereClause(query)
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT detail, refs FROM situation_event\(filter) ORDER BY sort_key, id LIMIT ? OFFSET ?",
+                             arguments: StatementArguments(arguments + [query.limit, query.offset]))
+                .map { (detail: $0[0] as String, refs: $0[1] as String) }
+        }
+        let counts = rows.map { $0.refs.isEmpty ? 0 : $0.refs.split(separator: ";").count }
+        let kept = rows.map { (detail: $0.detail, refs: $0.refs.split(separator: ";").prefix(max(0, keeping)).joined(separator: ";")) }
+        return zip(try events(kept), counts).map { EventPreview(event: $0, tellings: $1) }
+    }
+
     public func storedEventCount(_ query: EventQuery) throws -> Int {
         let (filter, arguments) = Self.whereClause(query)
         return try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM situation_event\(filter)", arguments: StatementArguments(arguments)) ?? 0 }
