@@ -4,6 +4,7 @@ import CrosscheckReport
 import CrosscheckService
 import CrosscheckStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The JSON API under `/api/v1`, over the service library: the same values, field names and codes as the CLI's JSON.
@@ -14,7 +15,10 @@ struct APIRoutes: Sendable {
 
     var reader: SituationReader { SituationReader(store: store) }
 
-    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+    /// Reading answers, shared by the routes of one router.
+    let cache = ResponseCache()
+
+    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Payload
 
     /// Every route: the router is made from this table, and the OpenAPI document must describe exactly these paths.
     var table: [(path: String, handler: Handler)] {
@@ -47,15 +51,20 @@ struct APIRoutes: Sendable {
     var routes: [(method: String, path: String)] { table.map { ("get", $0.path) } + writes.map { ("post", $0.path) } }
 
     func register(on router: Router<BasicRequestContext>) {
-        for (path, handler) in table { router.get(RouterPath(path), use: handler) }
-        for (path, handler) in writes { router.post(RouterPath(path), use: handler) }
+        for (path, handler) in table {
+            router.get(RouterPath(path)) { request, context in
+                let stamp = try await Blocking.run(timeout: configuration.readTimeout) { try store.situationStamp() }
+                return try await cache.payload(for: request.uri.description, stamp: stamp) { try await handler(request, context) }.response
+            }
+        }
+        for (path, handler) in writes { router.post(RouterPath(path)) { request, context in try await handler(request, context).response } }
     }
 
     // MARK: Writing
 
     /// Ingests the request's body (text, HTML, JSON lines, a WARC, a feed; gzip or not), as `crosscheck ingest` does
     /// with a file: its origin is `api:` and the token's name. Then the situation is analysed again.
-    func ingest(_ request: Request) async throws -> Response {
+    func ingest(_ request: Request) async throws -> Payload {
         let holder = try await TokenGuard(store: store).holder(of: request)
         let buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
         let bytes = [UInt8](buffer: buffer)
@@ -66,43 +75,42 @@ struct APIRoutes: Sendable {
             try Engine().analyze(store, templates: summary.new > 0)
             return IngestReceipt(summary, rejections: rejections)
         }
-        var response = try Self.json(receipt)
-        response.status = receipt.new > 0 ? .created : .ok
-        return response
+        var payload = try Self.json(receipt)
+        payload.status = receipt.new > 0 ? .created : .ok
+        return payload
     }
 
     // MARK: Articles and search
 
-    func articles(_ request: Request) async throws -> Response {
+    func articles(_ request: Request) async throws -> Payload {
         let query = ArticleQuery(limit: try Self.int(request, "limit", default: 50, in: 1...configuration.maxPageSize),
                                  offset: try Self.int(request, "offset", default: 0, in: 0...Int.max),
                                  outlet: request.uri.queryParameters.get("outlet"))
         return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.articles(query) })
     }
 
-    func article(_ id: String) async throws -> Response {
+    func article(_ id: String) async throws -> Payload {
         try Self.checkID(id)
         return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.article(idPrefix: id) })
     }
 
     /// The bytes as received, never rendered: an article is hostile input.
-    func raw(_ id: String) async throws -> Response {
+    func raw(_ id: String) async throws -> Payload {
         try Self.checkID(id)
         let bytes = try await Blocking.run(timeout: configuration.readTimeout) { () throws -> [UInt8] in
             let stored = try store.article(idPrefix: id)
             guard let raw = try store.rawArticle(id: stored.article.id) else { throw Problem.notFound("no raw bytes for \(id)") }
             return raw.bytes
         }
-        return Response(status: .ok, headers: [.contentType: "application/octet-stream", .contentDisposition: "attachment"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Payload(type: "application/octet-stream", body: ByteBuffer(bytes: bytes), headers: [.contentDisposition: "attachment"])
     }
 
-    func text(_ id: String) async throws -> Response {
+    func text(_ id: String) async throws -> Payload {
         try Self.checkID(id)
         return Self.body(try await Blocking.run(timeout: configuration.readTimeout) { try store.article(idPrefix: id).article.text }, type: "text/plain; charset=utf-8")
     }
 
-    func search(_ request: Request) async throws -> Response {
+    func search(_ request: Request) async throws -> Payload {
         guard let q = request.uri.queryParameters.get("q")?.trimmingCharacters(in: .whitespaces), !q.isEmpty else {
             throw Problem.badRequest("give the words to search for as q")
         }
@@ -111,7 +119,7 @@ struct APIRoutes: Sendable {
         return try Self.json(hits)
     }
 
-    func entities(_ request: Request) async throws -> Response {
+    func entities(_ request: Request) async throws -> Payload {
         var kind: MentionKind?
         if let text = request.uri.queryParameters.get("kind") {
             guard let parsed = MentionKind(rawValue: text) else { throw Problem.badRequest("unknown kind \(text); one of \(MentionKind.allCases.map(\.rawValue).joined(separator: ", "))") }
@@ -122,7 +130,7 @@ struct APIRoutes: Sendable {
         return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.entities(query) })
     }
 
-    func groups(_ request: Request) async throws -> Response {
+    func groups(_ request: Request) async throws -> Payload {
         let query = RelationQuery(minGroupSize: try Self.int(request, "minSize", default: 2, in: 1...Int.max),
                                   limit: try Self.int(request, "limit", default: 100, in: 1...configuration.maxPageSize))
         return try Self.json(try await Blocking.run(timeout: configuration.readTimeout) { try store.sourceGroups(query) })
@@ -130,7 +138,7 @@ struct APIRoutes: Sendable {
 
     // MARK: The situation
 
-    func events(_ request: Request) async throws -> Response {
+    func events(_ request: Request) async throws -> Payload {
         let p = request.uri.queryParameters
         var status: EventStatus?
         if let text = p.get("status") {
@@ -155,14 +163,14 @@ struct APIRoutes: Sendable {
     }
 
     /// One event with every telling.
-    func event(_ id: String) async throws -> Response {
+    func event(_ id: String) async throws -> Payload {
         guard let found = try await Blocking.run(timeout: configuration.readTimeout, { try reader.event(id: id) }) else {
             throw Problem.notFound("no event \(id)")
         }
         return try Self.json(found)
     }
 
-    func timeline(_ request: Request) async throws -> Response {
+    func timeline(_ request: Request) async throws -> Payload {
         let limit = try Self.int(request, "limit", default: 50, in: 1...configuration.maxPageSize)
         let minSources = try Self.int(request, "minSources", default: 1, in: 0...Int.max)
         let entries = try await Blocking.run(timeout: configuration.readTimeout) { try reader.developments(minSources: minSources, limit: limit).entries }
@@ -192,11 +200,11 @@ struct APIRoutes: Sendable {
         return n
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> Response {
+    static func json<T: Encodable>(_ value: T) throws -> Payload {
         body(try JSONOutput.object(value, pretty: false), type: "application/json")
     }
 
-    static func body(_ text: String, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+    static func body(_ text: String, type: String) -> Payload {
+        Payload(type: type, body: ByteBuffer(string: text))
     }
 }

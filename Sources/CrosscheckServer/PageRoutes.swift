@@ -10,7 +10,7 @@ struct PageRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in
             let html = try await Blocking.run { try SituationReader(store: store).brief()?.html() ?? "" }
-            return APIRoutes.body(html, type: "text/html; charset=utf-8")
+            return APIRoutes.body(html, type: "text/html; charset=utf-8").response
         }
     }
 }
