@@ -53,6 +53,8 @@ struct APIRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         for (path, handler) in table {
             router.get(RouterPath(path)) { request, context in
+                // "Cache-Control: no-cache" asks for an answer made now.
+                if request.headers[.cacheControl]?.contains("no-cache") == true { return try await handler(request, context).response }
                 let stamp = try await Blocking.run(timeout: configuration.readTimeout) { try store.situationStamp() }
                 return try await cache.payload(for: request.uri.description, stamp: stamp) { try await handler(request, context) }.response
             }

@@ -38,12 +38,14 @@ extension Crosscheck.Bench {
         var ports = stream.makeAsyncIterator()
         guard let port = await ports.next() else { throw CLIError("the server did not start") }
         let url = "http://127.0.0.1:\(port)/api/v1/events?limit=50"
-        let output = try Self.runProcess(wrk, ["-t2", "-c32", "-d10s", "--latency", url])
-        let rate = Self.field(output, after: "Requests/sec:")
-        let p99 = output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("99%") }
-            .map { String($0).trimmingCharacters(in: .whitespaces).dropFirst(3).trimmingCharacters(in: .whitespaces) } ?? "?"
-        let errors = output.split(separator: "\n").filter { $0.contains("Non-2xx") || $0.contains("Socket errors") }.joined(separator: "; ")
-        Terminal.out("serve: \(events) events in the store; wrk -t2 -c32 -d10s GET /api/v1/events?limit=50 (server and wrk on this \(IngestConfiguration.coreCount)-core machine): \(rate ?? "?") requests/s, p99 \(p99), errors: \(errors.isEmpty ? "none" : errors)\n")
+        for (label, headers) in [("cached until the situation changes", [String]()), ("made for each request (Cache-Control: no-cache)", ["-H", "Cache-Control: no-cache"])] {
+            let output = try Self.runProcess(wrk, ["-t2", "-c32", "-d10s", "--latency"] + headers + [url])
+            let rate = Self.field(output, after: "Requests/sec:")
+            let p99 = output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("99%") }
+                .map { String($0).trimmingCharacters(in: .whitespaces).dropFirst(3).trimmingCharacters(in: .whitespaces) } ?? "?"
+            let errors = output.split(separator: "\n").filter { $0.contains("Non-2xx") || $0.contains("Socket errors") }.joined(separator: "; ")
+            Terminal.out("serve: \(events) events in the store; wrk -t2 -c32 -d10s GET /api/v1/events?limit=50, \(label) (server and wrk on this \(IngestConfiguration.coreCount)-core machine): \(rate ?? "?") requests/s, p99 \(p99), errors: \(errors.isEmpty ? "none" : errors)\n")
+        }
         try await postBench(port: port, store: store, corpus: corpus, dir: dir)
     }
 
