@@ -155,12 +155,12 @@ struct DescriptorReader {
         let description: String
     }
 
-    /// Up to `count` bytes; fewer only at end of input. The buffer grows with what arrives (starting from
-    /// `expected`, the file size when known), so a generous limit costs nothing for a small file.
-    mutating func readUpTo(_ count: Int, expected: Int? = nil) throws -> [UInt8] {
+    /// Up to `count` bytes; fewer only at end of input. The buffer grows with what arrives, so a generous limit costs
+    /// nothing for a small file.
+    mutating func readUpTo(_ count: Int) throws -> [UInt8] {
         guard count > 0 else { return [] }
         var out: [UInt8] = []
-        var capacity = min(count, max(expected.map { $0 + 1 } ?? 0, 1 << 16))
+        var capacity = min(count, 1 << 16)
         while out.count < count {
             if out.count == capacity { capacity = min(count, capacity * 2) }
             let room = capacity - out.count
