@@ -82,7 +82,7 @@ let package = Package(
             dependencies: ["CrosscheckCore", "CrosscheckIngest", "CrosscheckStore", "CrosscheckReport", "CrosscheckEvents", "CrosscheckService",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "HummingbirdCore", package: "hummingbird")],
-            resources: [.copy("Resources/openapi.json")],
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/basemap.tsv"), .copy("Resources/app.css"), .copy("Resources/app.js"), .copy("Resources/icon.svg")],
             swiftSettings: strict),
         .executableTarget(
             name: "crosscheck",

@@ -86,6 +86,11 @@ public struct Brief: Sendable {
         return line
     }
 
+    /// The span of the sentence a telling was read from.
+    static func sentenceRange(_ r: EventReference) -> TextRange {
+        TextRange(start: r.mention.sentenceStart, end: max(r.mention.sentenceStart, r.mention.sentenceEnd))
+    }
+
     /// The brief as data (what Markdown, HTML and JSON render).
     public func model() -> BriefModel {
         // Number the articles in order of first citation.
@@ -114,7 +119,8 @@ public struct Brief: Sendable {
                     picked.append(k)
                 }
             }
-            return BriefModel.Citations(numbers: picked.map { cite(refs[$0]) }, more: total.count - picked.count)
+            return BriefModel.Citations(numbers: picked.map { cite(refs[$0]) }, sentences: picked.map { Self.sentenceRange(refs[$0]) },
+                                        more: total.count - picked.count)
         }
         let year = storyYear
         var articles = Set<Int64>(), groups = Set<Int64>()
@@ -179,7 +185,8 @@ public struct Brief: Sendable {
             anonymous = a.mention.attribution.name ?? "unnamed source"
         }
         let evidence = e.evidence.map { r in
-            BriefModel.Evidence(sentence: r.mention.sentence.replacingOccurrences(of: "\n", with: " "), attribution: r.mention.attribution.name,
+            BriefModel.Evidence(sentence: r.mention.sentence.replacingOccurrences(of: "\n", with: " "), range: Self.sentenceRange(r),
+                                attribution: r.mention.attribution.name,
                                 citation: cite(r))
         }
         return BriefModel.Development(number: number, dated: Self.isDated(e), when: when(e, year: year), headline: Self.headline(e, names: names),

@@ -6,7 +6,27 @@ public struct BriefModel: Codable, Sendable, Hashable {
     /// Citations on one line: at most a few numbers, one per independent source first, and how many more articles.
     public struct Citations: Codable, Sendable, Hashable {
         public var numbers: [Int]
+        /// The cited sentence of each numbered article (UTF-8 span of its cleaned text), in the order of `numbers`:
+        /// where a citation opens the article. Empty in a brief stored before they were kept.
+        public var sentences: [TextRange]
         public var more: Int
+
+        public init(numbers: [Int], sentences: [TextRange] = [], more: Int) {
+            self.numbers = numbers
+            self.sentences = sentences
+            self.more = more
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(numbers: try c.decode([Int].self, forKey: .numbers),
+                      sentences: try c.decodeIfPresent([TextRange].self, forKey: .sentences) ?? [], more: try c.decode(Int.self, forKey: .more))
+        }
+
+        /// The number and cited sentence of each citation.
+        public var cited: [(number: Int, sentence: TextRange?)] {
+            numbers.enumerated().map { k, n in (n, k < sentences.count ? sentences[k] : nil) }
+        }
     }
 
     /// A denial or walk-back told beside a development.
@@ -22,8 +42,17 @@ public struct BriefModel: Codable, Sendable, Hashable {
     /// The sentence behind a development.
     public struct Evidence: Codable, Sendable, Hashable {
         public var sentence: String
+        /// Its UTF-8 span in the cited article's cleaned text (nil in a brief stored before spans were kept).
+        public var range: TextRange?
         public var attribution: String?
         public var citation: Int
+
+        public init(sentence: String, range: TextRange? = nil, attribution: String?, citation: Int) {
+            self.sentence = sentence
+            self.range = range
+            self.attribution = attribution
+            self.citation = citation
+        }
     }
 
     /// One key development.

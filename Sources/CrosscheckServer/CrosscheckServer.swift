@@ -15,7 +15,7 @@ public enum CrosscheckServer {
         router.middlewares.add(ProblemMiddleware())
         if configuration.tokenForReading { router.middlewares.add(ReadTokenMiddleware(guardian: TokenGuard(store: store))) }
         APIRoutes(store: store, configuration: configuration).register(on: router)
-        PageRoutes(store: store).register(on: router)
+        PageRoutes(store: store, configuration: configuration).register(on: router)
         return router
     }
 

@@ -9,16 +9,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            return Self.response(problem)
-        } catch let error as StoreError {
-            let status: HTTPResponse.Status = error.isNotFound ? .notFound : .badRequest
-            return Self.response(Problem(status, error.description))
-        } catch let error as any HTTPResponseError {
-            let detail = (error as? HTTPError)?.body ?? "\(error.status.reasonPhrase)"
-            return Self.response(Problem(error.status, detail))
         } catch {
-            return Self.response(Problem(.internalServerError, "\(error)"))
+            return Self.response(Problem(describing: error))
         }
     }
 
@@ -27,5 +19,18 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if problem.status == 401 { headers[.wwwAuthenticate] = "Bearer" }
         return Response(status: HTTPResponse.Status(code: problem.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+extension Problem {
+    /// The problem an error is: ours as it is, a store's "no such article" 404, a Hummingbird error with its status,
+    /// anything else 500 with its description.
+    init(describing error: any Error) {
+        switch error {
+        case let problem as Problem: self = problem
+        case let error as StoreError: self.init(error.isNotFound ? .notFound : .badRequest, error.description)
+        case let error as any HTTPResponseError: self.init(error.status, (error as? HTTPError)?.body ?? "\(error.status.reasonPhrase)")
+        default: self.init(.internalServerError, "\(error)")
+        }
     }
 }
