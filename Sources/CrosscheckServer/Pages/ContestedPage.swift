@@ -18,7 +18,7 @@ struct ContestedPage {
             for side in c.sides {
                 let groups = Set(side.references.map(\.group)).count
                 body += "<div class=\"side\"><h3>\(e(side.value)) <span class=\"meta\">\(groups) independent source\(groups == 1 ? "" : "s")</span></h3>"
-                    + Tellings.table(side.references, limit: 20) + "</div>"
+                    + Tellings.list(side.references) + "</div>"
             }
             body += "</div></section>\n"
         }
