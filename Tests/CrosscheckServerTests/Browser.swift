@@ -5,7 +5,8 @@ import Glibc
 
 /// Headless Chromium driven through the DevTools protocol over a pipe (`--remote-debugging-pipe`: commands on the
 /// browser's fd 3, answers on its fd 4, each message JSON ended by a NUL byte). No WebDriver, no extra package: a
-/// real browser loads our pages, runs our script and follows our links.
+/// real browser loads our pages, runs our script and follows our links. Timeouts are generous: the whole test run
+/// shares two cores with it.
 final class Browser {
     /// The browser on this machine (Debian's `chromium`), if any.
     static let executable: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
@@ -65,7 +66,7 @@ final class Browser {
 
     /// Sends a command and waits (at most `timeout` seconds) for its answer's result.
     @discardableResult
-    func send(_ method: String, _ params: [String: Any] = [:], inSession: Bool = true, timeout: Double = 30) throws -> [String: Any] {
+    func send(_ method: String, _ params: [String: Any] = [:], inSession: Bool = true, timeout: Double = 120) throws -> [String: Any] {
         nextID += 1
         var message: [String: Any] = ["id": nextID, "method": method, "params": params]
         if inSession, let session { message["sessionId"] = session }
@@ -79,7 +80,7 @@ final class Browser {
         }
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            let reply = try receive(until: deadline)
+            guard let reply = try receive(until: deadline) else { throw Failure(description: "the browser did not answer \(method) within \(Int(timeout)) s") }
             if let id = reply["id"] as? Int, id == nextID {
                 if let error = reply["error"] { throw Failure(description: "\(method): \(error)") }
                 return reply["result"] as? [String: Any] ?? [:]
@@ -88,8 +89,8 @@ final class Browser {
         }
     }
 
-    /// One message from the browser.
-    private func receive(until deadline: Date) throws -> [String: Any] {
+    /// One message from the browser; nil when none came before `deadline`.
+    private func receive(until deadline: Date) throws -> [String: Any]? {
         while true {
             if let end = buffer.firstIndex(of: 0) {
                 let message = Array(buffer[..<end])
@@ -98,7 +99,7 @@ final class Browser {
             }
             var fds = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
             let wait = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
-            guard poll(&fds, 1, wait) > 0 else { throw Failure(description: "the browser did not answer in time") }
+            guard poll(&fds, 1, wait) > 0 else { return nil }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let n = chunk.withUnsafeMutableBytes { read(answers, $0.baseAddress, $0.count) }
             guard n > 0 else { throw Failure(description: "the browser closed its pipe") }
@@ -120,7 +121,7 @@ final class Browser {
     }
 
     /// Polls a JavaScript condition until it holds (at most `timeout` seconds).
-    func waitFor(_ condition: String, timeout: Double = 20) throws {
+    func waitFor(_ condition: String, timeout: Double = 90) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if (try? evaluate(condition)) as? Bool == true { return }
