@@ -30,6 +30,19 @@ import Testing
         #expect(street?.kind == .place && street?.place == nil)
     }
 
+    /// "The Sacramento River" and "the Sacramento river" are the river, not the city; "the Kunduz river" runs through
+    /// Kunduz province, which stays its place, but it is not the town of Kunduz.
+    @Test func aRiverIsNotTheTownOfItsName() {
+        for text in ["Flooding closed roads along the Sacramento River on Monday.", "Flooding closed roads along the Sacramento river on Monday."] {
+            let river = Self.analyzer.analyze(text).mentions.first { $0.text.hasPrefix("Sacramento") }
+            #expect(river?.kind == .place && river?.place == nil, "\(text)")
+        }
+        let kunduz = Self.analyzer.analyze("Fighters crossed the Kunduz river at dawn.").mentions.first { $0.text == "Kunduz" }
+        #expect(kunduz?.place.map { $0.precision != .locality } ?? true)
+        let town = Self.analyzer.analyze("Sacramento police said two people were hurt.").mentions.first { $0.text == "Sacramento" }
+        #expect(town?.place?.precision == .locality)
+    }
+
     @Test func citiesAreNotPeopleOrOrganizations() {
         #expect(kind(of: "Ashgabat", in: "Taliban representatives visited Ashgabat on Sunday.") == .place)
         #expect(kind(of: "Dushanbe", in: "Officials in Dushanbe denied the report.") == .place)

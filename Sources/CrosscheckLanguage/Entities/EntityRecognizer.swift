@@ -332,7 +332,9 @@ struct EntityRecognizer {
             let inner = gazetteer.match(tokens, at: a, limit: b - 1)
             // "Elm Street" is an address in the story's town, not the town of Yelm (whose other name is Elm).
             let street = lexicon.isStreetWord(tokens[b - 1].hash)
-            let places = fullGaz ?? (inner?.length == len - 1 && !street ? inner!.candidates : [])
+            var places = fullGaz ?? (inner?.length == len - 1 && !street ? inner!.candidates : [])
+            // "Panj River" is not the town of Panj.
+            if fullGaz == nil, lexicon.isFeatureWord(tokens[b - 1].hash) { places = places.filter { gazetteer.places[Int($0)].kind != .locality } }
             found.append(Candidate(a: a, b: b, kind: .place, evidence: "place word", places: places, strength: 3))
             return
         }
@@ -352,6 +354,14 @@ struct EntityRecognizer {
             // "Brent crude", "London shares": a market term, not a place (a country stays one: "Russian crude" is no case here).
             if b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial), lexicon.isMarketWord(view.hash(b)),
                !candidates.contains(where: { gazetteer.places[Int($0)].kind == .country }) { return }
+            // "the Panj river": the river, not the town of that name.
+            if b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial), lexicon.isFeatureWord(view.hash(b)) {
+                candidates = candidates.filter { gazetteer.places[Int($0)].kind != .locality }
+                if candidates.isEmpty {
+                    found.append(Candidate(a: a, b: b, kind: .place, evidence: "natural feature", strength: 3))
+                    return
+                }
+            }
             if !candidates.isEmpty {
                 let isCountry = candidates.contains { gazetteer.places[Int($0)].kind == .country }
                 let best = candidates.map { gazetteer.places[Int($0)].population }.max() ?? 0

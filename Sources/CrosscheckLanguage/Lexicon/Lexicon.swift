@@ -28,6 +28,7 @@ public struct Lexicon: Sendable {
     var notPlaces = HashedKeySet()
     var marketWords = HashedKeySet()
     var streetWords = HashedKeySet()
+    var featureWords = HashedKeySet()
     var eventHeads = HashedKeySet()
     var nameSuffixes = HashedKeySet()
     var namePrefixes = HashedKeySet()
@@ -97,6 +98,7 @@ public struct Lexicon: Sendable {
                 case "not-places": notPlaces.insert(Tokenizer.hash(item))
                 case "market-words": marketWords.insert(Tokenizer.hash(item))
                 case "street-words": streetWords.insert(Tokenizer.hash(item))
+                case "feature-words": featureWords.insert(Tokenizer.hash(item))
                 case "event-heads": eventHeads.insert(lastWordHash(item))
                 case "name-suffixes": nameSuffixes.insert(Tokenizer.hash(item))
                 case "name-prefixes": namePrefixes.insert(Tokenizer.hash(item))
@@ -160,6 +162,7 @@ public struct Lexicon: Sendable {
     /// "crude", "futures", "index": the place name before it is a market term ("Brent crude").
     @inline(__always) func isMarketWord(_ hash: UInt64) -> Bool { marketWords.contains(hash) }
     @inline(__always) func isStreetWord(_ hash: UInt64) -> Bool { streetWords.contains(hash) }
+    @inline(__always) func isFeatureWord(_ hash: UInt64) -> Bool { featureWords.contains(hash) }
     @inline(__always) func isEventHead(_ hash: UInt64) -> Bool { eventHeads.contains(hash) }
     @inline(__always) func isNameSuffix(_ hash: UInt64) -> Bool { nameSuffixes.contains(hash) }
     @inline(__always) func isNamePrefix(_ hash: UInt64) -> Bool { namePrefixes.contains(hash) }
