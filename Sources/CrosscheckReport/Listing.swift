@@ -1,3 +1,4 @@
+import CrosscheckCore
 import Foundation
 
 /// Renders rows in any `OutputFormat`: JSON forms from the rows' `Encodable` shape (nested values
@@ -34,15 +35,17 @@ public enum JSONOutput {
         String(decoding: try encoder(pretty: true).encode(rows), as: UTF8.self) + "\n"
     }
 
+    /// One compact line per row (`CompactJSONEncoder`: the same bytes as `encoder(pretty: false)`, several times faster).
     public static func lines<T: Encodable>(_ rows: [T]) throws -> String {
-        let e = encoder(pretty: false)
+        let e = CompactJSONEncoder()
         var out = ""
         for row in rows { out += String(decoding: try e.encode(row), as: UTF8.self) + "\n" }
         return out
     }
 
     public static func object<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
-        String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self) + "\n"
+        let bytes = pretty ? try encoder(pretty: true).encode(value) : Data(try CompactJSONEncoder().encode(value))
+        return String(decoding: bytes, as: UTF8.self) + "\n"
     }
 }
 

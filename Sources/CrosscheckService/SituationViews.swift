@@ -40,9 +40,7 @@ public struct SituationViews: Sendable, Codable, Hashable {
 
     /// As stored: one JSON text under the name "views".
     public var stored: [String: String] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(self) else { return [:] }
+        guard let data = try? CompactJSONEncoder().encode(self) else { return [:] }
         return ["views": String(decoding: data, as: UTF8.self)]
     }
 

@@ -42,6 +42,8 @@ public struct JSONWriter: Sendable {
                 case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
                 case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
                 case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+                case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
                 default:
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
@@ -71,6 +73,21 @@ public struct JSONWriter: Sendable {
         if d == d.rounded(), abs(d) < 1e15 { value(Int(d)); return }
         separate()
         bytes.append(contentsOf: d.description.utf8)
+        needsComma = true
+    }
+
+    /// A number as Foundation's `JSONEncoder` writes it: Swift's shortest round-trip form without a trailing ".0"
+    /// ("3", "0.1", "1e+20", "-0"). Not finite: nil (the encoder throws).
+    static func foundationNumber<F: BinaryFloatingPoint & CustomStringConvertible>(_ v: F) -> String? {
+        guard v.isFinite else { return nil }
+        let text = v.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    /// Raw JSON bytes already encoded (a number, a literal, a whole value).
+    mutating func raw(_ text: some Sequence<UInt8>) {
+        separate()
+        bytes.append(contentsOf: text)
         needsComma = true
     }
 

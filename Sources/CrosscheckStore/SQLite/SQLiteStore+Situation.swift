@@ -7,8 +7,7 @@ import GRDB
 extension SQLiteStore {
     public func saveSituation(_ situation: Situation, views: [String: String], stamp: SituationStamp) throws {
         let events = situation.events
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let encoder = CompactJSONEncoder()
         let stories = try situation.stories.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let state = String(decoding: try encoder.encode(stamp), as: UTF8.self)
         try pool.write { db in
