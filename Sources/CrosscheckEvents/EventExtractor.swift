@@ -98,6 +98,8 @@ public struct EventExtractor: Sendable {
     static let installations: Set<UInt64> = Set(["base", "bases", "embassy", "consulate", "post", "posts", "positions",
                                                  "garrison", "airfield", "airport", "compound", "outpost", "outposts"].map(h))
     /// Types whose trigger takes a person or organization as its object ("met Ghani", "arrested the mayor").
+    /// Events that befall a natural feature its clause names (a river that bursts, a dam that is breached).
+    static let befallsFeatures: Set<String> = ["failure"]
     static let targeted: Set<String> = ["meet", "visit", "support", "attack", "arrest", "sanction", "agree", "deny", "aid", "statement"]
     static let negations: Set<UInt64> = Set(["not", "never", "no", "without", "n't", "didn't", "don't", "doesn't", "won't",
                                              "wasn't", "weren't", "hasn't", "haven't", "hadn't", "nor"].map(h))
@@ -486,6 +488,12 @@ public struct EventExtractor: Sendable {
                     && ($0.mention.kind == .person || $0.mention.kind == .organization)
                     && $0.mention.entity != actorItem?.mention.entity && $0.mention.entity != event.actor?.entity }) {
                     event.target = participant(target.mention)
+                }
+                // "the Yakhsu river burst its banks", "an embankment on the Panj river was breached": a failure befalls the
+                // natural feature its clause names, so tellings of two rivers are two happenings.
+                if Self.befallsFeatures.contains(type.name), event.target == nil,
+                   let feature = local.first(where: { $0.a >= clause.lowerBound && $0.b <= clause.upperBound && $0.mention.isNaturalFeature }) {
+                    event.target = participant(feature.mention)
                 }
                 // "Mayor X was arrested by police", "the convoy was attacked": in the passive the subject undergoes
                 // the event and the agent, if any, follows "by".

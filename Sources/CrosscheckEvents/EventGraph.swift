@@ -27,7 +27,7 @@ public struct EventGraph: Sendable {
 
     static let symmetric: Set<String> = ["meet", "agree"]
     static let crossBorder: Set<String> = ["flee", "refugees"]
-    static let byTarget: Set<String> = ["arrest", "attack", "legal", "personnel", "sanction", "accuse", "threaten"]
+    static let byTarget: Set<String> = ["arrest", "attack", "legal", "personnel", "sanction", "accuse", "threaten", "failure"]
     /// Types told of one happening in different words merge: "sending 20,000 troops to the border" (mobilize)
     /// and "relocated 20,000 troops to the border" (deploy). The merged event takes its tellings' usual type.
     static let family: [String: String] = ["deploy": "mobilize"]

@@ -18,6 +18,20 @@ import Testing
         return found
     }
 
+    /// A failure befalls the natural feature its clause names: two rivers bursting their banks on one day are two
+    /// happenings, and a breach of a named river's embankment is that river's.
+    @Test func aFailureBefallsTheRiverItNames() {
+        let burst = first("failure", "Flash floods also hit the town, where the Arvel river burst its banks on Sunday.")
+        let breach = first("failure", "Officials denied that an embankment on the Dorna river was deliberately breached on Sunday.")
+        #expect(burst?.target?.name == "Arvel" && breach?.target?.name == "Dorna")
+        #expect(burst?.place?.precision != .locality)
+        // Keyed by what they befall, so they never share a cluster.
+        let graph = EventGraph()
+        #expect(burst.flatMap(graph.actorKey) == "target:place:arvel" && breach.flatMap(graph.actorKey) != burst.flatMap(graph.actorKey))
+        // Unnamed, the failure has no target and meets either.
+        #expect(first("failure", "The embankment gave way on Sunday night.")?.target == nil)
+    }
+
     @Test func slotsComeFromTheSentence() {
         let e = first("flee", "More than 1,000 Afghan troops fled into Tajikistan overnight, Tajik border guards said on July 5.")
         #expect(e?.actor?.entity == "country:AF")

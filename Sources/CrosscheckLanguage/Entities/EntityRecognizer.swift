@@ -334,8 +334,9 @@ struct EntityRecognizer {
             let street = lexicon.isStreetWord(tokens[b - 1].hash)
             var places = fullGaz ?? (inner?.length == len - 1 && !street ? inner!.candidates : [])
             // "Panj River" is not the town of Panj.
-            if fullGaz == nil, lexicon.isFeatureWord(tokens[b - 1].hash) { places = places.filter { gazetteer.places[Int($0)].kind != .locality } }
-            found.append(Candidate(a: a, b: b, kind: .place, evidence: "place word", places: places, strength: 3))
+            let feature = fullGaz == nil && lexicon.isFeatureWord(tokens[b - 1].hash)
+            if feature { places = places.filter { gazetteer.places[Int($0)].kind != .locality } }
+            found.append(Candidate(a: a, b: b, kind: .place, evidence: feature ? Mention.naturalFeature : "place word", places: places, strength: 3))
             return
         }
         // 5 (strong). A title before makes a person.
@@ -345,6 +346,13 @@ struct EntityRecognizer {
         }
         let givenFirst = lexicon.isGivenName(first.hash) && len >= 2
         let speechAfter = b < view.count && lexicon.isSpeechVerb(view.hash(b))
+        // "the Panj river", "the Yakhsu river": the river (known to the gazetteer or not), not the town of that name; a
+        // province or country of the name stays a candidate.
+        if b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial), lexicon.isFeatureWord(view.hash(b)) {
+            let places = (fullGaz ?? []).filter { gazetteer.places[Int($0)].kind != .locality }[...]
+            found.append(Candidate(a: a, b: b, kind: .place, evidence: Mention.naturalFeature, places: places, strength: 3))
+            return
+        }
         // 4. The gazetteer.
         if var candidates = fullGaz {
             if len == 1 && (lexicon.isNotPlace(first.hash) || (first.has(.allCaps) && first.length <= 4)) {
@@ -354,14 +362,6 @@ struct EntityRecognizer {
             // "Brent crude", "London shares": a market term, not a place (a country stays one: "Russian crude" is no case here).
             if b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial), lexicon.isMarketWord(view.hash(b)),
                !candidates.contains(where: { gazetteer.places[Int($0)].kind == .country }) { return }
-            // "the Panj river": the river, not the town of that name.
-            if b < view.count, tokens[b].kind == .word, tokens[b].has(.lowerInitial), lexicon.isFeatureWord(view.hash(b)) {
-                candidates = candidates.filter { gazetteer.places[Int($0)].kind != .locality }
-                if candidates.isEmpty {
-                    found.append(Candidate(a: a, b: b, kind: .place, evidence: "natural feature", strength: 3))
-                    return
-                }
-            }
             if !candidates.isEmpty {
                 let isCountry = candidates.contains { gazetteer.places[Int($0)].kind == .country }
                 let best = candidates.map { gazetteer.places[Int($0)].population }.max() ?? 0
