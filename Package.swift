@@ -80,6 +80,7 @@ let package = Package(
         .target(
             name: "CrosscheckServer",
             dependencies: ["CrosscheckCore", "CrosscheckIngest", "CrosscheckStore", "CrosscheckReport", "CrosscheckEvents", "CrosscheckService",
+                           "CrosscheckLanguage",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "HummingbirdCore", package: "hummingbird")],
             resources: [.copy("Resources/openapi.json"), .copy("Resources/basemap.tsv"), .copy("Resources/app.css"), .copy("Resources/app.js"), .copy("Resources/icon.svg")],

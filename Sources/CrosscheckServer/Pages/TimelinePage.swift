@@ -1,5 +1,6 @@
 import CrosscheckCore
 import CrosscheckEvents
+import CrosscheckLanguage
 import CrosscheckReport
 
 /// The timeline: the key developments (one per happening, as ranked for the brief) on a time axis, one lane per kind
@@ -26,7 +27,14 @@ struct TimelinePage {
 
     func day(of e: MergedEvent) -> CivilDay? {
         guard !e.timeFromPublication, let start = DevelopmentRanking.start(e, year: year) else { return nil }
-        return CivilDay(iso: start)
+        return Self.firstDay(start)
+    }
+
+    /// The first day of "2021-07-05", "2021-07" or "2021"; nil for anything else (a year 0000: unknown).
+    static func firstDay(_ text: String) -> CivilDay? {
+        let parts = text.prefix(10).split(separator: "-")
+        guard let y = parts.first.flatMap({ Int($0) }), y > 0, parts[0].count == 4 else { return nil }
+        return CivilDay(year: y, month: parts.count > 1 ? Int(parts[1]) ?? 0 : 1, day: parts.count > 2 ? Int(parts[2]) ?? 0 : 1)
     }
 
     func html() -> String {
@@ -63,10 +71,10 @@ struct TimelinePage {
         for d in dots where !lanes.contains(d.entry.event.type) { lanes.append(d.entry.event.type) }
         let width = 1000.0, gutter = 150.0, right = 30.0, laneHeight = 44.0, top = 36.0
         let height = top + Double(lanes.count) * laneHeight + 10
-        let first = dots.map(\.day.number).min()!, last = dots.map(\.day.number).max()!
+        let first = dots.map(\.day.days).min()!, last = dots.map(\.day.days).max()!
         let span = Double(max(last - first, 1))
         func x(_ day: Int) -> Double { last == first ? (gutter + width - right) / 2 : gutter + Double(day - first) / span * (width - gutter - right) }
-        var out = "<figure class=\"chart\"><svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Timeline of \(dots.count) developments\">\n"
+        var out = "<figure class=\"chart scroll\" tabindex=\"0\" aria-label=\"Timeline chart (scrolls sideways on a narrow screen)\"><svg class=\"timeline\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Timeline of \(dots.count) developments\">\n"
         for tick in ticks(first, last) {
             let tx = x(tick.day)
             out += "<line class=\"tick\" x1=\"\(f(tx))\" y1=\"\(f(top - 8))\" x2=\"\(f(tx))\" y2=\"\(f(height - 6))\"/>"
@@ -82,7 +90,7 @@ struct TimelinePage {
             let ev = d.entry.event
             let y = top + Double(lanes.firstIndex(of: ev.type)!) * laneHeight + laneHeight / 2
             let r = min(20, 4 + 3.5 * Double(ev.sources).squareRoot())
-            out += "<a href=\"\(PageLinks.event(ev.id))\"><circle class=\"dot \(Self.tone(ev.status))\" cx=\"\(f(x(d.day.number)))\" cy=\"\(f(y))\" r=\"\(f(r))\">"
+            out += "<a href=\"\(PageLinks.event(ev.id))\"><circle class=\"dot \(Self.tone(ev.status))\" cx=\"\(f(x(d.day.days)))\" cy=\"\(f(y))\" r=\"\(f(r))\">"
                 + "<title>\(e((ev.time?.value ?? "") + " — " + Brief.headline(ev) + " — \(ev.sources) independent source" + (ev.sources == 1 ? "" : "s")))</title></circle></a>\n"
         }
         return out + "</svg></figure>\n"
@@ -103,17 +111,17 @@ struct TimelinePage {
         let span = last - first
         var out: [(Int, String)] = []
         if span <= 14 {
-            for d in first...last { let c = CivilDay(number: d).date; out.append((d, "\(Self.months[c.month - 1]) \(c.day)")) }
+            for d in first...last { let c = CivilDay(days: d).civil; out.append((d, "\(Self.months[c.month - 1]) \(c.day)")) }
         } else if span <= 120 {
             var d = first
-            while d <= last { let c = CivilDay(number: d).date; out.append((d, "\(Self.months[c.month - 1]) \(c.day)")); d += span <= 60 ? 7 : 14 }
+            while d <= last { let c = CivilDay(days: d).civil; out.append((d, "\(Self.months[c.month - 1]) \(c.day)")); d += span <= 60 ? 7 : 14 }
         } else {
-            let a = CivilDay(number: first).date, b = CivilDay(number: last).date
+            let a = CivilDay(days: first).civil, b = CivilDay(days: last).civil
             let months = (b.year - a.year) * 12 + b.month - a.month
             let step = months <= 12 ? 1 : months <= 36 ? 3 : 12
             var (y, m) = (a.year, a.month)
             while (y, m) <= (b.year, b.month) {
-                let d = CivilDay.days(y, m, 1)
+                let d = CivilDay(year: y, month: m, day: 1)!.days
                 if d >= first { out.append((d, m == 1 || out.isEmpty ? "\(Self.months[m - 1]) \(y)" : Self.months[m - 1])) }
                 m += step
                 while m > 12 { m -= 12; y += 1 }
