@@ -473,13 +473,16 @@ extension EventGraph {
             members[find(d), default: []].append(k)
         }
         var out: [Story] = []
-        for (_, indices) in members {
+        for (root, indices) in members {
+            // A story's articles are its component's: an event that did not tie its articles (a statement) belongs to
+            // the story of its first article, and its other articles stay in theirs, so every article is in one story
+            // and story ids (named by their first article) are unique.
             var docs = Set<Int64>(), groups = Set<Int64>()
             var names: [String: Int] = [:]
             var days: [String] = []
             for k in indices {
                 let e = events[k]
-                for d in docsOf[k] { docs.insert(d) }
+                for d in docsOf[k] where find(d) == root { docs.insert(d) }
                 let refs = e.references
                 for r in refs.indices { groups.insert(refs[r].group) }
                 if let a = e.actor?.name { names[a, default: 0] += refs.count }

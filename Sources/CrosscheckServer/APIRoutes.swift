@@ -155,12 +155,28 @@ struct APIRoutes: Sendable {
             guard let decoded = Cursor.decode(cursor) else { throw Problem.badRequest("not a cursor of this API: \(cursor)") }
             offset = decoded
         }
+        var box: GeoBox?
+        if let text = p.get("bbox") {
+            guard let parsed = GeoBox(parsing: text) else {
+                throw Problem.badRequest("bbox is west,south,east,north in degrees (longitudes within ±180, latitudes within ±90, south ≤ north), not \(text)")
+            }
+            box = parsed
+        }
         let limit = try Self.int(request, "limit", default: 50, in: 1...configuration.maxPageSize)
         // One more than asked: whether a next page exists.
         let query = EventQuery(type: p.get("type"), status: status, actor: p.get("actor"), place: p.get("place"),
                                minSources: try Self.int(request, "minSources", default: 0, in: 0...Int.max),
-                               since: p.get("since"), until: p.get("until"), incident: p.get("incident"), limit: limit + 1, offset: offset)
-        let found = try await Blocking.run(timeout: configuration.readTimeout) { try reader.eventPreviews(query, keeping: EventListing.previewed) }
+                               since: p.get("since"), until: p.get("until"), incident: p.get("incident"), box: box,
+                               limit: limit + 1, offset: offset)
+        let story = p.get("story")
+        let found = try await Blocking.run(timeout: configuration.readTimeout) { () throws -> [EventPreview] in
+            var query = query
+            if let story {
+                guard let id = try reader.storyID(named: story) else { throw Problem.notFound("no story \(story)") }
+                query.story = id
+            }
+            return try reader.eventPreviews(query, keeping: EventListing.previewed)
+        }
         return try Self.json(EventPage(items: found.prefix(limit).map(EventListing.init), next: found.count > limit ? Cursor.encode(offset + limit) : nil))
     }
 

@@ -30,7 +30,8 @@ public struct SituationReader: Sendable {
     /// The events that pass `query`, in its order: read from the stored situation when it is current.
     public func events(_ query: EventQuery) throws -> (events: [MergedEvent], stored: Bool) {
         if try isCurrent() { return (try store.storedEvents(query), true) }
-        let all = try Situation.read(from: store).events.filter(query.matches)
+        let situation = try Situation.read(from: store)
+        let all = situation.events.filter { query.matches($0, in: situation.stories) }
             .sorted { (EventQuery.sortKey(of: $0), $0.id) < (EventQuery.sortKey(of: $1), $1.id) }
         return (Array(all.dropFirst(query.offset).prefix(query.limit)), false)
     }
@@ -95,6 +96,11 @@ public struct SituationReader: Sendable {
         let events = try situation(current: current).situation.events
         let year = DevelopmentRanking.storyYear(events, minSources: minSources)
         return (DevelopmentRanking.chronological(DevelopmentRanking().rank(events, limit: limit, minSources: minSources), year: year), year)
+    }
+
+    /// The full id of the story `name` names (its id, or a prefix of it with or without `story-`).
+    public func storyID(named name: String) throws -> String? {
+        try stories().stories.first { $0.isNamed(by: name) }?.id
     }
 
     /// The stories: stored when current.

@@ -12,7 +12,7 @@ struct Crosscheck: AsyncParsableCommand {
         Exit codes: 0 success (also when some inputs were rejected and reported), 1 failure, 2 usage error.
         """,
         // The store's schema is the other half of a version: `SQLiteMigrations.all` names each step.
-        version: "crosscheck 0.15 (store schema v15)",
+        version: "crosscheck 0.16 (store schema v16)",
         subcommands: [Ingest.self, Extract.self, Annotate.self, Articles.self, Show.self, Search.self, Rejections.self,
                       Reanalyze.self, Duplicates.self, Entities.self, Events.self, Contradictions.self, Timeline.self, Stories.self, BriefCommand.self, Serve.self, Token.self, Demo.self, Bench.self])
 

@@ -142,6 +142,36 @@ import Testing
         }
     }
 
+    /// Events inside a map box, and of one story; a bad box is a 400 naming the form, an unknown story a 404.
+    @Test func eventsByMapBoxAndStory() async throws {
+        let placed = try #require(try Self.store.storedEvents(EventQuery(limit: 1000)).first { $0.place != nil }?.place)
+        let story = try #require(try Self.store.storedStories().first)
+        try await Self.app().test(.router) { client in
+            let box = "\(placed.longitude - 0.1),\(placed.latitude - 0.1),\(placed.longitude + 0.1),\(placed.latitude + 0.1)"
+            try await client.execute(uri: "/api/v1/events?limit=1000&bbox=" + box, method: .get) { response in
+                #expect(response.status == .ok)
+                let items = try #require((Self.json(response.body) as? [String: Any])?["items"] as? [[String: Any]])
+                #expect(!items.isEmpty)
+                for item in items {
+                    let place = try #require(item["place"] as? [String: Any])
+                    #expect(abs((place["latitude"] as? Double ?? 0) - placed.latitude) <= 0.1)
+                }
+            }
+            try await client.execute(uri: "/api/v1/events?limit=1000&story=" + String(story.id.prefix(12)), method: .get) { response in
+                #expect(response.status == .ok)
+                let items = try #require((Self.json(response.body) as? [String: Any])?["items"] as? [[String: Any]])
+                #expect(Set(items.compactMap { $0["id"] as? String }) == Set(story.events))
+            }
+            for (uri, status) in [("/api/v1/events?bbox=1,2,3", HTTPResponse.Status.badRequest), ("/api/v1/events?bbox=0,50,10,40", .badRequest),
+                                  ("/api/v1/events?bbox=%27;DROP%20TABLE%20x", .badRequest), ("/api/v1/events?story=story-nope", .notFound)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == status, "\(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                }
+            }
+        }
+    }
+
     @Test func pagesAreInertAndCarryThePolicy() async throws {
         try await Self.app().test(.router) { client in
             for uri in ["/", "/api/v1/brief.html", "/api/v1/search?q=Hamadoni", "/api/v1/articles?limit=100"] {

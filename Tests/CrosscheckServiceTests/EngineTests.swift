@@ -44,7 +44,8 @@ import Testing
         let dir = try TemporaryDirectory("engine-filters")
         defer { dir.remove() }
         let store = try analysedDemo(dir)
-        let merged = try Situation.read(from: store).events
+        let situation = try Situation.read(from: store)
+        let merged = situation.events
         let types = Set(merged.map(\.type)).sorted()
         let actors: [String] = merged.compactMap { $0.actor?.name }, places: [String] = merged.compactMap(\.placeName)
         let someActor = try #require(actors.first), somePlace = try #require(places.first)
@@ -53,13 +54,24 @@ import Testing
                        EventQuery(since: "2025-04-01"), EventQuery(until: "2025-04-10"), EventQuery(since: "2025-04-05", until: "2025-04-06"),
                        EventQuery(status: .denied), EventQuery(incident: merged[0].incident)]
         queries += types.map { EventQuery(type: $0) }
+        // Map boxes: around a placed event, one crossing the antimeridian, the whole world; stories.
+        let placed = try #require(merged.first { $0.place != nil }?.place)
+        queries += [GeoBox(west: placed.longitude - 0.5, south: placed.latitude - 0.5, east: placed.longitude + 0.5, north: placed.latitude + 0.5),
+                    GeoBox(west: 170, south: -90, east: placed.longitude + 1, north: 90), GeoBox(west: -180, south: -90, east: 180, north: 90)]
+            .compactMap { $0.map { EventQuery(box: $0) } }
+        queries += situation.stories.prefix(3).map { EventQuery(story: $0.id) } + [EventQuery(story: "story-none")]
+        #expect(queries.filter { $0.box != nil }.count == 3)
+        // Stories partition the articles: unique ids (named by their first article), each article in one story.
+        let storyArticles = situation.stories.flatMap(\.articles)
+        #expect(Set(situation.stories.map(\.id)).count == situation.stories.count && Set(storyArticles).count == storyArticles.count)
+        #expect(merged.contains { $0.place == nil }, "the box filter must leave out unplaced events")
         for query in queries {
-            let expected = Array(merged.filter(query.matches)
+            let expected = Array(merged.filter { query.matches($0, in: situation.stories) }
                 .sorted { (EventQuery.sortKey(of: $0), $0.id) < (EventQuery.sortKey(of: $1), $1.id) }
                 .dropFirst(query.offset).prefix(query.limit))
             let stored = try store.storedEvents(query)
             #expect(stored == expected, "\(query)")
-            #expect(try store.storedEventCount(query) == merged.filter(query.matches).count, "\(query)")
+            #expect(try store.storedEventCount(query) == merged.filter { query.matches($0, in: situation.stories) }.count, "\(query)")
         }
         let ids = merged.suffix(3).map(\.id)
         #expect(try store.storedEvents(ids: ids) == merged.suffix(3).map { $0 })

@@ -16,11 +16,16 @@ public struct EventQuery: Sendable, Hashable {
     public var until: String?
     /// Only events of this incident.
     public var incident: String?
+    /// Only events placed inside this box (an event without coordinates matches no box).
+    public var box: GeoBox?
+    /// Only events of this story (its full id; see `matches(_:in:)`).
+    public var story: String?
     public var limit: Int
     public var offset: Int
 
     public init(type: String? = nil, status: EventStatus? = nil, actor: String? = nil, place: String? = nil, minSources: Int = 0,
-                since: String? = nil, until: String? = nil, incident: String? = nil, limit: Int = 200, offset: Int = 0) {
+                since: String? = nil, until: String? = nil, incident: String? = nil, box: GeoBox? = nil, story: String? = nil,
+                limit: Int = 200, offset: Int = 0) {
         self.type = type
         self.status = status
         self.actor = actor
@@ -29,6 +34,8 @@ public struct EventQuery: Sendable, Hashable {
         self.since = since
         self.until = until
         self.incident = incident
+        self.box = box
+        self.story = story
         self.limit = limit
         self.offset = offset
     }
@@ -49,14 +56,25 @@ public struct EventQuery: Sendable, Hashable {
     /// The listing's order: time start ("9999" when undated), then id.
     public static func sortKey(of e: MergedEvent) -> String { e.time?.start ?? "9999" }
 
-    /// Whether `e` passes every filter (the same test the store runs in SQL).
-    public func matches(_ e: MergedEvent) -> Bool {
+    /// Whether `e` passes every filter (the same test the store runs in SQL); with a story filter, `stories` says which
+    /// events the story holds.
+    public func matches(_ e: MergedEvent, in stories: [Story]) -> Bool {
+        if let story, !(stories.first { $0.id == story }?.events.contains(e.id) ?? false) { return false }
+        return matchesFields(e)
+    }
+
+    /// `matches(_:in:)` without the stories: a query with a story filter matches nothing here.
+    public func matches(_ e: MergedEvent) -> Bool { story == nil && matchesFields(e) }
+
+    /// Every filter but the story.
+    private func matchesFields(_ e: MergedEvent) -> Bool {
         if let type, e.type != type { return false }
         if let status, e.status != status { return false }
         if e.sources < minSources { return false }
         if let actor, !(e.actor?.name.lowercased().contains(actor.lowercased()) ?? false) { return false }
         if let place, !(e.placeName?.lowercased().contains(place.lowercased()) ?? false) { return false }
         if let incident, e.incident != incident { return false }
+        if let box, !(e.place.map { box.contains(latitude: $0.latitude, longitude: $0.longitude) } ?? false) { return false }
         if since != nil || until != nil {
             guard let days = Self.days(of: e) else { return false }
             if let since, days.end < since { return false }

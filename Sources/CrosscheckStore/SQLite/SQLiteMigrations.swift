@@ -282,6 +282,12 @@ enum SQLiteMigrations {
             last_used TEXT
         ) WITHOUT ROWID;
         """),
+        ("v16-event-coordinates", """
+        -- Events filtered by a map box: their place's coordinates as columns (filled from the stored detail).
+        ALTER TABLE situation_event ADD COLUMN latitude REAL;
+        ALTER TABLE situation_event ADD COLUMN longitude REAL;
+        UPDATE situation_event SET latitude = json_extract(detail, '$.place.latitude'), longitude = json_extract(detail, '$.place.longitude');
+        """),
     ]
 
     static var migrator: DatabaseMigrator {

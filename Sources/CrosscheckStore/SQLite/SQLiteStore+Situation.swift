@@ -13,8 +13,9 @@ extension SQLiteStore {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM situation_event; DELETE FROM situation_contradiction; DELETE FROM situation_story; DELETE FROM situation_state")
             let insert = try RawStatement(db, sql: """
-                INSERT INTO situation_event (id, ord, incident, type, status, actor, place, sources, day_start, day_end, sort_key, detail, refs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO situation_event (id, ord, incident, type, status, actor, place, sources, day_start, day_end, sort_key, detail, refs,
+                                             latitude, longitude)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             // A chunk at a time, encoded on all cores: the texts of 700,000 events at once were half a gigabyte.
             for chunk in stride(from: 0, to: events.count, by: Self.situationChunk) {
@@ -26,6 +27,7 @@ extension SQLiteStore {
                     insert.bind(5, e.status.rawValue); insert.bind(6, e.actor?.name.lowercased()); insert.bind(7, e.placeName?.lowercased())
                     insert.bind(8, e.sources); insert.bind(9, days?.start); insert.bind(10, days?.end)
                     insert.bind(11, EventQuery.sortKey(of: e)); insert.bind(12, row.detail); insert.bind(13, row.refs)
+                    insert.bind(14, e.place?.latitude); insert.bind(15, e.place?.longitude)
                     try insert.step()
                 }
             }
@@ -161,6 +163,14 @@ extension SQLiteStore {
         if let incident = query.incident { terms.append("incident = ?"); arguments.append(incident) }
         if let since = query.since { terms.append("day_end >= ?"); arguments.append(since) }
         if let until = query.until { terms.append("day_start <= ?"); arguments.append(until) }
+        if let box = query.box {
+            terms.append("latitude BETWEEN ? AND ? AND " + (box.crossesAntimeridian ? "(longitude >= ? OR longitude <= ?)" : "longitude BETWEEN ? AND ?"))
+            arguments += [box.south, box.north, box.west, box.east]
+        }
+        if let story = query.story {
+            terms.append("id IN (SELECT j.value FROM situation_story s, json_each(s.detail, '$.events') j WHERE s.id = ?)")
+            arguments.append(story)
+        }
         return (terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND "), arguments)
     }
 

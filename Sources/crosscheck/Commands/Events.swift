@@ -30,6 +30,9 @@ extension Crosscheck {
         @Option(help: "Only events reported by at least this many independent sources.") var minSources = 0
         @Option(help: "Only events on or after this day (YYYY-MM-DD).") var since: String?
         @Option(help: "Only events on or before this day (YYYY-MM-DD).") var until: String?
+        @Option(help: ArgumentHelp("Only events placed inside this box.", discussion: "west,south,east,north in degrees (west > east crosses the antimeridian).",
+                                   valueName: "w,s,e,n")) var bbox: String?
+        @Option(help: "Only events of this story (its id or a prefix; see `crosscheck stories`).") var story: String?
         @Option(help: "At most this many rows.") var limit = 200
         @Flag(help: "Print a GeoJSON FeatureCollection of the located events (for QGIS) instead of a listing.") var geojson = false
         @Option(help: ArgumentHelp("With --geojson: the coarsest place precision drawn as a point.",
@@ -49,6 +52,9 @@ extension Crosscheck {
             if let status, !Self.statuses.contains(status) {
                 throw ValidationError("--status \(status) is not a status; one of: " + Self.statuses.joined(separator: ", "))
             }
+            if let bbox, GeoBox(parsing: bbox) == nil {
+                throw ValidationError("--bbox \(bbox) is not west,south,east,north in degrees (longitudes within ±180, latitudes within ±90, south ≤ north)")
+            }
             for (name, value) in [("since", since), ("until", until)] {
                 if let value, CivilDay(iso: value) == nil { throw ValidationError("--\(name) \(value) is not a day (YYYY-MM-DD)") }
             }
@@ -57,11 +63,18 @@ extension Crosscheck {
         /// The filters as a query (a time without a year, "XXXX-07-10", could lie in any year: it matches no date filter).
         var query: EventQuery {
             EventQuery(type: type, status: status.flatMap(EventStatus.init(rawValue:)), actor: actor, place: place, minSources: minSources,
-                       since: since.flatMap { CivilDay(iso: $0)?.iso }, until: until.flatMap { CivilDay(iso: $0)?.iso }, limit: limit)
+                       since: since.flatMap { CivilDay(iso: $0)?.iso }, until: until.flatMap { CivilDay(iso: $0)?.iso },
+                       box: bbox.flatMap(GeoBox.init(parsing:)), limit: limit)
         }
 
         func run() async throws {
-            let rows = try store.reader().events(query).events
+            let reader = try store.reader()
+            var query = self.query
+            if let story {
+                guard let id = try reader.storyID(named: story) else { throw CLIError("no story \(story) (crosscheck stories lists them)") }
+                query.story = id
+            }
+            let rows = try reader.events(query).events
             if geojson {
                 let coarsest = EventExports.precisions.first { $0.key == precision }?.value ?? .locality
                 Terminal.out(try EventExports.geoJSON(rows, precision: coarsest))
