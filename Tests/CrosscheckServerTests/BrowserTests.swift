@@ -22,6 +22,14 @@ struct BrowserTests {
         try await body("http://127.0.0.1:\(port)")
     }
 
+    /// Runs the browser's blocking calls on a thread of their own: on Swift's cooperative pool (as many threads as
+    /// cores) they would keep the in-process server's handlers from running while the whole test run loads the pool.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     static func words(_ s: String?) -> String { (s ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     /// Problems the page reported: script exceptions, console errors (a CSP violation is one), dialogs opened.
@@ -37,7 +45,7 @@ struct BrowserTests {
 
     @Test(arguments: [(1366, 900, "first"), (390, 844, "last")])
     func aCitationOpensItsSentence(width: Int, height: Int, which: String) async throws {
-        try await serving { base in
+        try await serving { base in try await Self.offPool {
             let browser = try Browser(width: width, height: height)
             try browser.open(base + "/")
             let pick = which == "first" ? "document.querySelector('ol.developments blockquote')"
@@ -55,13 +63,13 @@ struct BrowserTests {
             #expect(inView as? Bool == true)
             #expect(try browser.evaluate("getComputedStyle(document.getElementById('cited')).backgroundColor") as? String != "rgba(0, 0, 0, 0)")
             #expect(Self.problems(browser).isEmpty, "\(Self.problems(browser))")
-        }
+        } }
     }
 
     @Test func everyPageLoadsWithoutErrorsAndHostileTextStaysInert() async throws {
         let hostile = try #require(try APIRoutesTests.store.search(["Hamadoni", "evacuated", "families"], raw: false, limit: 5, highlight: .markdown)
             .first { $0.title?.contains("Hostile") == true }?.id.hex)
-        try await serving { base in
+        try await serving { base in try await Self.offPool {
             let browser = try Browser(width: 1366, height: 900)
             for path in ["/", "/timeline", "/map", "/map?view=world", "/contested", "/sources", "/search?q=Hamadoni", "/ingest",
                          "/articles/\(hostile)"] {
@@ -74,6 +82,6 @@ struct BrowserTests {
             }
             #expect(try browser.evaluate("document.body.textContent.includes('onerror=alert(2)')") as? Bool == true)
             #expect(Self.problems(browser).isEmpty, "\(Self.problems(browser))")
-        }
+        } }
     }
 }
