@@ -657,8 +657,15 @@ public struct EventExtractor: Sendable {
             return before.kind == .punctuation || Self.subjectOpeners.contains(before.hash) || Self.speech.contains(before.hash)
         }
         if item.mention.kind == .nationality, item.b < tokens.count, Self.placeNouns.contains(tokens[item.b].hash) { return false }
+        // "Dorsey told NBC10's Rosemary Connors after the shootings": whom something is told to hears it; they do not act.
+        if item.mention.kind == .person, let told = (max(s0, item.a - 4)..<item.a).last(where: { Self.tellVerbs.contains(tokens[$0].hash) }),
+           (told + 1..<item.a).allSatisfy({ tokens[$0].kind != .punctuation || Self.possessive.contains(tokens[$0].hash) }) {
+            return false
+        }
         return true
     }
+    /// Verbs whose object is the one told: "told", "informed", "briefed".
+    static let tellVerbs: Set<UInt64> = Set(["told", "tells", "tell", "informed", "briefed"].map(h))
     /// "TRIPOLI (Reuters) -", "KABUL — ": not "US-led forces", not "US, allies strike…".
     static let datelineMarks: Set<UInt64> = Set(["(", "-", "—", "–"].map(h))
     static let openParen = h("(")

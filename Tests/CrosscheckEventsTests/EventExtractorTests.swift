@@ -32,6 +32,12 @@ import Testing
         #expect(first("failure", "The embankment gave way on Sunday night.")?.target == nil)
     }
 
+    /// Whom something is told to hears it: "told a reporter's name" never makes that person the actor.
+    @Test func whoIsToldDoesNotAct() {
+        let e = first("attack", "They had argued, Dorsey told NBC10's Rosemary Connors after the shootings at the plant.")
+        #expect(e?.actor?.name != "Rosemary Connors")
+    }
+
     @Test func slotsComeFromTheSentence() {
         let e = first("flee", "More than 1,000 Afghan troops fled into Tajikistan overnight, Tajik border guards said on July 5.")
         #expect(e?.actor?.entity == "country:AF")
