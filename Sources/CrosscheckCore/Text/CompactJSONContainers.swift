@@ -9,6 +9,25 @@ struct CompactKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         encoder.append(key.stringValue, .bytes(try CompactValueEncoder.encoded(value, path: codingPath + [key])))
     }
 
+    // The common primitives straight to bytes (synthesized `Encodable` calls these overloads).
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        var w = JSONWriter(capacity: value.utf8.count + 2)
+        w.value(value)
+        encoder.append(key.stringValue, .bytes(w.bytes))
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        var w = JSONWriter(capacity: 8)
+        w.value(value)
+        encoder.append(key.stringValue, .bytes(w.bytes))
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.append(key.stringValue, .bytes(Array((value ? "true" : "false").utf8))) }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        encoder.append(key.stringValue, .bytes(Array(try CompactValueEncoder.number(value, path: codingPath + [key]).utf8)))
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         encoder.child(key).container(keyedBy: keyType)
     }

@@ -19,24 +19,25 @@ public struct CompactJSONEncoder: Sendable {
         return try encoder.finish()
     }
 
-    /// Values Foundation's encoder writes itself rather than through their own `encode(to:)`.
+    /// Values Foundation's encoder writes itself rather than through their own `encode(to:)` (checked by type, not by
+    /// casting: a cast per nested value was most of the cost).
     static func direct<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> [UInt8]? {
-        switch value {
-        case let date as Date:
-            return Array(("\"" + date.formatted(.iso8601) + "\"").utf8)
-        case let url as URL:
+        if T.self == Date.self {
+            return Array(("\"" + unsafeBitCast(value, to: Date.self).formatted(.iso8601) + "\"").utf8)
+        }
+        if T.self == URL.self {
             var w = JSONWriter(capacity: 64)
-            w.value(url.absoluteString)
+            w.value((value as! URL).absoluteString)
             return w.bytes
-        case let data as Data:
+        }
+        if T.self == Data.self {
+            let data = value as! Data
             var w = JSONWriter(capacity: data.count * 4 / 3 + 4)
             w.value(data.base64EncodedString())
             return w.bytes
-        case let decimal as Decimal:
-            return Array(decimal.description.utf8)
-        default:
-            return nil
         }
+        if T.self == Decimal.self { return Array((value as! Decimal).description.utf8) }
+        return nil
     }
 }
 
@@ -123,9 +124,10 @@ final class CompactValueEncoder: Encoder {
             out.append(0x5D)
             return out
         case .keyed(let members):
-            var latest: [String: Int] = [:]
-            for (k, m) in members.enumerated() { latest[m.key] = k }
-            let order = latest.values.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
+            var order = Array(members.indices)
+            order.sort { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) || (members[$0].key == members[$1].key && $0 > $1) }
+            // A key written twice keeps its last value (sorted first among equals above).
+            order = order.enumerated().filter { n, k in n == 0 || members[order[n - 1]].key != members[k].key }.map(\.element)
             var out: [UInt8] = [0x7B]
             for (n, k) in order.enumerated() {
                 if n > 0 { out.append(0x2C) }
@@ -140,26 +142,24 @@ final class CompactValueEncoder: Encoder {
         }
     }
 
-    /// A primitive value's bytes; nil for any other type.
-    static func scalar(_ value: some Encodable, path: [any CodingKey]) throws -> [UInt8]? {
+    /// A primitive value's bytes; nil for any other type (decided by the type, without casting the value).
+    static func scalar<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> [UInt8]? {
         var w = JSONWriter(capacity: 16)
-        switch value {
-        case let v as String: w.value(v)
-        case let v as Bool: w.value(v)
-        case let v as Int: w.value(v)
-        case let v as Double: w.raw(try number(v, path: path).utf8)
-        case let v as Int64: w.raw(String(v).utf8)
-        case let v as Int32: w.raw(String(v).utf8)
-        case let v as Int16: w.raw(String(v).utf8)
-        case let v as Int8: w.raw(String(v).utf8)
-        case let v as UInt: w.raw(String(v).utf8)
-        case let v as UInt64: w.raw(String(v).utf8)
-        case let v as UInt32: w.raw(String(v).utf8)
-        case let v as UInt16: w.raw(String(v).utf8)
-        case let v as UInt8: w.raw(String(v).utf8)
-        case let v as Float: w.raw(try number(v, path: path).utf8)
-        default: return nil
-        }
+        if T.self == String.self { w.value(unsafeBitCast(value, to: String.self)) }
+        else if T.self == Int.self { w.value(unsafeBitCast(value, to: Int.self)) }
+        else if T.self == Double.self { w.raw(try number(unsafeBitCast(value, to: Double.self), path: path).utf8) }
+        else if T.self == Bool.self { w.value(unsafeBitCast(value, to: Bool.self)) }
+        else if T.self == Int64.self { w.raw(String(unsafeBitCast(value, to: Int64.self)).utf8) }
+        else if T.self == Float.self { w.raw(try number(unsafeBitCast(value, to: Float.self), path: path).utf8) }
+        else if T.self == Int32.self { w.raw(String(unsafeBitCast(value, to: Int32.self)).utf8) }
+        else if T.self == Int16.self { w.raw(String(unsafeBitCast(value, to: Int16.self)).utf8) }
+        else if T.self == Int8.self { w.raw(String(unsafeBitCast(value, to: Int8.self)).utf8) }
+        else if T.self == UInt.self { w.raw(String(unsafeBitCast(value, to: UInt.self)).utf8) }
+        else if T.self == UInt64.self { w.raw(String(unsafeBitCast(value, to: UInt64.self)).utf8) }
+        else if T.self == UInt32.self { w.raw(String(unsafeBitCast(value, to: UInt32.self)).utf8) }
+        else if T.self == UInt16.self { w.raw(String(unsafeBitCast(value, to: UInt16.self)).utf8) }
+        else if T.self == UInt8.self { w.raw(String(unsafeBitCast(value, to: UInt8.self)).utf8) }
+        else { return nil }
         return w.bytes
     }
 
@@ -171,7 +171,7 @@ final class CompactValueEncoder: Encoder {
     }
 
     /// Any value's bytes: a primitive directly, anything else through its own `encode(to:)`.
-    static func encoded(_ value: some Encodable, path: [any CodingKey]) throws -> [UInt8] {
+    static func encoded<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> [UInt8] {
         if let bytes = try scalar(value, path: path) { return bytes }
         return try CompactJSONEncoder.bytes(of: value, path: path)
     }
