@@ -92,20 +92,48 @@ struct MapPage {
                 out += "<path class=\"land\" d=\"\(c.path)\"><title>\(e(c.name))</title></path>\n"
             }
         }
-        for s in spots where s.place.precision != .country {
+        // Regions first, then towns, the best corroborated under the others (small circles stay clickable).
+        var towns: [(spot: Spot, x: Double, y: Double, r: Double)] = []
+        let drawn = spots.filter { $0.place.precision != .country }
+            .sorted { ($0.place.precision == .admin1 ? 0 : 1, $1.sources, $0.place.id) < ($1.place.precision == .admin1 ? 0 : 1, $0.sources, $1.place.id) }
+        for s in drawn {
             let p = Basemap.project(latitude: s.place.latitude, longitude: s.place.longitude)
             let title = "<title>\(e(s.place.name)) (\(e(s.place.precision.rawValue))): \(s.events.count) development\(s.events.count == 1 ? "" : "s"), up to \(s.sources) sources</title>"
             let link = "/timeline?place=\(Self.query(s.events[0].placeName ?? s.place.name))"
-            if s.place.precision == .admin1 {
-                out += "<a href=\"\(link)\"><circle class=\"region\" cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"\(f(6 * k))\">\(title)</circle></a>\n"
-            } else {
-                let r = (1.2 + 0.8 * Double(s.sources).squareRoot()) * k
-                out += "<a href=\"\(link)\"><circle class=\"town\" cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"\(f(r))\">\(title)</circle></a>"
-                    + "<text class=\"label\" x=\"\(f(p.x + r + 0.8 * k))\" y=\"\(f(p.y + 1.2 * k))\" font-size=\"\(f(3.2 * k))\">\(e(s.place.name))</text>\n"
+            let region = s.place.precision == .admin1
+            let r = region ? 6 * k : (1.2 + 0.8 * Double(s.sources).squareRoot()) * k
+            out += "<a href=\"\(link)\"><circle class=\"\(region ? "region" : "town")\" cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"\(f(r))\">\(title)</circle></a>\n"
+            if !region { towns.append((s, p.x, p.y, r)) }
+        }
+        return out + labels(towns, k: k) + "</svg></figure>\n"
+    }
+
+    /// Town names beside their circles, the best corroborated first; a name that would cover another name or another
+    /// town's circle is left to the circle's tooltip and the table (towns a few kilometres apart would print over
+    /// each other).
+    func labels(_ towns: [(spot: Spot, x: Double, y: Double, r: Double)], k: Double) -> String {
+        typealias Box = (x0: Double, y0: Double, x1: Double, y1: Double)
+        func overlap(_ a: Box, _ b: Box) -> Bool { a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+        let circles = towns.map { (x0: $0.x - $0.r, y0: $0.y - $0.r, x1: $0.x + $0.r, y1: $0.y + $0.r) }
+        var placed: [Box] = []
+        var out = ""
+        for (n, t) in towns.enumerated().sorted(by: { ($0.element.spot.sources, $1.offset) > ($1.element.spot.sources, $0.offset) }) {
+            // About 0.6 em per character; right of the circle, else left of it.
+            let size = 3.2 * k, width = Double(t.spot.place.name.count) * size * 0.6
+            let sides: [(x: Double, anchor: String)] = [(t.x + t.r + 0.8 * k, "start"), (t.x - t.r - 0.8 * k, "end")]
+            for side in sides {
+                let x0 = side.anchor == "start" ? side.x : side.x - width
+                let box: Box = (x0, t.y - size, x0 + width, t.y + 0.4 * size)
+                guard !placed.contains(where: { overlap($0, box) }), !circles.enumerated().contains(where: { $0.offset != n && overlap($0.element, box) }) else { continue }
+                placed.append(box)
+                out += "<text class=\"label\" x=\"\(f(side.x))\" y=\"\(f(t.y + 1.2 * k))\" font-size=\"\(f(size))\" text-anchor=\"\(side.anchor)\">"
+                    + HTMLText.escape(t.spot.place.name) + "</text>\n"
+                break
             }
         }
-        return out + "</svg></figure>\n"
+        return out
     }
+
 
     private func f(_ v: Double) -> String { String(format: "%.2f", v) }
 }
