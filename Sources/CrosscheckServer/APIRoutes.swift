@@ -69,14 +69,7 @@ struct APIRoutes: Sendable {
     func ingest(_ request: Request) async throws -> Payload {
         let holder = try await TokenGuard(store: store).holder(of: request)
         let buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        let bytes = [UInt8](buffer: buffer)
-        let store = self.store
-        let receipt = try await Blocking.write { () throws -> IngestReceipt in
-            var rejections: [RejectedInput] = []
-            let summary = try Ingestor().ingest(bytes: bytes, origin: "api:" + holder, into: store, onRejected: { rejections.append($0) })
-            try Engine().analyze(store, templates: summary.new > 0)
-            return IngestReceipt(summary, rejections: rejections)
-        }
+        let receipt = try await IngestReceipt.ingest([UInt8](buffer: buffer), origin: "api:" + holder, into: store)
         var payload = try Self.json(receipt)
         payload.status = receipt.new > 0 ? .created : .ok
         return payload
@@ -158,7 +151,7 @@ struct APIRoutes: Sendable {
         var box: GeoBox?
         if let text = p.get("bbox") {
             guard let parsed = GeoBox(parsing: text) else {
-                throw Problem.badRequest("bbox is west,south,east,north in degrees (longitudes within ±180, latitudes within ±90, south ≤ north), not \(text)")
+                throw Problem.badRequest("bbox is \(GeoBox.form), not \(text)")
             }
             box = parsed
         }

@@ -147,12 +147,6 @@ struct PageRoutes: Sendable {
         guard let text = form["text"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return IngestPage(error: "Paste an article's text, HTML or JSON lines.").html()
         }
-        let receipt = try await Blocking.write { () throws -> IngestReceipt in
-            var rejections: [RejectedInput] = []
-            let summary = try Ingestor().ingest(bytes: Array(text.utf8), origin: "form:" + holder, into: store, onRejected: { rejections.append($0) })
-            try Engine().analyze(store, templates: summary.new > 0)
-            return IngestReceipt(summary, rejections: rejections)
-        }
-        return IngestPage(receipt: receipt).html()
+        return IngestPage(receipt: try await IngestReceipt.ingest(Array(text.utf8), origin: "form:" + holder, into: store)).html()
     }
 }

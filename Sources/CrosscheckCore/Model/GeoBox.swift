@@ -23,6 +23,9 @@ public struct GeoBox: Sendable, Hashable, Codable {
         self.init(west: numbers[0]!, south: numbers[1]!, east: numbers[2]!, north: numbers[3]!)
     }
 
+    /// How a box is written, for error messages.
+    public static let form = "west,south,east,north in degrees (longitudes within ±180, latitudes within ±90, south ≤ north)"
+
     public var crossesAntimeridian: Bool { west > east }
 
     public func contains(latitude: Double, longitude: Double) -> Bool {

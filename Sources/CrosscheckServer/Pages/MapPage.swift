@@ -1,6 +1,7 @@
 import CrosscheckCore
 import CrosscheckEvents
 import CrosscheckReport
+import Foundation
 
 /// The map: the key developments at their places, with their precision shown as it is — a town is a point, a
 /// province a dashed ring around its centre, a country its whole shape shaded (never a pin in its capital). The
@@ -51,7 +52,7 @@ struct MapPage {
         var out = ""
         for b in s.utf8 {
             if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { out.unicodeScalars.append(Unicode.Scalar(b)) }
-            else { out += "%" + String(b, radix: 16, uppercase: true).leftPadded }
+            else { out += String(format: "%%%02X", b) }
         }
         return out
     }
@@ -136,9 +137,4 @@ struct MapPage {
 
 
     private func f(_ v: Double) -> String { String(format: "%.2f", v) }
-}
-
-private extension String {
-    /// Two hex digits.
-    var leftPadded: String { count == 1 ? "0" + self : self }
 }

@@ -1,6 +1,7 @@
 import CrosscheckCore
 import CrosscheckReport
 import CrosscheckStore
+import Foundation
 
 /// A link the duplicate finder made, as a line: its kind and score, the two articles, and why (the passages that
 /// align, or the sentence that cites an outlet).

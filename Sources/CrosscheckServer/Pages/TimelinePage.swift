@@ -2,6 +2,7 @@ import CrosscheckCore
 import CrosscheckEvents
 import CrosscheckLanguage
 import CrosscheckReport
+import Foundation
 
 /// The timeline: the key developments (one per happening, as ranked for the brief) on a time axis, one lane per kind
 /// of event, each sized by its independent sources; filterable by type and place. The same developments follow as a
@@ -25,16 +26,11 @@ struct TimelinePage {
         }
     }
 
+    /// The first day of an event's time (a time's start is always a full ISO day); nil without one, or when its year
+    /// is unknown ("0000").
     func day(of e: MergedEvent) -> CivilDay? {
-        guard !e.timeFromPublication, let start = DevelopmentRanking.start(e, year: year) else { return nil }
-        return Self.firstDay(start)
-    }
-
-    /// The first day of "2021-07-05", "2021-07" or "2021"; nil for anything else (a year 0000: unknown).
-    static func firstDay(_ text: String) -> CivilDay? {
-        let parts = text.prefix(10).split(separator: "-")
-        guard let y = parts.first.flatMap({ Int($0) }), y > 0, parts[0].count == 4 else { return nil }
-        return CivilDay(year: y, month: parts.count > 1 ? Int(parts[1]) ?? 0 : 1, day: parts.count > 2 ? Int(parts[2]) ?? 0 : 1)
+        guard !e.timeFromPublication, let start = DevelopmentRanking.start(e, year: year), !start.hasPrefix("0000") else { return nil }
+        return CivilDay(iso: start)
     }
 
     func html() -> String {

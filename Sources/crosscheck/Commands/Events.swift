@@ -53,7 +53,7 @@ extension Crosscheck {
                 throw ValidationError("--status \(status) is not a status; one of: " + Self.statuses.joined(separator: ", "))
             }
             if let bbox, GeoBox(parsing: bbox) == nil {
-                throw ValidationError("--bbox \(bbox) is not west,south,east,north in degrees (longitudes within ±180, latitudes within ±90, south ≤ north)")
+                throw ValidationError("--bbox \(bbox) is not \(GeoBox.form)")
             }
             for (name, value) in [("since", since), ("until", until)] {
                 if let value, CivilDay(iso: value) == nil { throw ValidationError("--\(name) \(value) is not a day (YYYY-MM-DD)") }
