@@ -21,9 +21,6 @@ extension EventGraph {
         for (k, group) in IncidentClusterer(configuration: configuration, links: links).cluster(articles).enumerated() {
             for doc in group { map.incidents[doc] = k }
         }
-        for m in articles {
-            if let country = IncidentClusterer.mainCountry(m.profile.places) { map.focus[m.doc] = "country:" + country }
-        }
         return map
     }
 
@@ -117,6 +114,8 @@ extension EventGraph {
             let m = references[k].mention
             // Only an actor the sentence names: an article's focus standing in for a missing one is too weak here.
             guard !m.status.isAgainst, m.type != "statement", let actor = actorKey(m) else { continue }
+            // Only the cluster's own participant's facts: a cluster gathers tellings of other people of its incident too.
+            if let n = cluster.named, Self.participant(actor) != Self.participant(n) { continue }
             let head = IncidentClusterer.key("t:", (Self.family[m.type] ?? m.type) + "|" + actor)
             func fact(_ tag: StaticString, _ value: String, strong: Bool) -> UInt64 {
                 (IncidentClusterer.key(tag, value) ^ (head &* 0x9E37_79B9_7F4A_7C15)) & ~1 | (strong ? 1 : 0)
@@ -125,7 +124,8 @@ extension EventGraph {
                 keys.insert(fact("n:", String(q.value) + "|" + noun, strong: true))
             }
             // By month and day, so "July 5" in an article without a year meets "2021-07-05"; `agree` checks the years.
-            if let t = m.time, !m.timeFromPublication, t.granularity == .day, t.start == t.end, t.start.utf8.count == 10 {
+            // A deadline ("by May 12") is not the day something happened.
+            if let t = m.time, !m.timeFromPublication, t.granularity == .day, t.start == t.end, t.start.utf8.count == 10, t.direction != .deadline {
                 keys.insert(fact("d:", String(t.start.suffix(5)), strong: false))
             }
             // Plans of one actor with deadlines: the deadline is what sources disagree on ("by August 31", "by September 11").

@@ -32,9 +32,6 @@ public struct EventGraph: Sendable {
     /// and "relocated 20,000 troops to the border" (deploy). The merged event takes its tellings' usual type.
     static let family: [String: String] = ["deploy": "mobilize"]
 
-    /// What befalls without a doer (floods, death tolls, failures): no focus stands in for their actor.
-    static let actorless: Set<String> = ["disaster", "casualties", "failure", "refugees", "flee", "evacuate", "change", "economic"]
-
     static let actsOfState: Set<String> = ["mobilize", "deploy", "withdraw", "support", "exercise", "prepare", "refugees",
                                            "suspend", "sanction", "agree"]
 
@@ -58,9 +55,10 @@ public struct EventGraph: Sendable {
         var counts: String? = nil
         var country: String?
         var planned: Bool
-        /// Who the first telling with an actor names, and the first town named: tellings naming another actor
-        /// or another town are other happenings (a shooting in one town is not one in the next).
-        var actor: String? = nil
+        /// The first participant a telling names (its actor, or its patient as `target:X`), and the first town named:
+        /// tellings naming another state or organisation in the same role, or another town, are other happenings (a
+        /// shooting in one town is not one in the next).
+        var named: String? = nil
         var locality: String? = nil
         /// The first dated telling's year is unknown ("July 5" in an article without a date): compared by month and day.
         var yearless = false
@@ -71,6 +69,22 @@ public struct EventGraph: Sendable {
     /// An actor key without its role: "X was arrested" (keyed by its patient, `target:X`) and a telling that reads X
     /// as the doer name the same participant.
     static func participant(_ key: String) -> Substring { key.hasPrefix("target:") ? key.dropFirst(7) : Substring(key) }
+
+    /// Whether two named participants of tellings make two happenings: different participants in the same role (two
+    /// doers, or two patients), both of a separating kind (the entity id's prefix: `country`, `org`). Talks and
+    /// agreements (`parties`) are defined by who takes part, people too: Rahmon's call with Ghani is not his call with
+    /// Putin, nor Tokayev's call; only one party of a pair ("Rahmon spoke by phone") can be that pair's.
+    static func separate(_ a: String, _ b: String, kinds: Set<String>, parties: Bool = false) -> Bool {
+        let x = participant(a), y = participant(b)
+        guard x != y, a.hasPrefix("target:") == b.hasPrefix("target:") else { return false }
+        if parties { return !partOf(x, y) && !partOf(y, x) }
+        return kinds.contains(String(x.prefix { $0 != ":" })) && kinds.contains(String(y.prefix { $0 != ":" }))
+    }
+
+    /// Whether `single` is one party of the pair `pair` ("A+B").
+    static func partOf(_ single: Substring, _ pair: Substring) -> Bool {
+        !single.contains("+") && pair.split(separator: "+").contains(single)
+    }
 
     /// The first and last day of a time; a date without a year ("XXXX-08-31", no publication date)
     /// is placed in a leap year so month-days still compare.
@@ -87,7 +101,6 @@ public struct EventGraph: Sendable {
     public func merge(_ references: [EventReference], profiles: [Int64: ArticleProfile] = [:], map given: IncidentMap? = nil,
                       incidents configuration: IncidentConfiguration = IncidentConfiguration()) -> [MergedEvent] {
         let map = given ?? incidents(references, profiles: profiles, configuration: configuration)
-        let focus = map.focus
         var buckets: [String: [Int]] = [:]
         var singles: [Int] = []
         for (k, r) in references.enumerated() {
@@ -118,7 +131,7 @@ public struct EventGraph: Sendable {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: bySize.count) { i in
                 let b = bySize[i]
-                slots[b] = cluster(bucketList[b], references, focus: focus)
+                slots[b] = cluster(bucketList[b], references, separating: configuration.separatingParticipants)
             }
         }
         let clusters = joinAcrossIncidents(perBucket.flatMap { $0 }, references, window: configuration.joinWindow)
@@ -148,10 +161,11 @@ public struct EventGraph: Sendable {
         }
     }
 
-    /// The clusters of one bucket (mentions of one type family and one actor, patient or country).
-    /// `focus` is each article's main country (`country:XX`): it stands for the actor of a telling that names none
-    /// ("the transfer of heavy weapons" in an article about Turkmenistan), so such a telling joins only that actor's happening.
-    func cluster(_ members: [Int], _ references: [EventReference], focus: [Int64: String] = [:]) -> [Cluster] {
+    /// The clusters of one bucket (the mentions of one type family in one incident; statements and denials of one
+    /// speaker). Inside an incident, tellings that name different participants of a `separating` kind in the same
+    /// role stay apart ("Russia deployed" and "Tajikistan deployed"); a person does not separate them (a victim, a
+    /// witness or an official read as the doer is the commonest error of roles), nor does a missing actor.
+    func cluster(_ members: [Int], _ references: [EventReference], separating: Set<String> = IncidentConfiguration().separatingParticipants) -> [Cluster] {
         var clusters: [Cluster] = []
         // Undated tellings only meet undated tellings of the same standing: a claim and its denial ("the
         // Taliban claims to control 90% of the borders" — "dismissed as a lie") stay apart from reports.
@@ -183,14 +197,13 @@ public struct EventGraph: Sendable {
             let country = m.place?.country
             let disputed = standing(k)
             let counts = m.quantity.flatMap { $0.bound == .vague ? nil : Self.nounClass($0.noun) }
-            let actor = actorKey(m) ?? (Self.actorless.contains(m.type) ? nil : focus[references[k].doc])
+            let named = actorKey(m)
+            let parties = Self.symmetric.contains(m.type)
             let locality = m.place?.precision == .locality ? m.place?.id : nil
             func fits(_ c: Int) -> Bool {
                 let cl = clusters[c]
                 guard cl.planned == planned else { return false }
-                if let a = actor, let b = cl.actor, Self.participant(a) != Self.participant(b) {
-                    return false
-                }
+                if let a = named, let b = cl.named, Self.separate(a, b, kinds: separating, parties: parties) { return false }
                 if let a = locality, let b = cl.locality, a != b, !Self.crossBorder.contains(m.type) { return false }
                 if span == nil && cl.start == Int.min / 4 && cl.disputed != disputed { return false }
                 if let a = counts, let b = cl.counts, a != b { return false }
@@ -218,12 +231,13 @@ public struct EventGraph: Sendable {
                 if disputed && span != nil { clusters[c].disputed = true }
                 if clusters[c].counts == nil { clusters[c].counts = counts }
                 if clusters[c].country == nil { clusters[c].country = country }
-                if clusters[c].actor == nil { clusters[c].actor = actor }
+                // A pair of parties is more specific than one of them: the cluster is that pair's from now on.
+                if clusters[c].named == nil || (parties && named?.contains("+") == true) { clusters[c].named = named }
                 if clusters[c].locality == nil { clusters[c].locality = locality }
             } else {
                 (span == nil && !planned ? { undated.append(clusters.count) } : { dated.append(clusters.count) })()
                 clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, counts: counts, country: country, planned: planned,
-                                        actor: actor, locality: locality, yearless: m.time?.start.hasPrefix("XXXX") ?? false))
+                                        named: named, locality: locality, yearless: m.time?.start.hasPrefix("XXXX") ?? false))
             }
         }
         return clusters

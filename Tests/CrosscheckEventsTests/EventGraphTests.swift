@@ -110,10 +110,13 @@ import Testing
     }
 
     /// "Carver was arrested" is keyed by its patient; a telling whose clause roles were read the other way round
-    /// (Carver as the doer) names the same participant and joins it inside the incident; another person does not.
+    /// (Carver as the doer) names the same participant and joins it inside the incident. Another person does not
+    /// separate tellings of one incident either (roles of people are the commonest error), but two organisations
+    /// in the same role do.
     @Test func aPatientReadAsTheDoerIsTheSameParticipant() {
-        func arrest(_ doc: Int64, actor: String?, target: String?) -> EventReference {
-            let person = { (name: String) in Participant(entity: "person:" + name.lowercased(), name: name, kind: .person) }
+        func arrest(_ doc: Int64, actor: String?, target: String?, kind: MentionKind = .person) -> EventReference {
+            let prefix = kind == .person ? "person:" : "org:"
+            let person = { (name: String) in Participant(entity: prefix + name.lowercased(), name: name, kind: kind) }
             let m = EventMention(type: "arrest", trigger: "arrested", start: 0, end: 8, sentence: "arrested", sentenceStart: 0, sentenceEnd: 8,
                                  actor: actor.map(person), target: target.map(person),
                                  time: TimeValue(value: "2021-03-01", start: "2021-03-01", end: "2021-03-01", granularity: .day, direction: .past, reference: .absolute, anchor: nil))
@@ -123,7 +126,9 @@ import Testing
         #expect(EventGraph.participant("target:person:carver") == EventGraph.participant("person:carver"))
         let same = EventGraph().merge([arrest(1, actor: nil, target: "Carver"), arrest(2, actor: "Carver", target: nil)], map: one)
         #expect(same.count == 1 && same.first?.sources == 2)
-        let other = EventGraph().merge([arrest(1, actor: nil, target: "Carver"), arrest(3, actor: "Hollis", target: nil)], map: one)
+        let person = EventGraph().merge([arrest(1, actor: nil, target: "Carver"), arrest(3, actor: "Hollis", target: nil)], map: one)
+        #expect(person.count == 1)
+        let other = EventGraph().merge([arrest(1, actor: "Police", target: nil, kind: .organization), arrest(3, actor: "Army", target: nil, kind: .organization)], map: one)
         #expect(other.count == 2)
     }
 
