@@ -4,13 +4,14 @@ import Dispatch
 
 /// Merges event mentions across articles, counts independent corroboration and finds contradictions.
 ///
-/// Mentions fall into buckets by type and actor (its canonical entity; the place's country when no
-/// actor is named; a mention with neither stays alone, so unrelated stories never merge). Within a
-/// bucket, planned events (a future cue or a deadline) merge regardless of date — the date is what
-/// sources may disagree on — while reported events merge when their days overlap (±1 day; a day
-/// taken from the publication date is compatible with any written day up to 3 days before it), and
-/// when their places are in the same country. Each mention is compared with the clusters of its
-/// bucket, not with every mention, so 10,000 mentions of one event cost 10,000 comparisons.
+/// Mentions fall into buckets by incident (the articles that tell one happening, `IncidentClusterer`) and type
+/// family. Within a bucket, tellings join unless a hard fact separates them: a plan with a deadline and a report;
+/// two towns; two countries; days more than a day apart (a day taken from the publication date is compatible with
+/// any written day up to 3 days before it); different counted things; different states or organisations in the
+/// same role; for talks, agreements, statements and denials, different parties or speakers. People do not separate
+/// tellings (a victim or an official read as the doer is the commonest error of roles). Clusters of different
+/// incidents join only on shared specific facts (`joinAcrossIncidents`). Each mention is compared with the clusters
+/// of its bucket, not with every mention, so 10,000 mentions of one event cost 10,000 comparisons.
 ///
 /// Corroboration counts source groups (`dedup`), not articles; denials are counted apart.
 /// Contradictions: denial (reported by some, denied by others), date (planned dates more than a
@@ -26,6 +27,9 @@ public struct EventGraph: Sendable {
     }
 
     static let symmetric: Set<String> = ["meet", "agree"]
+    /// Statements and denials: who speaks is what they are; two speakers' words are two happenings, and one without
+    /// a named speaker is the incident's statement of that kind.
+    static let spoken: Set<String> = ["statement", "deny"]
     static let crossBorder: Set<String> = ["flee", "refugees"]
     static let byTarget: Set<String> = ["arrest", "attack", "legal", "personnel", "sanction", "accuse", "threaten", "failure"]
     /// Types told of one happening in different words merge: "sending 20,000 troops to the border" (mobilize)
@@ -72,8 +76,9 @@ public struct EventGraph: Sendable {
 
     /// Whether two named participants of tellings make two happenings: different participants in the same role (two
     /// doers, or two patients), both of a separating kind (the entity id's prefix: `country`, `org`). Talks and
-    /// agreements (`parties`) are defined by who takes part, people too: Rahmon's call with Ghani is not his call with
-    /// Putin, nor Tokayev's call; only one party of a pair ("Rahmon spoke by phone") can be that pair's.
+    /// agreements are defined by who takes part, and statements and denials by who speaks (`parties`), people too:
+    /// Rahmon's call with Ghani is not his call with Putin, nor Tokayev's call; only one party of a pair ("Rahmon spoke
+    /// by phone") can be that pair's.
     static func separate(_ a: String, _ b: String, kinds: Set<String>, parties: Bool = false) -> Bool {
         let x = participant(a), y = participant(b)
         guard x != y, a.hasPrefix("target:") == b.hasPrefix("target:") else { return false }
@@ -102,15 +107,8 @@ public struct EventGraph: Sendable {
                       incidents configuration: IncidentConfiguration = IncidentConfiguration()) -> [MergedEvent] {
         let map = given ?? incidents(references, profiles: profiles, configuration: configuration)
         var buckets: [String: [Int]] = [:]
-        var singles: [Int] = []
-        for (k, r) in references.enumerated() {
-            let m = r.mention
-            if Self.isAppeal(r) { continue }
-            let actor = actorKey(m)
-            // Statements and denials say nothing alike without their speaker: keyed by who speaks.
-            if (m.type == "deny" || m.type == "statement") && actor == nil { singles.append(k); continue }
-            let speaker = m.type == "deny" || m.type == "statement" ? "|" + actor! : ""
-            buckets["\(map.incident(of: r.doc))|" + (Self.family[m.type] ?? m.type) + speaker, default: []].append(k)
+        for (k, r) in references.enumerated() where !Self.isAppeal(r) {
+            buckets["\(map.incident(of: r.doc))|" + (Self.family[r.mention.type] ?? r.mention.type), default: []].append(k)
         }
         // Buckets never share a cluster: they are clustered on all cores (the largest first, so one big bucket
         // does not finish last), and their clusters concatenated in key order, so the result does not depend on
@@ -135,7 +133,6 @@ public struct EventGraph: Sendable {
             }
         }
         let clusters = joinAcrossIncidents(perBucket.flatMap { $0 }, references, window: configuration.joinWindow)
-            + singles.map { Cluster(members: [$0], start: 0, end: 0, country: nil, planned: false) }
         // Tellings in publication order (then article, then position): one sort of the articles, then
         // integer keys, instead of comparing date strings inside every cluster.
         var docRank: [Int64: UInt64] = [:]
@@ -198,7 +195,7 @@ public struct EventGraph: Sendable {
             let disputed = standing(k)
             let counts = m.quantity.flatMap { $0.bound == .vague ? nil : Self.nounClass($0.noun) }
             let named = actorKey(m)
-            let parties = Self.symmetric.contains(m.type)
+            let parties = Self.symmetric.contains(m.type) || Self.spoken.contains(m.type)
             let locality = m.place?.precision == .locality ? m.place?.id : nil
             func fits(_ c: Int) -> Bool {
                 let cl = clusters[c]

@@ -159,10 +159,11 @@ import Testing
         // 0.547; incidents P 1.000 / 0.977 / 0.894, R 0.706 / 0.523 / 0.684; mixing 0.0 / 2.5 / 3.7 %; session 12's
         // cosine: pairs P 0.940 / 1.000 / 0.948, R 0.437 / 0.338 / 0.458). Precision first: a false corroboration is
         // worse than none; the target is pairs P ≥ 0.90.
-        // Mention CoNLL F1 pinned at session 18, people no longer separating tellings inside an incident (measured
-        // 0.676 / 0.614 / 0.567, pairs R 0.601 / 0.366 / 0.592; session 17: 0.597 / 0.569 / 0.521, R 0.560 / 0.346 / 0.548).
-        for (s, conll) in [(a, 0.66), (b, 0.60), (t, 0.55)] { #expect(s.conll >= conll, "\(s.name)") }
-        for (s, recall, incidentRecall) in [(a, 0.58, 0.70), (b, 0.35, 0.48), (t, 0.57, 0.66)] {
+        // Mention CoNLL F1 pinned at session 18: inside an incident people no longer separate tellings, and statements
+        // are keyed by speaker inside the bucket instead of by bucket (measured 0.684 / 0.637 / 0.591, pairs P 1.000 /
+        // 0.981 / 0.930, R 0.651 / 0.415 / 0.639; session 17: 0.597 / 0.569 / 0.521, R 0.560 / 0.346 / 0.548).
+        for (s, conll) in [(a, 0.67), (b, 0.62), (t, 0.58)] { #expect(s.conll >= conll, "\(s.name)") }
+        for (s, recall, incidentRecall) in [(a, 0.63, 0.70), (b, 0.40, 0.48), (t, 0.62, 0.66)] {
             #expect(s.pairPrecision >= 0.90, "\(s.name)")
             #expect(s.pairRecall >= recall, "\(s.name)")
             #expect(s.incidentPrecision >= 0.88 && s.incidentRecall >= incidentRecall, "\(s.name)")
@@ -244,8 +245,8 @@ import Testing
         // Floors pinned at session 14, the channel model (measured: pairs P 1.000 R 0.730; 8 topics gathered by ≥ 4
         // outlets; session 12's cosine: R 0.500, 3 topics).
         #expect(score.pairPrecision >= 0.95 && score.pairRecall >= 0.65)
-        // Mention CoNLL F1 pinned at session 18 (measured 0.464, pairs R 0.770; session 15: 0.394; session 14: 0.386).
-        #expect(score.conll >= 0.45 && score.pairRecall >= 0.75)
+        // Mention CoNLL F1 pinned at session 18 (measured 0.496, pairs R 0.780; session 15: 0.394; session 14: 0.386).
+        #expect(score.conll >= 0.48 && score.pairRecall >= 0.77)
         #expect(wellGathered >= 7)
     }
 }
