@@ -163,8 +163,10 @@ import Testing
         // are keyed by speaker inside the bucket instead of by bucket (measured 0.680 / 0.619 / 0.591, pairs P 1.000 /
         // 0.981 / 0.930, R 0.648 / 0.415 / 0.639; session 17: 0.597 / 0.569 / 0.521, R 0.560 / 0.346 / 0.548). "shot" as
         // a trigger matches 5 more gold mentions of the held-out half, whose lemma baseline moves with them (0.700 → 0.681).
-        for (s, conll) in [(a, 0.67), (b, 0.60), (t, 0.58)] { #expect(s.conll >= conll, "\(s.name)") }
-        for (s, recall, incidentRecall) in [(a, 0.63, 0.70), (b, 0.40, 0.48), (t, 0.62, 0.66)] {
+        // People's ages in the article profiles ("Banky, 40,", "a 35-year-old man"): held-out incidents R 0.502 → 0.597
+        // at P 0.980, pairs R 0.415 → 0.503, CoNLL 0.619 → 0.675; tuning half unchanged, test R 0.639 → 0.637.
+        for (s, conll) in [(a, 0.67), (b, 0.66), (t, 0.58)] { #expect(s.conll >= conll, "\(s.name)") }
+        for (s, recall, incidentRecall) in [(a, 0.63, 0.70), (b, 0.49, 0.58), (t, 0.62, 0.66)] {
             #expect(s.pairPrecision >= 0.90, "\(s.name)")
             #expect(s.pairRecall >= recall, "\(s.name)")
             #expect(s.incidentPrecision >= 0.88 && s.incidentRecall >= incidentRecall, "\(s.name)")

@@ -35,7 +35,7 @@ public struct ArticleProfile: Sendable, Hashable {
     public var days: [Int: Int]
     /// Years the article writes ("in 2008", "March 3, 2011").
     public var years: [Int]
-    /// Exact figures with what they count ("23|pirates"), each once.
+    /// Exact figures with what they count ("23|pirates"), and the ages of people ("40|age"), each once.
     public var figures: [String]
     /// Distinctive words (lower-cased word hashes, function words left out) with their counts.
     public var words: [UInt64: Int]
