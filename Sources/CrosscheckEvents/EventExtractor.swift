@@ -305,7 +305,9 @@ public struct EventExtractor: Sendable {
                     // "the flood that struck Khatlon": nature strikes, nobody attacks.
                     let natural = ontology.types[Int(trigger.type)].name == "attack"
                         && found.contains { ["disaster", "failure"].contains(ontology.types[Int($0.type)].name) && i - $0.b <= 3 }
-                    if !facility && !natural && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal) {
+                    // "a shot from outside the box": a verb's form after a determiner is the noun.
+                    let noun = trigger.verbal && i > s0 && Self.determiners.contains(tokens[i - 1].hash)
+                    if !facility && !natural && !noun && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal) {
                         if found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
                             if ontology.types[Int(trigger.type)].name == "casualties" { shadowed.append(i..<i + len) }
                         } else {

@@ -24,6 +24,9 @@ public struct EventOntology: Sendable {
     public struct Trigger: Sendable, Hashable {
         public var type: Int32
         public var nominal: Bool
+        /// A verb's form that is also a noun ("shot", written "shot:p"): an event only as a verb, never after a
+        /// determiner ("a shot from outside the box").
+        public var verbal = false
     }
 
     /// A trigger around one entity mention: "provide Tajikistan with" (the slot is the recipient),
@@ -57,9 +60,9 @@ public struct EventOntology: Sendable {
                     }
                     continue
                 }
-                let nominal = trigger.hasSuffix(":n")
-                let phrase = nominal ? String(trigger.dropLast(2)) : trigger
-                for form in Self.forms(phrase) { triggers.insert(form, Trigger(type: index, nominal: nominal)) }
+                let nominal = trigger.hasSuffix(":n"), verbal = trigger.hasSuffix(":p")
+                let phrase = nominal || verbal ? String(trigger.dropLast(2)) : trigger
+                for form in Self.forms(phrase) { triggers.insert(form, Trigger(type: index, nominal: nominal, verbal: verbal)) }
             }
         }
     }

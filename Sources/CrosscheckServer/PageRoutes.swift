@@ -129,7 +129,7 @@ struct PageRoutes: Sendable {
         }
         return try await read {
             guard let event = try reader.event(id: id) else { throw Problem.notFound("no event \(id)") }
-            return EventDetailPage(event: event, contradictions: try reader.contradictions().contradictions.filter { $0.event == id }).html()
+            return EventDetailPage(event: event, contradictions: try reader.contradictions(event: id)).html()
         }
     }
 

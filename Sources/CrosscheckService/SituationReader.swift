@@ -48,6 +48,12 @@ public struct SituationReader: Sendable {
         return try Situation.read(from: store).events.first { $0.id == id }
     }
 
+    /// The contradictions of one event: stored when current.
+    public func contradictions(event: String) throws -> [Contradiction] {
+        if try isCurrent() { return try store.storedContradictions(event: event) }
+        return try Situation.read(from: store).contradictions.filter { $0.event == event }
+    }
+
     /// The contradictions: stored when current.
     public func contradictions() throws -> (contradictions: [Contradiction], stored: Bool) {
         if try isCurrent() { return (try store.storedContradictions(), true) }

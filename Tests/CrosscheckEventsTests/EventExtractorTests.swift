@@ -174,6 +174,13 @@ import Testing
     }
 
     /// A dateline says where a story was filed: "TRIPOLI (Reuters) -" does not make Libya shell anything.
+    /// "Shot" is an attack as a verb ("was shot", "police shot the suspect"), not as a noun ("a shot from outside the box").
+    @Test func shotIsAnAttackOnlyAsAVerb() {
+        #expect(events("A man was shot by police officers in Dayton on Friday.").contains { $0.type == "attack" && $0.trigger == "shot" })
+        #expect(events("Police shot the suspect on Friday.").contains { $0.type == "attack" && $0.trigger == "shot" })
+        #expect(!events("Nabiev equalised in the 71st minute with a shot from outside the penalty area.").contains { $0.type == "attack" })
+    }
+
     @Test func aDatelineIsNoActor() {
         let found = events("TRIPOLI (Reuters) - Forces loyal to the government shelled the city of Misrata on Sunday, a rebel spokesman said.")
         let shelling = found.first { $0.type == "attack" }

@@ -102,3 +102,37 @@ import Testing
         print("INCIDENTS", clusterer.cluster(members))
     }
 }
+
+/// Where incident recall is lost on ECB+ val's tuning half: the same-happening pairs left in two incidents, by their
+/// pair score (below the pair floor: the features; above it: the linkage refused), with both articles' leading names,
+/// places and figures. `CROSSCHECK_MISSES=1 swift test --filter IncidentMissesTests`.
+@Suite struct IncidentMissesTests {
+    static let enabled = ProcessInfo.processInfo.environment["CROSSCHECK_MISSES"] != nil
+
+    @Test(.enabled(if: enabled), .needs("data/ecbplus"), .tags(.corpus)) func printMisses() throws {
+        let val = try #require(try CrossDocumentCorpus.ecbPlus("val"))
+        let corpus = val.topics { val.halves.0.contains($0) }
+        let read = IncidentQualityTests.read(corpus)
+        let clusterer = IncidentClusterer(links: read.links)
+        let members = corpus.documents.indices.map { IncidentClusterer.Member(doc: Int64($0), article: String(format: "%05d", $0), profile: read.profiles[Int64($0)]!) }
+        let weighted = clusterer.channelVectors(members)
+        var space = IncidentClusterer.Space(facts: members.map { IncidentClusterer.Facts($0.profile, links: read.links) },
+                                            vectors: weighted.vectors, channels: weighted.channels, clusterer: clusterer)
+        var incident: [Int64: Int] = [:]
+        for (k, group) in clusterer.cluster(members).enumerated() { for d in group { incident[d] = k } }
+        var histogram: [Int: Int] = [:]
+        func describe(_ k: Int) -> String {
+            let p = members[k].profile
+            return "names " + p.names.prefix(4).map { "\($0.entity)×\($0.count)" }.joined(separator: ",") + " places " + p.places.prefix(3).map(\.id).joined(separator: ",")
+                + " figures " + p.figures.prefix(5).joined(separator: ",") + " days \(p.days.count) years \(p.years)"
+        }
+        for i in members.indices { for j in members.indices where i < j && corpus.documents[i].subtopic == corpus.documents[j].subtopic {
+            guard incident[Int64(i)] != incident[Int64(j)] else { continue }
+            let score = space.score(i, j)
+            histogram[Int(score * 10), default: 0] += 1
+            print(String(format: "MISS %@ score %.3f veto %@", corpus.documents[i].subtopic, score, clusterer.vetoed(space.facts[i], space.facts[j]) ? "yes" : "no"))
+            print("   A " + describe(i) + "\n   B " + describe(j))
+        } }
+        print("MISSES by score decile:", histogram.sorted { $0.key < $1.key })
+    }
+}

@@ -207,6 +207,10 @@ import Testing
         #expect(try store.situationView("absent") == nil)
         #expect(try store.storedSituation() == situation)
         #expect(try store.storedContradictions() == situation.contradictions)
+        #expect(!situation.contradictions.isEmpty)
+        for id in Set(situation.contradictions.map(\.event)).sorted() + ["no-such-event"] {
+            #expect(try store.storedContradictions(event: id) == situation.contradictions.filter { $0.event == id })
+        }
         #expect(try store.storedStories() == situation.stories)
         let query = EventQuery(minSources: 1, limit: 7, offset: 1)
         let expected = Array(situation.events.filter(query.matches)

@@ -22,6 +22,8 @@ public protocol SituationIndex: Sendable {
     /// The whole stored situation, in the merge's order.
     func storedSituation() throws -> Situation?
     func storedContradictions() throws -> [Contradiction]
+    /// The stored contradictions of one event (only their tellings are read back).
+    func storedContradictions(event: String) throws -> [Contradiction]
     func storedStories() throws -> [Story]
 }
 
@@ -37,7 +39,7 @@ public struct SituationStamp: Sendable, Hashable, Codable {
     public var version: Int
 
     /// Bump when the merge, contradictions or stories change what they produce.
-    public static let currentVersion = 2  // 2: session 15 (actor roles inside an incident, sums in key order)
+    public static let currentVersion = 3  // 3: session 18 (who separates tellings inside an incident); 2: session 15
 
     public init(analyzed: Int, lastAnalyzed: Int64, groups: Int64, version: Int = SituationStamp.currentVersion) {
         self.analyzed = analyzed

@@ -132,9 +132,13 @@ extension SQLiteStore {
         return Situation(events: events, contradictions: try contradictions(try contradictionTexts()) { lookup[$0] }, stories: try storedStories())
     }
 
-    public func storedContradictions() throws -> [Contradiction] {
+    public func storedContradictions() throws -> [Contradiction] { try resolved(try contradictionTexts()) }
+
+    public func storedContradictions(event: String) throws -> [Contradiction] { try resolved(try contradictionTexts(event: event)) }
+
+    /// Stored contradictions with their tellings read back (only the tellings they name).
+    private func resolved(_ details: [String]) throws -> [Contradiction] {
         var cache: [String: EventReference] = [:]
-        let details = try contradictionTexts()
         for r in try references(keys: details.flatMap { Self.referenceKeys(inContradiction: $0) }) { cache[r.key] = r }
         return try contradictions(details) { cache[$0] }
     }
@@ -194,8 +198,12 @@ extension SQLiteStore {
     }
 
     /// The stored contradictions' texts, in order.
-    func contradictionTexts() throws -> [String] {
-        try pool.read { try String.fetchAll($0, sql: "SELECT detail FROM situation_contradiction ORDER BY ord") }
+    /// The stored contradictions' texts, all or one event's.
+    func contradictionTexts(event: String? = nil) throws -> [String] {
+        try pool.read { db in
+            guard let event else { return try String.fetchAll(db, sql: "SELECT detail FROM situation_contradiction ORDER BY ord") }
+            return try String.fetchAll(db, sql: "SELECT detail FROM situation_contradiction WHERE event = ? ORDER BY ord", arguments: [event])
+        }
     }
 
     /// Contradictions from their stored texts, their tellings resolved by key.
