@@ -197,6 +197,29 @@ import Testing
         #expect(result.stdout.contains("2025-04-28"))
     }
 
+    /// The demo's contested claims, as the README states them: the toll of 14 against the committee's nine, told only by
+    /// reports of that toll (not the Afghan report of eight dead in Kunduz); the denial that the Panj embankment was
+    /// breached on purpose, against the allegation only (not the Yakhsu river bursting its banks in Kulob).
+    @Test func demoContestsTheTollAndTheBreachOnly() throws {
+        let dir = try TemporaryDirectory("cli")
+        defer { dir.remove() }
+        #expect(try CLI.run(["ingest", SharedData.demoCorpus.path], in: dir.url).status == 0)
+        let run = try CLI.run(["contradictions", "--format", "json"], in: dir.url)
+        let contradictions = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        func sentences(_ c: [String: Any]) -> [String] {
+            ((c["sides"] as? [[String: Any]]) ?? []).flatMap { ($0["references"] as? [[String: Any]]) ?? [] }
+                .compactMap { ($0["mention"] as? [String: Any])?["sentence"] as? String }
+        }
+        let toll = try #require(contradictions.first { $0["kind"] as? String == "quantity" })
+        let values = Set(((toll["sides"] as? [[String: Any]]) ?? []).compactMap { ($0["value"] as? String)?.lowercased() })
+        #expect(values == ["14", "nine"])
+        #expect(!sentences(toll).contains { $0.contains("Kunduz") || $0.contains("eight") })
+        let breach = try #require(contradictions.first { $0["kind"] as? String == "denial" })
+        #expect(sentences(breach).contains { $0.contains("on purpose") || $0.contains("deliberately") || $0.contains("cut open") })
+        #expect(!sentences(breach).contains { $0.contains("Yakhsu") })
+        #expect(contradictions.count == 2, "\(contradictions.map { $0["summary"] ?? "" })")
+    }
+
     @Test func extractPrintsJSONLinesWithoutAStore() throws {
         let dir = try TemporaryDirectory("cli")
         defer { dir.remove() }

@@ -55,10 +55,11 @@ public struct IncidentConfiguration: Sendable, Hashable {
     public var localityPenalty = 0.02
     public var daysPenalty = 0.0
     /// Inside one incident, tellings of one kind of event that name different participants of these kinds in the same
-    /// role are different happenings ("Russia deployed" and "Tajikistan deployed"). People are left out: a victim, a
+    /// role are different happenings ("Russia deployed" and "Tajikistan deployed"; a river's banks bursting and another
+    /// river's embankment breached, `place`). People are left out: a victim, a
     /// witness or an official read as the doer is the commonest error of roles, and splitting on it lost more than
     /// it kept on every set (docs/EVENTS.md, "Merging inside an incident").
-    public var separatingParticipants: Set<String> = ["country", "org"]
+    public var separatingParticipants: Set<String> = ["country", "org", "place"]
     /// Events of different incidents join on shared specific facts only when published within this many days.
     public var joinWindow = 30
     /// Full dates further apart than this many days (every written day of one against every day of the other).
