@@ -21,6 +21,9 @@ extension EventGraph {
         for (k, group) in IncidentClusterer(configuration: configuration, links: links).cluster(articles).enumerated() {
             for doc in group { map.incidents[doc] = k }
         }
+        for m in articles {
+            if let country = IncidentClusterer.mainCountry(m.profile.places) { map.focus[m.doc] = "country:" + country }
+        }
         return map
     }
 

@@ -27,6 +27,9 @@ public struct EventGraph: Sendable {
     }
 
     static let symmetric: Set<String> = ["meet", "agree"]
+    static let states: Set<String> = ["country"]
+    /// What befalls without a doer (floods, death tolls, failures): no article's main country stands in for their doer.
+    static let actorless: Set<String> = ["disaster", "casualties", "failure", "refugees", "flee", "evacuate", "change", "economic"]
     /// Statements and denials: who speaks is what they are; two speakers' words are two happenings, and one without
     /// a named speaker is the incident's statement of that kind.
     static let spoken: Set<String> = ["statement", "deny"]
@@ -63,6 +66,10 @@ public struct EventGraph: Sendable {
         /// tellings naming another state or organisation in the same role, or another town, are other happenings (a
         /// shooting in one town is not one in the next).
         var named: String? = nil
+        /// The first doer a telling names or, for what has a doer, the article's main country standing in for one
+        /// (`country:XX`): "the transfer of heavy weapons" in an article about Turkmenistan is Turkmenistan's, not
+        /// Tajikistan's deployment told in the same article.
+        var doer: String? = nil
         var locality: String? = nil
         /// The first dated telling's year is unknown ("July 5" in an article without a date): compared by month and day.
         var yearless = false
@@ -129,7 +136,7 @@ public struct EventGraph: Sendable {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: bySize.count) { i in
                 let b = bySize[i]
-                slots[b] = cluster(bucketList[b], references, separating: configuration.separatingParticipants)
+                slots[b] = cluster(bucketList[b], references, focus: map.focus, separating: configuration.separatingParticipants)
             }
         }
         let clusters = joinAcrossIncidents(perBucket.flatMap { $0 }, references, window: configuration.joinWindow)
@@ -158,11 +165,14 @@ public struct EventGraph: Sendable {
         }
     }
 
-    /// The clusters of one bucket (the mentions of one type family in one incident; statements and denials of one
-    /// speaker). Inside an incident, tellings that name different participants of a `separating` kind in the same
-    /// role stay apart ("Russia deployed" and "Tajikistan deployed"); a person does not separate them (a victim, a
-    /// witness or an official read as the doer is the commonest error of roles), nor does a missing actor.
-    func cluster(_ members: [Int], _ references: [EventReference], separating: Set<String> = IncidentConfiguration().separatingParticipants) -> [Cluster] {
+    /// The clusters of one bucket (the mentions of one type family in one incident). Inside an incident, tellings that
+    /// name different participants of a `separating` kind in the same role stay apart ("Russia deployed" and
+    /// "Tajikistan deployed"); a person does not separate them (a victim, a witness or an official read as the doer is
+    /// the commonest error of roles). `focus` is each article's main country: it stands for the doer of a telling that
+    /// names none, against a telling that names a state ("the transfer of heavy weapons" in an article about
+    /// Turkmenistan is not Tajikistan's deployment).
+    func cluster(_ members: [Int], _ references: [EventReference], focus: [Int64: String] = [:],
+                 separating: Set<String> = IncidentConfiguration().separatingParticipants) -> [Cluster] {
         var clusters: [Cluster] = []
         // Undated tellings only meet undated tellings of the same standing: a claim and its denial ("the
         // Taliban claims to control 90% of the borders" — "dismissed as a lie") stay apart from reports.
@@ -195,12 +205,14 @@ public struct EventGraph: Sendable {
             let disputed = standing(k)
             let counts = m.quantity.flatMap { $0.bound == .vague ? nil : Self.nounClass($0.noun) }
             let named = actorKey(m)
+            let doer = named ?? (Self.actorless.contains(m.type) ? nil : focus[references[k].doc])
             let parties = Self.symmetric.contains(m.type) || Self.spoken.contains(m.type)
             let locality = m.place?.precision == .locality ? m.place?.id : nil
             func fits(_ c: Int) -> Bool {
                 let cl = clusters[c]
                 guard cl.planned == planned else { return false }
                 if let a = named, let b = cl.named, Self.separate(a, b, kinds: separating, parties: parties) { return false }
+                if (named == nil) != (cl.named == nil), let a = doer, let b = cl.doer, Self.separate(a, b, kinds: Self.states) { return false }
                 if let a = locality, let b = cl.locality, a != b, !Self.crossBorder.contains(m.type) { return false }
                 if span == nil && cl.start == Int.min / 4 && cl.disputed != disputed { return false }
                 if let a = counts, let b = cl.counts, a != b { return false }
@@ -230,11 +242,12 @@ public struct EventGraph: Sendable {
                 if clusters[c].country == nil { clusters[c].country = country }
                 // A pair of parties is more specific than one of them: the cluster is that pair's from now on.
                 if clusters[c].named == nil || (parties && named?.contains("+") == true) { clusters[c].named = named }
+                if clusters[c].doer == nil { clusters[c].doer = doer }
                 if clusters[c].locality == nil { clusters[c].locality = locality }
             } else {
                 (span == nil && !planned ? { undated.append(clusters.count) } : { dated.append(clusters.count) })()
                 clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, counts: counts, country: country, planned: planned,
-                                        named: named, locality: locality, yearless: m.time?.start.hasPrefix("XXXX") ?? false))
+                                        named: named, doer: doer, locality: locality, yearless: m.time?.start.hasPrefix("XXXX") ?? false))
             }
         }
         return clusters

@@ -375,7 +375,7 @@ public struct IncidentClusterer: Sendable {
         }
     }
 
-    /// The country an article's places weigh most in (ties: the first in order of code).
+    /// The country an article's places weigh most in (ties: the first in order of code); also the article's focus.
     static func mainCountry(_ places: [ArticleProfile.Place]) -> String? {
         var byCountry: [String: Int] = [:]
         for place in places where !place.country.isEmpty { byCountry[place.country, default: 0] += place.count }
