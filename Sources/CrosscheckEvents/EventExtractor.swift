@@ -795,13 +795,18 @@ public struct EventExtractor: Sendable {
     }
 
     static let asWord = h("as")
+    /// Verbs of saying and reacting whose subject, when a place, is its government ("Brussels condemns").
+    static let reactions: Set<UInt64> = speech.union(["condemns", "condemned", "denies", "denied", "accuses", "accused", "rejects",
+                                                      "rejected", "welcomes", "welcomed", "warns", "criticised", "criticized",
+                                                      "criticizes", "criticises", "insists", "insisted", "urges", "urged",
+                                                      "demands", "demanded", "blames", "blamed", "says", "responded"].map(h))
 
     func placeFor(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ a: Int, _ b: Int, _ actor: Item?,
                   clause: Range<Int>) -> Item? {
         // In the trigger's clause, and not the actor itself ("the withdrawal of US forces" happens elsewhere).
         let after = local.filter { $0.a >= b && $0.a - b <= 10 && $0.b <= clause.upperBound
             && ($0.mention.kind == .place || $0.mention.kind == .country)
-            && ($0.mention.entity == nil || $0.mention.entity != actor?.mention.entity) }
+            && ($0.mention.entity == nil || $0.mention.entity != actor?.mention.entity) && canBeWhere(tokens, local, $0) }
         if let first = after.first(where: { $0.a > 0 && Self.locatives.contains(tokens[$0.a - 1].hash) }) ?? after.first { return first }
         // "to the Afghan border": the nationality's country.
         if let nat = local.first(where: { $0.mention.kind == .nationality && $0.b < tokens.count && tokens[$0.b].hash == Self.border
@@ -809,7 +814,22 @@ public struct EventExtractor: Sendable {
            nat.mention.place != nil {
             return nat
         }
-        return local.last { $0.b <= a && $0.a >= clause.lowerBound && $0.mention.kind == .place && $0.mention.entity != actor?.mention.entity }
+        return local.last { $0.b <= a && $0.a >= clause.lowerBound && $0.mention.kind == .place && $0.mention.entity != actor?.mention.entity
+            && canBeWhere(tokens, local, $0) }
+    }
+
+    /// Whether a place the sentence names can be where its event happened: not someone's home after their name or age
+    /// ("Benjamin Banky, 40, of Vancouver", "Christopher Simpson of Fort Coffee"), and not a capital or a country that
+    /// speaks or reacts ("Brussels condemns the bombing", "Khartoum denied": its government, by metonymy).
+    func canBeWhere(_ tokens: UnsafeBufferPointer<Token>, _ local: [Item], _ place: Item) -> Bool {
+        let a = place.a
+        if a >= 2, tokens[a - 1].hash == Self.of,
+           tokens[a - 2].hash == Self.comma || tokens[a - 2].kind == .number || local.contains(where: { $0.b == a - 1 && $0.mention.kind == .person }) {
+            return false
+        }
+        // The place itself is the subject ("Brussels condemns"), not a place inside it ("The U.S. Embassy in Dushanbe said").
+        let inside = a > 0 && (Self.locatives.contains(tokens[a - 1].hash) || tokens[a - 1].hash == Self.of)
+        return inside || !(place.b < tokens.count && Self.reactions.contains(tokens[place.b].hash))
     }
 
     /// Who the sentence says its facts come from.

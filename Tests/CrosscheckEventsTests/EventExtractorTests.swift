@@ -181,6 +181,15 @@ import Testing
         #expect(!events("Nabiev equalised in the 71st minute with a shot from outside the penalty area.").contains { $0.type == "attack" })
     }
 
+    /// A home after a name or an age and a capital that reacts are not where the event happened; a place after "in" is.
+    @Test func whereItHappenedIsNotAHomeOrAGovernment() {
+        let home = events("The victim, Benjamin David Banky, 40, of Vancouver was gunned down on Friday.").first { $0.type == "attack" }
+        #expect(home != nil && home?.placeName != "Vancouver")
+        let capital = events("Brussels condemns Israeli bombing of UN school.").first { $0.type == "attack" }
+        #expect(capital != nil && capital?.placeName != "Brussels")
+        #expect(events("Gunmen attacked a school in Kandahar on Friday, officials said.").first { $0.type == "attack" }?.placeName?.hasPrefix("Kandah") == true)
+    }
+
     @Test func aDatelineIsNoActor() {
         let found = events("TRIPOLI (Reuters) - Forces loyal to the government shelled the city of Misrata on Sunday, a rebel spokesman said.")
         let shelling = found.first { $0.type == "attack" }
