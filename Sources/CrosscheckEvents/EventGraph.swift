@@ -203,7 +203,10 @@ public struct EventGraph: Sendable {
             let slack = m.timeFromPublication ? 3 : 1
             let country = m.place?.country
             let disputed = standing(k)
-            let counts = m.quantity.flatMap { $0.bound == .vague ? nil : Self.nounClass($0.noun) }
+            // Only a type whose figure counts one thing is split by what it counts (a flood's homes and its missing
+            // people are one flood; "captured 26 districts" and "captured dozens of personnel" are two captures).
+            let counts = ontology.figureTypes.contains(m.type) || m.type == "seize"
+                ? m.quantity.flatMap { $0.bound == .vague ? nil : Self.nounClass($0.noun) } : nil
             let named = actorKey(m)
             let doer = named ?? (Self.actorless.contains(m.type) ? nil : focus[references[k].doc])
             let parties = Self.symmetric.contains(m.type) || Self.spoken.contains(m.type)
