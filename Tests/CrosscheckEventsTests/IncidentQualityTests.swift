@@ -167,7 +167,8 @@ import Testing
         // at P 0.980, pairs R 0.415 → 0.503, CoNLL 0.619 → 0.675; tuning half unchanged, test R 0.639 → 0.637.
         // The article's main country standing in for a missing doer against a named state (the seeds' Turkmen weapons
         // transfer is not Tajikistan's deployment told in the same article): 0.684 → 0.670, held-out same, test 0.592 → 0.588.
-        for (s, conll) in [(a, 0.66), (b, 0.66), (t, 0.58)] { #expect(s.conll >= conll, "\(s.name)") }
+        // Counted things split only one-role types: held-out 0.675 → 0.691.
+        for (s, conll) in [(a, 0.66), (b, 0.68), (t, 0.58)] { #expect(s.conll >= conll, "\(s.name)") }
         for (s, recall, incidentRecall) in [(a, 0.62, 0.70), (b, 0.49, 0.58), (t, 0.61, 0.66)] {
             #expect(s.pairPrecision >= 0.90, "\(s.name)")
             #expect(s.pairRecall >= recall, "\(s.name)")
