@@ -73,6 +73,18 @@ public struct EventGraph: Sendable {
         var locality: String? = nil
         /// The first dated telling's year is unknown ("July 5" in an article without a date): compared by month and day.
         var yearless = false
+        /// Whether a telling denies or walks back the happening, and whether one reports it (a claim does neither).
+        var against = false, reporting = false
+
+        /// Whether an undated telling of this standing contradicts the cluster's undated tellings: a report and a
+        /// denial or walk-back stay apart; a claim (hedged, or from an unnamed source) meets either.
+        func opposes(_ status: EventStatus) -> Bool {
+            status.isAgainst ? reporting : (status != .claimed && against)
+        }
+
+        mutating func add(_ status: EventStatus) {
+            if status.isAgainst { against = true } else if status != .claimed { reporting = true }
+        }
     }
 
     func canonical(_ id: String?) -> String? { id.map { links[$0] ?? $0 } }
@@ -174,8 +186,9 @@ public struct EventGraph: Sendable {
     func cluster(_ members: [Int], _ references: [EventReference], focus: [Int64: String] = [:],
                  separating: Set<String> = IncidentConfiguration().separatingParticipants) -> [Cluster] {
         var clusters: [Cluster] = []
-        // Undated tellings only meet undated tellings of the same standing: a claim and its denial ("the
-        // Taliban claims to control 90% of the borders" — "dismissed as a lie") stay apart from reports.
+        // A claim, denial or walk-back is disputed: undated, it first seeks a cluster that is disputed too ("the Taliban
+        // claims to control 90% of the borders" — "dismissed as a lie"), and an undated report never meets an undated
+        // denial (`Cluster.opposes`).
         func standing(_ k: Int) -> Bool { [EventStatus.claimed, .denied, .walkedBack].contains(references[k].mention.status) }
         // Dated clusters in day order (searched back from the newest, two months at most) and
         // undated ones (compatible with any day), so each mention meets few clusters.
@@ -217,7 +230,7 @@ public struct EventGraph: Sendable {
                 if let a = named, let b = cl.named, Self.separate(a, b, kinds: separating, parties: parties) { return false }
                 if (named == nil) != (cl.named == nil), let a = doer, let b = cl.doer, Self.separate(a, b, kinds: Self.states) { return false }
                 if let a = locality, let b = cl.locality, a != b, !Self.crossBorder.contains(m.type) { return false }
-                if span == nil && cl.start == Int.min / 4 && cl.disputed != disputed { return false }
+                if span == nil && cl.start == Int.min / 4 && cl.opposes(m.status) { return false }
                 if let a = counts, let b = cl.counts, a != b { return false }
                 // Crossings and flights span two countries: where one source puts them says little.
                 if let a = country, let b = cl.country, a != b, !a.isEmpty, !b.isEmpty, !Self.crossBorder.contains(m.type) { return false }
@@ -231,15 +244,19 @@ public struct EventGraph: Sendable {
                     if fits(c) { target = c; break }
                 }
             }
-            if target == nil { target = undated.first(where: fits) }
-            // An undated telling joins the best-corroborated dated cluster it fits.
-            // A claim, denial or walk-back only joins a dated cluster that is disputed too.
+            // An undated telling joins the best-corroborated cluster it fits, dated or not (a disputed telling: one that
+            // is disputed too); else, like a dated telling without a dated cluster, the first undated cluster it fits.
             if target == nil, span == nil, !planned {
-                target = dated.filter { fits($0) && (!disputed || clusters[$0].disputed) }.max { clusters[$0].members.count < clusters[$1].members.count }
+                for list in [undated, dated] { for c in list where fits(c) && (!disputed || clusters[c].disputed) {
+                    if target == nil || clusters[c].members.count > clusters[target!].members.count
+                        || (clusters[c].members.count == clusters[target!].members.count && c < target!) { target = c }
+                } }
             }
+            if target == nil { target = undated.first(where: fits) }
             if let c = target {
                 // Compared with the cluster's first telling, so a chain of near dates does not drift.
                 clusters[c].members.append(k)
+                clusters[c].add(m.status)
                 if disputed && span != nil { clusters[c].disputed = true }
                 if clusters[c].counts == nil { clusters[c].counts = counts }
                 if clusters[c].country == nil { clusters[c].country = country }
@@ -249,8 +266,10 @@ public struct EventGraph: Sendable {
                 if clusters[c].locality == nil { clusters[c].locality = locality }
             } else {
                 (span == nil && !planned ? { undated.append(clusters.count) } : { dated.append(clusters.count) })()
-                clusters.append(Cluster(members: [k], start: s, end: e, disputed: disputed, counts: counts, country: country, planned: planned,
-                                        named: named, doer: doer, locality: locality, yearless: m.time?.start.hasPrefix("XXXX") ?? false))
+                var cluster = Cluster(members: [k], start: s, end: e, disputed: disputed, counts: counts, country: country, planned: planned,
+                                      named: named, doer: doer, locality: locality, yearless: m.time?.start.hasPrefix("XXXX") ?? false)
+                cluster.add(m.status)
+                clusters.append(cluster)
             }
         }
         return clusters

@@ -134,6 +134,26 @@ import Testing
             diag[3].append((g.chain, "d\(d)|" + g.lemma))
             diag[4].append((g.chain, inc))
         }
+        // CROSSCHECK_SPLITS="<set name>" prints the gold chains our merge splits inside one incident and type (the first
+        // mention against each other one it left in another event), with both tellings' slots: where merging loses.
+        if ProcessInfo.processInfo.environment["CROSSCHECK_SPLITS"] == name {
+            var firstOf: [String: (EventReference, String)] = [:]
+            for g in corpus.events {
+                guard let d = docIndex[g.doc] else { continue }
+                let map = offsets[d]!
+                guard let r = (byDoc[Int64(d)] ?? []).first(where: { map[$0.mention.start] <= g.head.lowerBound && map[$0.mention.end] >= g.head.upperBound }) else { continue }
+                let ev = eventOf["\(r.doc)|\(r.mention.start)|\(r.mention.type)"] ?? "single"
+                func show(_ r: EventReference) -> String {
+                    let m = r.mention
+                    return "\(r.doc) \(m.type) '\(m.trigger)' a=\(m.actor?.entity ?? "-") t=\(m.target?.entity ?? "-") p=\(m.place?.id ?? "-") time=\(m.time?.start ?? "-")\(m.timeFromPublication ? "(pub)" : "") st=\(m.status) q=\(m.quantity.map { "\($0.noun)" } ?? "-")"
+                }
+                if let (f, fe) = firstOf[g.chain] {
+                    if fe != ev && incidentOf[f.doc] == incidentOf[r.doc] && f.mention.type == r.mention.type && f.doc != r.doc {
+                        print("SPLIT \(g.chain): " + show(f) + "  ||  " + show(r))
+                    }
+                } else { firstOf[g.chain] = (r, ev) }
+            }
+        }
         score.gold = corpus.events.count
         score.matched = ours.count
         func conll(_ pairs: [(chain: String, entity: String)]) -> Double {
@@ -168,8 +188,10 @@ import Testing
         // The article's main country standing in for a missing doer against a named state (the seeds' Turkmen weapons
         // transfer is not Tajikistan's deployment told in the same article): 0.684 → 0.670, held-out same, test 0.592 → 0.588.
         // Counted things split only one-role types: held-out 0.675 → 0.691.
-        for (s, conll) in [(a, 0.66), (b, 0.68), (t, 0.58)] { #expect(s.conll >= conll, "\(s.name)") }
-        for (s, recall, incidentRecall) in [(a, 0.62, 0.70), (b, 0.49, 0.58), (t, 0.61, 0.66)] {
+        // Session 19: a claim meets reports and denials alike, and an undated telling joins the largest cluster it fits
+        // (dated or not): 0.670 → 0.695, 0.691 → 0.759, 0.590 → 0.604; pairs R 0.640 → 0.648, 0.507 → 0.522, 0.630 → 0.636.
+        for (s, conll) in [(a, 0.69), (b, 0.75), (t, 0.60)] { #expect(s.conll >= conll, "\(s.name)") }
+        for (s, recall, incidentRecall) in [(a, 0.64, 0.70), (b, 0.51, 0.58), (t, 0.62, 0.66)] {
             #expect(s.pairPrecision >= 0.90, "\(s.name)")
             #expect(s.pairRecall >= recall, "\(s.name)")
             #expect(s.incidentPrecision >= 0.88 && s.incidentRecall >= incidentRecall, "\(s.name)")
@@ -251,8 +273,8 @@ import Testing
         // Floors pinned at session 14, the channel model (measured: pairs P 1.000 R 0.730; 8 topics gathered by ≥ 4
         // outlets; session 12's cosine: R 0.500, 3 topics).
         #expect(score.pairPrecision >= 0.95 && score.pairRecall >= 0.65)
-        // Mention CoNLL F1 pinned at session 18 (measured 0.493, pairs R 0.760; session 15: 0.394; session 14: 0.386).
-        #expect(score.conll >= 0.48 && score.pairRecall >= 0.75)
+        // Mention CoNLL F1 pinned at session 19 (measured 0.521, pairs R 0.780; session 18: 0.493, R 0.760; session 15: 0.394).
+        #expect(score.conll >= 0.51 && score.pairRecall >= 0.77)
         // 8 of 10 (9 in session 18 before the main country stood in for a missing doer again).
         #expect(wellGathered >= 8)
     }

@@ -39,7 +39,7 @@ public struct SituationStamp: Sendable, Hashable, Codable {
     public var version: Int
 
     /// Bump when the merge, contradictions or stories change what they produce.
-    public static let currentVersion = 3  // 3: session 18 (who separates tellings inside an incident); 2: session 15
+    public static let currentVersion = 4  // 4: session 19 (claims meet reports; undated tellings join the largest fit); 3: session 18 (who separates tellings inside an incident); 2: session 15
 
     public init(analyzed: Int, lastAnalyzed: Int64, groups: Int64, version: Int = SituationStamp.currentVersion) {
         self.analyzed = analyzed
