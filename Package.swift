@@ -62,7 +62,8 @@ let package = Package(
             name: "CrosscheckEvents",
             dependencies: ["CrosscheckCore", "CrosscheckLanguage", "CrosscheckDedup"],
             resources: [.copy("Resources/events.tsv"), .copy("Resources/counted-nouns.txt"), .copy("Resources/happenings.txt"),
-                        .copy("Resources/figure-types.txt")],
+                        .copy("Resources/figure-types.txt"), .copy("Resources/counted-types.txt"),
+                        .copy("Resources/figurative-types.txt"), .copy("Resources/figurative-objects.txt")],
             swiftSettings: strict),
         .target(
             name: "CrosscheckStore",

@@ -148,6 +148,32 @@ public struct EventExtractor: Sendable {
            !tokens[b + 1].has(.digits), !Self.numberWords.contains(tokens[b + 1].hash) { return true }
         return false
     }
+    /// Whether a trigger of force is used figuratively: its object or its modifier is a thing of words, law or ideas
+    /// (`figurative-objects.txt`: "attacked the investigation", "an invasion of privacy", "struck a deal").
+    /// A noun trigger's object follows "of", "on" or "against" ("an attack on the press"); a verb's follows it, or one of
+    /// these ("attacked the special counsel investigation", "fight against corruption"), up to a preposition, a relative word or a participle that starts another
+    /// phrase ("attacked a convoy carrying media workers").
+    func figurative(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ type: Int32, _ a: Int, _ b: Int,
+                    _ s0: Int, _ s1: Int, nominal: Bool) -> Bool {
+        guard ontology.figurativeTypes.contains(ontology.types[Int(type)].name) else { return false }
+        if nominal, a > s0, Self.figurativeObjects.contains(tokens[a - 1].hash) { return true }
+        var k = b
+        if k < s1, Self.complementHeads.contains(tokens[k].hash) { k += 1 } else if nominal { return false }
+        let end = min(s1, k + 4)
+        while k < end, tokens[k].kind == .word, !Self.prepositions.contains(tokens[k].hash), !Self.relatives.contains(tokens[k].hash) {
+            if Self.figurativeObjects.contains(tokens[k].hash) { return true }
+            let word = bytes[Int(tokens[k].start)..<Int(tokens[k].end)]
+            if word.count > 4, word.reversed().starts(with: "gni".utf8) || word.reversed().starts(with: "de".utf8) { return false }
+            k += 1
+        }
+        return false
+    }
+    static let complementHeads: Set<UInt64> = Set(["of", "on", "against", "upon"].map(h))
+    static let figurativeObjects: Set<UInt64> = Set(EventOntology.bundledList("figurative-objects").map(h))
+    /// Predicates of a happening's existence: "denied that the attack had happened / took place / was real".
+    static let existence: Set<UInt64> = Set(["happened", "occurred", "existed", "took", "taken", "real", "true", "genuine"].map(h))
+    static let relativePronouns: Set<UInt64> = Set(["who", "which", "whose", "whom"].map(h))
+    static let haveForms: Set<UInt64> = Set(["had", "has", "have", "would", "will", "could", "did"].map(h))
     static let figureWords: Set<UInt64> = Set(["declined", "declines", "decline", "rose", "rise", "rises", "fell", "fall",
                                                 "falls", "dropped", "drop", "increased", "decreased", "lost"].map(h))
     static let numberWords: Set<UInt64> = Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -307,7 +333,9 @@ public struct EventExtractor: Sendable {
                         && found.contains { ["disaster", "failure"].contains(ontology.types[Int($0.type)].name) && i - $0.b <= 3 }
                     // "a shot from outside the box": a verb's form after a determiner is the noun.
                     let noun = trigger.verbal && i > s0 && Self.determiners.contains(tokens[i - 1].hash)
-                    if !facility && !natural && !noun && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal) {
+                    let asNoun = trigger.nominal || (i > s0 && Self.determiners.contains(tokens[i - 1].hash))
+                    if !facility && !natural && !noun && !figurative(tokens, bytes, trigger.type, i, i + len, s0, s1, nominal: asNoun)
+                        && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal) {
                         if found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
                             if ontology.types[Int(trigger.type)].name == "casualties" { shadowed.append(i..<i + len) }
                         } else {
@@ -406,16 +434,26 @@ public struct EventExtractor: Sendable {
             let speaker: Participant? = [.person, .institution].contains(attribution.kind)
                 ? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: attribution.kind == .person ? .person : .organization) }
                 : nil
-            let denier = denial.flatMap { d in
-                speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
-                                 clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
+            // A passive denial's denier follows "by" ("reports … were denied by the ministry"): its subject is what is denied.
+            let denier = denial.flatMap { d -> Participant? in
+                if !d.nominal, isPassive(tokens, d.a, s0, progressive: false) {
+                    guard d.b < s1, tokens[d.b].hash == Self.by else { return speaker }
+                    return local.first { $0.a > d.b && $0.a <= d.b + 4 && isActor($0) }.map { participant($0.mention) } ?? speaker
+                }
+                return speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
+                                        clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
             }
             // Only the first event after the denial is what it denies ("denied reports that an embankment was
             // breached during last weekend's floods": the breach, not the floods).
             let firstDenied = denial.flatMap { d -> Int? in
                 // "denied that civilians had been targeted, saying the army was fighting armed gangs": not the fighting.
                 // "Denying any financial motivation, Mr. Perez said…": an opening participle denies only up to its comma.
-                let reasons = (d.b..<s1).first { k in
+                // "The president, who has long denied allegations of collusion, has attacked the inquiry": a denial inside a
+                // relative clause denies only up to the clause's end.
+                let own = clauseRange(tokens, d.a, s0, s1)
+                let relative = own.lowerBound > s0 && tokens[own.lowerBound - 1].hash == Self.comma
+                    && Self.relativePronouns.contains(tokens[own.lowerBound].hash)
+                let reasons = relative ? own.upperBound : (d.b..<s1).first { k in
                     tokens[k].hash == Self.comma && (d.a == s0 || k + 1 < s1 && Self.reasonOpeners.contains(tokens[k + 1].hash))
                 } ?? s1
                 // "dismissed the allegations that he colluded with Russia during the election": a noun after a preposition
@@ -426,8 +464,23 @@ public struct EventExtractor: Sendable {
                             && !Self.ofAbout.contains(tokens[$0].hash)
                     }
                 }
-                return found.filter { $0.a > d.a && $0.a < reasons && $0.type != denyType && !circumstance($0) }.map(\.a).min()
+                // "denied that the lawsuit had a political purpose": the subject of the denied clause, named with a
+                // determiner and followed by its verb, is taken for granted; what is denied is what is said of it.
+                // ("denied that the attack had happened" denies the attack itself.)
+                func presupposed(_ t: Found) -> Bool {
+                    t.nominal && t.a > d.b && Self.determiners.contains(tokens[t.a - 1].hash)
+                        && t.b < s1 && (Self.beForms.contains(tokens[t.b].hash) || Self.haveForms.contains(tokens[t.b].hash))
+                        && !(t.b..<min(s1, t.b + 4)).contains { Self.existence.contains(tokens[$0].hash) }
+                }
+                return found.filter { $0.a > d.a && $0.a < reasons && $0.type != denyType && !circumstance($0) && !presupposed($0) }.map(\.a).min()
             }
+            // What precedes a denial is denied only when the denial is passive ("reports that troops moved were denied by
+            // the ministry") or ends its clause ("troops moved, the ministry denied"); "Stone, who is named in the suit,
+            // dismissed it" denies its own object.
+            let deniesBefore = denial.map { d in
+                isPassive(tokens, d.a, s0, progressive: false) || d.b >= s1 || Self.clauseBreaks.contains(tokens[d.b].hash)
+                    || tokens[d.b].hash == Self.by || tokens[d.b].kind != .word
+            } ?? false
             for (index, trigger) in found.enumerated() {
                 var type = ontology.types[Int(trigger.type)]
                 let slot = trigger.slot.flatMap { a in local.first { $0.a == a } }
@@ -568,7 +621,7 @@ public struct EventExtractor: Sendable {
                 // statement is not denied.
                 // Only the first event after the denial is what it denies (`firstDenied`).
                 if let denial, trigger.type != denyType,
-                   trigger.a == firstDenied || (trigger.a < denial.a && event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
+                   trigger.a == firstDenied || (deniesBefore && trigger.a < denial.a && event.actor?.entity != nil && event.actor?.entity != denier?.entity) {
                     event.status = .denied
                     event.deniedBy = denier
                 } else if conditional(trigger.a, clause) {

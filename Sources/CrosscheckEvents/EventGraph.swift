@@ -20,10 +20,13 @@ import Dispatch
 public struct EventGraph: Sendable {
     public let ontology: EventOntology
     public var links: [String: String]
+    public var contradiction: ContradictionConfiguration
 
-    public init(ontology: EventOntology = .bundled, links: [String: String] = [:]) {
+    public init(ontology: EventOntology = .bundled, links: [String: String] = [:],
+                contradiction: ContradictionConfiguration = ContradictionConfiguration()) {
         self.ontology = ontology
         self.links = links
+        self.contradiction = contradiction
     }
 
     static let symmetric: Set<String> = ["meet", "agree"]
@@ -218,7 +221,7 @@ public struct EventGraph: Sendable {
             let disputed = standing(k)
             // Only a type whose figure counts one thing is split by what it counts (a flood's homes and its missing
             // people are one flood; "captured 26 districts" and "captured dozens of personnel" are two captures).
-            let counts = ontology.figureTypes.contains(m.type) || m.type == "seize"
+            let counts = ontology.countedTypes.contains(m.type)
                 ? m.quantity.flatMap { $0.bound == .vague ? nil : Self.nounClass($0.noun) } : nil
             let named = actorKey(m)
             let doer = named ?? (Self.actorless.contains(m.type) ? nil : focus[references[k].doc])
@@ -430,6 +433,11 @@ public struct EventGraph: Sendable {
                     let q = r.mention.quantity!
                     if let g = groups.firstIndex(where: { Self.compatible($0.0, q) }) { groups[g].1.append(r) } else { groups.append((q, [r])) }
                 }
+                // Figures far from the one most tellings give count something else (`maxFigureRatio`).
+                if let main = groups.indices.max(by: { groups[$0].1.count != groups[$1].1.count ? groups[$0].1.count < groups[$1].1.count : $0 > $1 }) {
+                    let figure = groups[main].0.value
+                    groups = groups.filter { Self.near($0.0.value, figure, ratio: contradiction.maxFigureRatio) }
+                }
                 if groups.count > 1 {
                     out.append(Contradiction(event: e.id, kind: .quantity, summary: "\(what): sources give incompatible figures",
                                              sides: groups.map { .init(value: $0.1.first?.mention.quantityText ?? String($0.0.value), references: $0.1) }))
@@ -470,6 +478,12 @@ public struct EventGraph: Sendable {
     }
 
     /// Whether two quantities can describe the same figure given their bounds.
+    /// Whether two figures lie within `ratio` of each other (a zero is near nothing but zero).
+    static func near(_ a: Double, _ b: Double, ratio: Double) -> Bool {
+        let (low, high) = (min(abs(a), abs(b)), max(abs(a), abs(b)))
+        return high == 0 || (low > 0 && high / low <= ratio)
+    }
+
     static func compatible(_ a: QuantityValue, _ b: QuantityValue) -> Bool {
         let aLow = a.low ?? 0, aHigh = a.high ?? .infinity, bLow = b.low ?? 0, bHigh = b.high ?? .infinity
         return aLow <= bHigh * 1.001 && bLow <= aHigh * 1.001

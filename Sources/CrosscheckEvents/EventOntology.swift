@@ -117,12 +117,22 @@ public struct EventOntology: Sendable {
     /// Types whose figure counts one thing in one role (`figure-types.txt`): only their figures can contradict.
     public var figureTypes: Set<String> = Self.bundledFigureTypes
 
-    static let bundledFigureTypes: Set<String> = {
-        guard let url = Bundle.module.url(forResource: "figure-types", withExtension: "txt"),
+    static let bundledFigureTypes = Set(bundledList("figure-types"))
+
+    /// Types split by what their tellings count (`counted-types.txt`; a figure type's tellings counting another thing
+    /// are another event too).
+    public var countedTypes: Set<String> = Set(bundledList("counted-types")).union(bundledFigureTypes)
+
+    /// Types of force whose triggers are figurative with an object of words, law or ideas (`figurative-types.txt`).
+    public var figurativeTypes: Set<String> = Set(bundledList("figurative-types"))
+
+    /// The lines of a bundled `NAME.txt` list, trimmed, without blanks and `#` comments.
+    static func bundledList(_ name: String) -> [String] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt"),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    }()
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
 
     static let bundledHappenings: [Set<String>] = {
         guard let url = Bundle.module.url(forResource: "happenings", withExtension: "txt"),

@@ -32,6 +32,41 @@ import Testing
         #expect(first("failure", "The embankment gave way on Sunday night.")?.target == nil)
     }
 
+    /// A trigger of force whose object is a thing of words, law or ideas is figurative; one whose object is a thing or
+    /// people is not, and a noun of force that modifies an inquiry still names the happening.
+    @Test func forceAgainstWordsIsFigurative() {
+        for text in ["The president has repeatedly attacked the special counsel investigation this week.",
+                     "Two donors filed an invasion of privacy lawsuit against the campaign.",
+                     "The privacy invasion case was organized by a watchdog group.",
+                     "The two companies struck a deal on Friday.",
+                     "The party vowed to fight corruption in the ministries."] {
+            #expect(!events(text).contains { $0.type == "attack" }, "\(text): \(events(text).map(\.trigger))")
+        }
+        for text in ["Gunmen attacked a convoy carrying media workers near Kunduz.",
+                     "Police opened a shooting investigation after the attack on Sunday.",
+                     "Militants attacked the police station on Sunday."] {
+            #expect(events(text).contains { $0.type == "attack" }, "\(text)")
+        }
+    }
+
+    /// What a denial denies: not what a relative clause around it is followed by, not what precedes an active denial
+    /// with its own object, not the subject its denied clause takes for granted.
+    @Test func aDenialReachesOnlyWhatItDenies() {
+        let relative = events("The president, who has long denied allegations of collusion, has repeatedly attacked the rebels.")
+        #expect(relative.contains { $0.type == "attack" } && relative.first { $0.type == "attack" }?.status != .denied)
+        let active = events("The minister, who met Putin in Moscow in May, dismissed the report as a fabrication.")
+        #expect(active.first { $0.type == "meet" }.map { $0.status != .denied } ?? true, "\(active.map { ($0.trigger, $0.status) })")
+        let presupposed = events("Mr. Perez firmly denied that the lawsuit had a political purpose.")
+        #expect(presupposed.first { $0.type == "legal" }.map { $0.status != .denied } ?? true, "\(presupposed.map { ($0.trigger, $0.status) })")
+        // Still denied: a passive denial of what precedes it, and the event a denial's clause asserts.
+        let passive = events("Reports that Turkmenistan deployed troops to the border were denied by the ministry.")
+        #expect(passive.first { $0.type == "deploy" }?.status == .denied)
+        let asserted = events("The ministry denied that the attack took place.")
+        #expect(asserted.first { $0.type == "attack" }?.status == .denied)
+        let existence = events("The ministry denied that the attack had happened.")
+        #expect(existence.first { $0.type == "attack" }?.status == .denied)
+    }
+
     /// Whom something is told to hears it: "told a reporter's name" never makes that person the actor.
     @Test func whoIsToldDoesNotAct() {
         let e = first("attack", "They had argued, Dorsey told NBC10's Rosemary Connors after the shootings at the plant.")

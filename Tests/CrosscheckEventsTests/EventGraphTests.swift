@@ -82,6 +82,30 @@ import Testing
         #expect(graph.contradictions(events).contains { $0.kind == .quantity && $0.sides.count == 2 })
     }
 
+    /// A figure far from the one most tellings give counts something else (a war's toll beside one strike's): no
+    /// contradiction; figures near each other still contradict.
+    @Test func farFiguresCountSomethingElse() {
+        let far = references([
+            (1, "2025-04-28", "More than 600 people were killed in the shelling in Millbrook on April 27, officials said."),
+            (2, "2025-04-28", "More than 600 people were killed in the shelling in Millbrook on April 27, the committee said."),
+            (3, "2025-04-28", "Two people were killed in the shelling in Millbrook on April 27, a witness said."),
+        ])
+        let graph = EventGraph()
+        let map = IncidentMap(incidents: [1: 0, 2: 0, 3: 0])
+        let events = graph.merge(far, map: map).filter { $0.type == "casualties" }
+        #expect(events.count == 1)
+        #expect(!graph.contradictions(events).contains { $0.kind == .quantity }, "\(graph.contradictions(events).map(\.summary))")
+        var strict = graph
+        strict.contradiction.maxFigureRatio = 1000
+        #expect(strict.contradictions(events).contains { $0.kind == .quantity })
+        let near = references([
+            (1, "2025-04-28", "At least 14 people were killed in the shelling in Millbrook on April 27, officials said."),
+            (3, "2025-04-28", "Nine people were killed in the shelling in Millbrook on April 27, a witness said."),
+        ])
+        let tolls = graph.merge(near, map: IncidentMap(incidents: [1: 0, 2: 0])).filter { $0.type == "casualties" }
+        #expect(graph.contradictions(tolls).contains { $0.kind == .quantity }, "\(tolls.map { $0.references.map(\.mention.quantityText) })")
+    }
+
     /// A flood's figures count different things in different roles (people moved, people missing): they never
     /// contradict each other; a toll's do.
     @Test func figuresOfManyRolesDoNotContradict() {
