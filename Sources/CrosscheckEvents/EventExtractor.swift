@@ -100,7 +100,8 @@ public struct EventExtractor: Sendable {
     /// Types whose trigger takes a person or organization as its object ("met Ghani", "arrested the mayor").
     /// Events that befall a natural feature its clause names (a river that bursts, a dam that is breached).
     static let befallsFeatures: Set<String> = ["failure"]
-    static let targeted: Set<String> = ["meet", "visit", "support", "attack", "arrest", "sanction", "agree", "deny", "aid", "statement"]
+    static let targeted: Set<String> = ["meet", "visit", "support", "attack", "arrest", "sanction", "agree", "deny", "aid", "statement",
+                                        "protest"]
     static let negations: Set<UInt64> = Set(["not", "never", "no", "without", "n't", "didn't", "don't", "doesn't", "won't",
                                              "wasn't", "weren't", "hasn't", "haven't", "hadn't", "nor"].map(h))
     static let preventing: Set<UInt64> = Set(["block", "blocked", "blocks", "blocking", "prevent", "prevented", "prevents",
@@ -301,6 +302,8 @@ public struct EventExtractor: Sendable {
             var local: [Item] = []
             var k = itemCursor
             while k < items.count && items[k].a < s1 { local.append(items[k]); k += 1 }
+            // "an anti-Gaddafi protest", "anti-Taliban forces": what is opposed never acts.
+            let opposed = Set(local.filter { opposes(tokens, $0.a, s0) }.compactMap(\.mention.entity))
             var attribution = attributionIn(tokens, s0, s1, local, text)
             if attribution.kind == .pronoun, let previous = lastSpeaker {
                 attribution = previous
@@ -520,6 +523,11 @@ public struct EventExtractor: Sendable {
                         return p
                     }
                 }
+                // What the event is against is its target, never its actor ("an anti-Gaddafi protest").
+                if let p = event.actor, let entity = p.entity, opposed.contains(entity) {
+                    if event.target == nil && type.name == "protest" { event.target = p }
+                    event.actor = nil
+                }
                 if let p = event.actor, p.kind == .person { lastPersonActor = p }
                 // The recipient: a slot ("provide Tajikistan with support"), else the first person or organization
                 // after the trigger in its clause, before a relative clause ("…, where the Taliban…").
@@ -667,6 +675,13 @@ public struct EventExtractor: Sendable {
         let country = Gazetteer.bundled.places[Int(c)]
         return abs(Double(country.latitude) - p.latitude) < 0.001 && abs(Double(country.longitude) - p.longitude) < 0.001 ? p.country : nil
     }
+
+    /// Whether the mention starting at token `a` is glued to "anti-" ("anti-Gaddafi").
+    func opposes(_ tokens: UnsafeBufferPointer<Token>, _ a: Int, _ s0: Int) -> Bool {
+        a >= s0 + 2 && tokens[a - 1].hash == Self.hyphenHash && !tokens[a].has(.spaceBefore) && !tokens[a - 1].has(.spaceBefore)
+            && tokens[a - 2].hash == Self.anti
+    }
+    static let anti = h("anti")
 
     func isActor(_ item: Item) -> Bool {
         switch item.mention.kind {

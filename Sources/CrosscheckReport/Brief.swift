@@ -67,10 +67,21 @@ public struct Brief: Sendable {
         var inferred = false
         if value.hasPrefix("XXXX") {
             if let year { value = DevelopmentRanking.value(value, inYear: year)!; inferred = true }
-            else { value = String(value.dropFirst(5)) }
+            else { value = Self.yearless(value) }
         }
         if e.timeFromPublication { return "by " + value + " (publication)" }
         return (t.direction == .deadline ? "by " + value : value) + (inferred ? " (year inferred)" : "")
+    }
+
+    /// A time written without a year, for readers: "XXXX-05-12" → "May 12 (year not stated)", "XXXX-05" → "May (year not
+    /// stated)"; other shapes (ranges, weeks) keep their digits.
+    static func yearless(_ value: String) -> String {
+        let parts = value.split(separator: "-").map(String.init)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"]
+        guard parts.count >= 2, parts.count <= 3, parts[0] == "XXXX", let m = Int(parts[1]), (1...12).contains(m),
+              parts.count == 2 || Int(parts[2]) != nil else { return String(value.dropFirst(5)) + " (year not stated)" }
+        return months[m - 1] + (parts.count == 3 ? " \(Int(parts[2])!)" : "") + " (year not stated)"
     }
 
     /// The event as a line: "Tajikistan mobilized forces (Afghanistan): 20,000 troops".
@@ -171,7 +182,7 @@ public struct Brief: Sendable {
             let denied = e.references.filter { $0.mention.status == .denied }
             let who = denied.compactMap { $0.mention.deniedBy?.name }.first ?? "a source"
             let on = denied.compactMap { r in r.mention.time.flatMap { t in t.value == "unresolved" || r.mention.timeFromPublication ? nil : t.value } }.first
-                .map { v in v.hasPrefix("XXXX") ? (year.map { $0 + v.dropFirst(4) } ?? String(v.dropFirst(5))) : v }
+                .map { v in v.hasPrefix("XXXX") ? (year.map { $0 + v.dropFirst(4) } ?? Self.yearless(v)) : v }
             dispute = BriefModel.Dispute(kind: .denied, by: who, on: on, citations: cites(denied) { _ in true })
         case .walkedBack:
             let walked = e.references.filter { $0.mention.status == .walkedBack }

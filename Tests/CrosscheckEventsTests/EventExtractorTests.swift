@@ -67,6 +67,16 @@ import Testing
         #expect(existence.first { $0.type == "attack" }?.status == .denied)
     }
 
+    /// What a protest is against is its target; what "anti-" is glued to never acts.
+    @Test func whatIsOpposedIsTheTarget() {
+        let anti = first("protest", "Vladimir Putin returned on Thursday. Thousands joined an anti-Putin protest in Moscow on Friday.")
+        #expect(anti?.actor == nil && anti?.target?.name.hasSuffix("Putin") == true, "\(String(describing: anti?.actor)) \(String(describing: anti?.target))")
+        let against = first("protest", "Protesters marched against Vladimir Putin in Moscow on Friday.")
+        #expect(against?.target?.name == "Vladimir Putin")
+        let forces = first("attack", "Anti-Taliban forces attacked the town of Kunduz on Sunday.")
+        #expect(forces?.actor?.name != "Taliban" && forces?.target?.name != "Taliban")
+    }
+
     /// Whom something is told to hears it: "told a reporter's name" never makes that person the actor.
     @Test func whoIsToldDoesNotAct() {
         let e = first("attack", "They had argued, Dorsey told NBC10's Rosemary Connors after the shootings at the plant.")

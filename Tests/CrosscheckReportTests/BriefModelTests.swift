@@ -51,4 +51,12 @@ import Testing
         let data = try JSONEncoder().encode(model)
         #expect(try JSONDecoder().decode(BriefModel.self, from: data) == model)
     }
+
+    /// A date without a year reads as a date, never as bare digits ("05" could be a day or a month).
+    @Test func datesWithoutAYearReadAsDates() {
+        #expect(Brief.yearless("XXXX-05-12") == "May 12 (year not stated)")
+        #expect(Brief.yearless("XXXX-05") == "May (year not stated)")
+        #expect(Brief.yearless("XXXX-W19") == "W19 (year not stated)")
+        #expect(Brief.yearless("XXXX-13") == "13 (year not stated)")
+    }
 }
