@@ -305,6 +305,8 @@ public struct EventExtractor: Sendable {
             // "an anti-Gaddafi protest", "anti-Taliban forces": what is opposed never acts.
             let opposed = Set(local.filter { opposes(tokens, $0.a, s0) }.compactMap(\.mention.entity))
             var attribution = attributionIn(tokens, s0, s1, local, text)
+            // A speaker carried from an earlier sentence by a pronoun ("he testified") is weaker than a subject in this one.
+            let carried = attribution.kind == .pronoun
             if attribution.kind == .pronoun, let previous = lastSpeaker {
                 attribution = previous
                 attribution.cue = (attribution.cue ?? "") + " (continued)"
@@ -367,7 +369,12 @@ public struct EventExtractor: Sendable {
             // "appeared to walk back that pledge": the commitment told just before is walked back.
             if let cue = (s0..<s1).first(where: { covered[$0] < 0 && Self.walkBacks.longest(tokens, at: $0, limit: s1) != nil }),
                let len = Self.walkBacks.longest(tokens, at: cue, limit: s1)?.length {
-                if let previous = out.lastIndex(where: { Self.commitments.contains($0.type) && $0.sentenceStart < sentence.start
+                // Who walks it back: the sentence's first person before the cue, else its named speaker. Without one nobody
+                // walks anything back ("the pirate skiffs reversed course").
+                let person = local.first { $0.mention.kind == .person && $0.a < cue }
+                let who = person.map { participant($0.mention) }
+                    ?? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: .organization) }
+                if let who, let previous = out.lastIndex(where: { Self.commitments.contains($0.type) && $0.sentenceStart < sentence.start
                     && sentence.start - $0.sentenceEnd < 600 && $0.status != .walkedBack }) {
                     var back = out[previous]
                     back.trigger = text(cue, min(s1, cue + len))
@@ -380,10 +387,7 @@ public struct EventExtractor: Sendable {
                     back.quantityText = nil
                     back.status = .walkedBack
                     back.attribution = attribution
-                    // Who walks it back: the named speaker of this sentence, else the sentence's first person.
-                    let person = local.first { $0.mention.kind == .person && $0.a < cue }
-                    back.deniedBy = person.map { participant($0.mention) }
-                        ?? attribution.name.map { Participant(entity: attribution.entity, name: $0, kind: .organization) }
+                    back.deniedBy = who
                     let times = local.filter { $0.mention.kind == .time && $0.mention.time?.granularity != .time }
                     if let t = times.first {
                         back.time = t.mention.time
@@ -443,8 +447,11 @@ public struct EventExtractor: Sendable {
                     guard d.b < s1, tokens[d.b].hash == Self.by else { return speaker }
                     return local.first { $0.a > d.b && $0.a <= d.b + 4 && isActor($0) }.map { participant($0.mention) } ?? speaker
                 }
-                return speaker ?? actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
-                                        clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
+                // The sentence's named speaker, else the denial's own subject; a speaker carried from an earlier sentence by
+                // a pronoun comes after the subject ("Simpson repeatedly denied having bought …, then he testified …").
+                let subject = actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
+                                    clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
+                return carried ? subject ?? speaker : speaker ?? subject
             }
             // Only the first event after the denial is what it denies ("denied reports that an embankment was
             // breached during last weekend's floods": the breach, not the floods).

@@ -304,6 +304,9 @@ import Testing
         #expect(back?.type == "refugees" && back?.deniedBy?.name == "Sirojiddin Muhriddin" && back?.sentence.contains("walk back") == true)
         // "that pledge" is the pledge walked back, not a new one.
         #expect(!found.contains { $0.type == "support" })
+        // Nobody named walks anything back: boats turning around are no walk-back of a deployment told before.
+        let boats = events("India deployed two warships to the Gulf of Aden on Monday. The pirate skiffs reversed course and tried to flee.")
+        #expect(boats.contains { $0.type == "deploy" } && !boats.contains { $0.status == .walkedBack }, "\(boats.map { ($0.trigger, $0.status) })")
     }
 
     @Test func aDenialDeniesTheEventItIntroduces() {
