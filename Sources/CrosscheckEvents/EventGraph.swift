@@ -20,13 +20,13 @@ import Dispatch
 public struct EventGraph: Sendable {
     public let ontology: EventOntology
     public var links: [String: String]
-    public var contradiction: ContradictionConfiguration
+    public var configuration: EventGraphConfiguration
 
     public init(ontology: EventOntology = .bundled, links: [String: String] = [:],
-                contradiction: ContradictionConfiguration = ContradictionConfiguration()) {
+                configuration: EventGraphConfiguration = EventGraphConfiguration()) {
         self.ontology = ontology
         self.links = links
-        self.contradiction = contradiction
+        self.configuration = configuration
     }
 
     static let symmetric: Set<String> = ["meet", "agree"]
@@ -300,6 +300,9 @@ public struct EventGraph: Sendable {
         // "XXXX-07-05"), not the date of a walk-back or a denial; else the earliest time of a telling.
         var best: (index: Int, key: (Int, Int))? = nil
         var earliest: (index: Int, start: String)? = nil
+        // How many tellings report it, how many write a time of their own, and the earliest day taken from a publication.
+        var told = 0, written = 0
+        var fromPublication: (index: Int, start: String)? = nil
         var quantity: (index: Int, rank: Int)? = nil
         // The actor, target and place most tellings name (ties: the earliest telling).
         var actorVotes: [String: (count: Int, first: Int)] = [:], placeVotes: [String: (count: Int, first: Int)] = [:]
@@ -333,8 +336,11 @@ public struct EventGraph: Sendable {
                 vote(&actorVotes, m.actor.map { canonical($0.entity) ?? $0.name }, k)
                 vote(&targetVotes, m.target.map { canonical($0.entity) ?? $0.name }, k)
                 vote(&placeVotes, m.place.map(\.id) ?? m.placeName, k)
+                told += 1
                 if let t = m.time {
+                    if m.timeFromPublication, fromPublication == nil || t.start < fromPublication!.start { fromPublication = (k, t.start) }
                     if !m.timeFromPublication, !t.start.isEmpty {
+                        written += 1
                         let width = Self.days(t).map { $0.1 - $0.0 } ?? .max
                         let key = (t.start.hasPrefix("XXXX") ? 1 : 0, width)
                         if best == nil || key < best!.key { best = (k, key) }
@@ -353,7 +359,12 @@ public struct EventGraph: Sendable {
         var typeName = refs[0].mention.type
         if let usual = typeCounts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { typeName = usual }
         let type = ontology.type(named: typeName)
-        let timed = (best?.index ?? earliest?.index).map { refs[$0].mention }
+        var timed = (best?.index ?? earliest?.index).map { refs[$0].mention }
+        // A year or more written by few of many tellings ("prior convictions spanning 1990 to 1991" among a dozen
+        // undated tellings of a charge) is background, not when it happened.
+        if let b = best, b.key.1 >= configuration.backgroundSpan, told >= 3, written * 2 < told {
+            timed = fromPublication.map { refs[$0.index].mention }
+        }
         let status: EventStatus
         if walkedBack { status = .walkedBack }
         else if !denying.isEmpty && !reporting.isEmpty { status = .contested }
@@ -436,7 +447,7 @@ public struct EventGraph: Sendable {
                 // Figures far from the one most tellings give count something else (`maxFigureRatio`).
                 if let main = groups.indices.max(by: { groups[$0].1.count != groups[$1].1.count ? groups[$0].1.count < groups[$1].1.count : $0 > $1 }) {
                     let figure = groups[main].0.value
-                    groups = groups.filter { Self.near($0.0.value, figure, ratio: contradiction.maxFigureRatio) }
+                    groups = groups.filter { Self.near($0.0.value, figure, ratio: configuration.maxFigureRatio) }
                 }
                 if groups.count > 1 {
                     out.append(Contradiction(event: e.id, kind: .quantity, summary: "\(what): sources give incompatible figures",

@@ -96,7 +96,7 @@ import Testing
         #expect(events.count == 1)
         #expect(!graph.contradictions(events).contains { $0.kind == .quantity }, "\(graph.contradictions(events).map(\.summary))")
         var strict = graph
-        strict.contradiction.maxFigureRatio = 1000
+        strict.configuration.maxFigureRatio = 1000
         #expect(strict.contradictions(events).contains { $0.kind == .quantity })
         let near = references([
             (1, "2025-04-28", "At least 14 people were killed in the shelling in Millbrook on April 27, officials said."),
@@ -104,6 +104,21 @@ import Testing
         ])
         let tolls = graph.merge(near, map: IncidentMap(incidents: [1: 0, 2: 0])).filter { $0.type == "casualties" }
         #expect(graph.contradictions(tolls).contains { $0.kind == .quantity }, "\(tolls.map { $0.references.map(\.mention.quantityText) })")
+    }
+
+    /// A year written by one of many tellings is background, not the event's date; told alone, it is the date.
+    @Test func aYearFewTellingsWriteIsBackground() {
+        let undated = "Anthony Marsh was charged with drunk driving, police said."
+        let refs = references([(1, "", undated), (2, "", undated), (3, "", "Marsh was charged with drunk driving after the crash."),
+                               (4, "", "Marsh was charged with drunk driving in 1990, court records show.")])
+        let graph = EventGraph()
+        let events = graph.merge(refs, map: IncidentMap(incidents: [1: 0, 2: 0, 3: 0, 4: 0])).filter { $0.type == "legal" }
+        #expect(events.count == 1 && events.first?.time == nil, "\(events.map { ($0.references.count, $0.time?.value ?? "-") })")
+        var always = graph
+        always.configuration.backgroundSpan = .max
+        #expect(always.merge(refs, map: IncidentMap(incidents: [1: 0, 2: 0, 3: 0, 4: 0])).first { $0.type == "legal" }?.time?.value == "1990")
+        let alone = graph.merge(references([(4, "", "Marsh was charged with drunk driving in 1990, court records show.")])).filter { $0.type == "legal" }
+        #expect(alone.first?.time?.value == "1990")
     }
 
     /// A flood's figures count different things in different roles (people moved, people missing): they never
