@@ -734,9 +734,11 @@ public struct EventExtractor: Sendable {
             return before.kind == .punctuation || Self.subjectOpeners.contains(before.hash) || Self.speech.contains(before.hash)
         }
         if item.mention.kind == .nationality, item.b < tokens.count, Self.placeNouns.contains(tokens[item.b].hash) { return false }
-        // "Dorsey told NBC10's Rosemary Connors after the shootings": whom something is told to hears it; they do not act.
-        if item.mention.kind == .person, let told = (max(s0, item.a - 4)..<item.a).last(where: { Self.tellVerbs.contains(tokens[$0].hash) }),
-           (told + 1..<item.a).allSatisfy({ tokens[$0].kind != .punctuation || Self.possessive.contains(tokens[$0].hash) }) {
+        // "Dorsey told NBC10's Rosemary Connors after the shootings", "Employees told WJBK that the shooter…": whom something
+        // is told to hears it; they do not act.
+        if item.mention.kind == .person || item.mention.kind == .organization, let told = (max(s0, item.a - 4)..<item.a).last(where: { Self.tellVerbs.contains(tokens[$0].hash) }),
+           (told + 1..<item.a).allSatisfy({ (tokens[$0].kind != .punctuation || Self.possessive.contains(tokens[$0].hash))
+               && !Self.subjectOpeners.contains(tokens[$0].hash) }) {
             return false
         }
         return true

@@ -81,6 +81,11 @@ import Testing
     @Test func whoIsToldDoesNotAct() {
         let e = first("attack", "They had argued, Dorsey told NBC10's Rosemary Connors after the shootings at the plant.")
         #expect(e?.actor?.name != "Rosemary Connors")
+        let station = first("attack", "Employees of the building told WJBK that the shooter was a former employee who opened fire.")
+        #expect(station?.actor?.name != "WJBK")
+        // What is told is another clause: its subject acts.
+        let told = first("seize", "A lawmaker told Reuters that the Taliban had captured 26 of the province's 28 districts.")
+        #expect(told?.actor?.name == "Taliban")
     }
 
     @Test func slotsComeFromTheSentence() {
