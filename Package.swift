@@ -63,7 +63,9 @@ let package = Package(
             dependencies: ["CrosscheckCore", "CrosscheckLanguage", "CrosscheckDedup"],
             resources: [.copy("Resources/events.tsv"), .copy("Resources/counted-nouns.txt"), .copy("Resources/happenings.txt"),
                         .copy("Resources/figure-types.txt"), .copy("Resources/counted-types.txt"),
-                        .copy("Resources/figurative-types.txt"), .copy("Resources/figurative-objects.txt")],
+                        .copy("Resources/figurative-types.txt"), .copy("Resources/figurative-objects.txt"),
+                        .copy("Resources/relief-goods.txt"), .copy("Resources/conveyances.txt"), .copy("Resources/travellers.txt"),
+                        .copy("Resources/given-types.txt")],
             swiftSettings: strict),
         .target(
             name: "CrosscheckStore",

@@ -95,6 +95,10 @@ public struct EventExtractor: Sendable {
     static let ifNeeded: Set<UInt64> = Set(["needed", "necessary", "required", "requested", "asked"].map(h))
     static let possible: Set<UInt64> = Set(["possible", "potential", "possibly", "hypothetical", "feared", "threatened", "threat",
                                             "could", "might", "may"].map(h))
+    static let deliveries: Set<UInt64> = Set(["deliver", "delivers", "delivered", "delivering", "delivery", "deliveries"].map(h))
+    static let reliefGoods: Set<UInt64> = Set(EventOntology.bundledList("relief-goods").map(h))
+    static let conveyances: Set<UInt64> = Set(EventOntology.bundledList("conveyances").map(h))
+    static let travellers: Set<UInt64> = Set(EventOntology.bundledList("travellers").map(h))
     static let installations: Set<UInt64> = Set(["base", "bases", "embassy", "consulate", "post", "posts", "positions",
                                                  "garrison", "airfield", "airport", "compound", "outpost", "outposts"].map(h))
     /// Types whose trigger takes a person or organization as its object ("met Ghani", "arrested the mayor").
@@ -339,7 +343,13 @@ public struct EventExtractor: Sendable {
                     // "a shot from outside the box": a verb's form after a determiner is the noun.
                     let noun = trigger.verbal && i > s0 && Self.determiners.contains(tokens[i - 1].hash)
                     let asNoun = trigger.nominal || (i > s0 && Self.determiners.contains(tokens[i - 1].hash))
-                    if !facility && !natural && !noun && !figurative(tokens, bytes, trigger.type, i, i + len, s0, s1, nominal: asNoun)
+                    // "A convoy of 40 trucks … crossed the state border": a vehicle crossing is no flight.
+                    let conveyed = ontology.types[Int(trigger.type)].name == "flee" && {
+                        let before = clauseRange(tokens, i, s0, s1).lowerBound..<i
+                        return before.contains { Self.conveyances.contains(tokens[$0].hash) }
+                            && !before.contains { Self.travellers.contains(tokens[$0].hash) }
+                    }()
+                    if !facility && !natural && !noun && !conveyed && !figurative(tokens, bytes, trigger.type, i, i + len, s0, s1, nominal: asNoun)
                         && !notAnEvent(tokens, i, i + len, s0, s1, nominal: trigger.nominal) {
                         if found.contains(where: { $0.type == trigger.type && i - $0.b < 6 }) {
                             if ontology.types[Int(trigger.type)].name == "casualties" { shadowed.append(i..<i + len) }
@@ -616,6 +626,13 @@ public struct EventExtractor: Sendable {
                 } else if let q = mine.first(where: { $0.a >= trigger.b }) ?? mine.last {
                     event.quantity = q.mention.quantity
                     event.quantityText = q.mention.text
+                }
+                // "gave instruction to deliver foodstuffs, drinking water and medicines": delivering relief is aid, not trade.
+                if type.name == "economic", Self.deliveries.contains(tokens[trigger.a].hash),
+                   (trigger.b..<min(s1, trigger.b + 8)).contains(where: { Self.reliefGoods.contains(tokens[$0].hash) }),
+                   let aid = ontology.type(named: "aid") {
+                    type = aid
+                    event.type = aid.name
                 }
                 // "evacuated their largest base": leaving a base or post is a withdrawal.
                 if type.name == "evacuate", (trigger.b..<min(s1, trigger.b + 4)).contains(where: { Self.installations.contains(tokens[$0].hash) }),

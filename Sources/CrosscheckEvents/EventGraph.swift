@@ -226,12 +226,18 @@ public struct EventGraph: Sendable {
             let named = actorKey(m)
             let doer = named ?? (Self.actorless.contains(m.type) ? nil : focus[references[k].doc])
             let parties = Self.symmetric.contains(m.type) || Self.spoken.contains(m.type)
+            let givenBy = ontology.givenTypes.contains(m.type)
             let locality = m.place?.precision == .locality ? m.place?.id : nil
             func fits(_ c: Int) -> Bool {
                 let cl = clusters[c]
                 guard cl.planned == planned else { return false }
                 if let a = named, let b = cl.named, Self.separate(a, b, kinds: separating, parties: parties) { return false }
                 if (named == nil) != (cl.named == nil), let a = doer, let b = cl.doer, Self.separate(a, b, kinds: Self.states) { return false }
+                // Who gives is what aid is: helicopters delivering water are not the embassy's pledge (`givenTypes`); one
+                // article's own tellings of a convoy, with and without its sender, stay one.
+                if givenBy, (named == nil) != (cl.named == nil), !cl.members.contains(where: { references[$0].doc == references[k].doc }) {
+                    return false
+                }
                 if let a = locality, let b = cl.locality, a != b, !Self.crossBorder.contains(m.type) { return false }
                 if span == nil && cl.start == Int.min / 4 && cl.opposes(m.status) { return false }
                 if let a = counts, let b = cl.counts, a != b { return false }

@@ -123,6 +123,9 @@ public struct EventOntology: Sendable {
     /// are another event too).
     public var countedTypes: Set<String> = Set(bundledList("counted-types")).union(bundledFigureTypes)
 
+    /// Types defined by who gives (`given-types.txt`): a telling without a giver never joins one that names a giver.
+    public var givenTypes: Set<String> = Set(bundledList("given-types"))
+
     /// Types of force whose triggers are figurative with an object of words, law or ideas (`figurative-types.txt`).
     public var figurativeTypes: Set<String> = Set(bundledList("figurative-types"))
 

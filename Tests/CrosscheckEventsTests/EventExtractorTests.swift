@@ -67,6 +67,15 @@ import Testing
         #expect(existence.first { $0.type == "attack" }?.status == .denied)
     }
 
+    /// Delivering relief is aid, not trade; a convoy crossing a border is no flight, people crossing in trucks are.
+    @Test func reliefAndConvoys() {
+        let deliver = events("The president gave instruction to ministries to deliver foodstuffs, drinking water and medicines to the districts.")
+        #expect(deliver.contains { $0.type == "aid" } && !deliver.contains { $0.type == "economic" }, "\(deliver.map(\.type))")
+        #expect(events("Airbus delivered 40 aircraft to airlines in March.").contains { $0.type == "economic" })
+        #expect(!events("A convoy of 40 trucks departed from Termez on Thursday and crossed the state border.").contains { $0.type == "flee" })
+        #expect(events("Hundreds of refugees in trucks crossed the border on Thursday.").contains { $0.type == "flee" })
+    }
+
     /// What a protest is against is its target; what "anti-" is glued to never acts.
     @Test func whatIsOpposedIsTheTarget() {
         let anti = first("protest", "Vladimir Putin returned on Thursday. Thousands joined an anti-Putin protest in Moscow on Friday.")
