@@ -136,4 +136,13 @@ import Testing
         #expect(!found.contains { $0.text.contains("Heavy") || $0.text.contains("Planes") || $0.text.contains("Security") })
         #expect(found.contains { $0.text == "Turkmenistan" })
     }
+
+    /// A feature word followed by "of" names a natural feature, not an organization: "Gulf of Aden", "Strait of Hormuz".
+    @Test func featureOfNameIsAPlace() {
+        let analysis = LanguageAnalyzer().analyze("Pirates attacked a ship in the Gulf of Aden, near the Strait of Hormuz.")
+        for name in ["Gulf of Aden", "Strait of Hormuz"] {
+            let m = analysis.mentions.first { $0.text == name }
+            #expect(m?.kind == .place && m?.isNaturalFeature == true, "\(name): \(String(describing: m?.kind))")
+        }
+    }
 }

@@ -327,6 +327,12 @@ struct EntityRecognizer {
                 return
             }
         }
+        // "Gulf of Aden", "Strait of Hormuz", "Bay of Bengal": a natural feature named by its feature word first.
+        if title == nil, len >= 3, lexicon.isFeatureWord(first.hash), tokens[a + 1].hash == Self.of {
+            let places = (fullGaz ?? []).filter { gazetteer.places[Int($0)].kind != .locality }
+            found.append(Candidate(a: a, b: b, kind: .place, evidence: Mention.naturalFeature, places: places[...], strength: 3))
+            return
+        }
         // 3. Place words.
         if placeHead && title == nil {
             let inner = gazetteer.match(tokens, at: a, limit: b - 1)
