@@ -63,6 +63,8 @@ import Testing
         #expect(passive.first { $0.type == "deploy" }?.status == .denied)
         let asserted = events("The ministry denied that the attack took place.")
         #expect(asserted.first { $0.type == "attack" }?.status == .denied)
+        let reported = events("Anthony Marsh repeatedly denied having bought such a phone, then he testified he bought it, Howell said.")
+        #expect(reported.first { $0.status == .denied }?.deniedBy?.name == "Anthony Marsh", "\(reported.map { ($0.trigger, $0.status, $0.deniedBy?.name ?? "-") })")
         let existence = events("The ministry denied that the attack had happened.")
         #expect(existence.first { $0.type == "attack" }?.status == .denied)
     }
