@@ -457,15 +457,15 @@ public struct EventExtractor: Sendable {
                     guard d.b < s1, tokens[d.b].hash == Self.by else { return speaker }
                     return local.first { $0.a > d.b && $0.a <= d.b + 4 && isActor($0) }.map { participant($0.mention) } ?? speaker
                 }
-                // The sentence's named speaker, else the denial's own subject; a speaker carried from an earlier sentence by
-                // a pronoun comes after the subject ("Simpson repeatedly denied having bought …, then he testified …").
-                let subject = actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
-                                    clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
                 // A person right before the denial (adverbs and auxiliaries aside) denies, whoever reports it: "Simpson
                 // repeatedly denied having bought such a phone …, Howell said".
                 var k = d.a - 1
                 while k > s0, Self.passiveAdverbs.contains(tokens[k].hash) || Self.denialAdverbs.contains(tokens[k].hash) { k -= 1 }
                 if k >= s0, let person = local.first(where: { $0.b == k + 1 && $0.mention.kind == .person }) { return participant(person.mention) }
+                // Else the sentence's named speaker, else the denial's own subject; a speaker carried from an earlier
+                // sentence by a pronoun comes after the subject ("Simpson repeatedly denied having bought …, then he testified …").
+                let subject = actor(tokens, local, d.a, d.b, s0, s1, attribution, nominal: d.nominal,
+                                    clause: clauseRange(tokens, d.a, s0, s1)).map { participant($0.mention) }
                 return carried ? subject ?? speaker : speaker ?? subject
             }
             // Only the first event after the denial is what it denies ("denied reports that an embankment was
@@ -739,7 +739,7 @@ public struct EventExtractor: Sendable {
         return false
     }
     static let denialAdverbs: Set<UInt64> = Set(["has", "have", "had", "firmly", "strongly", "flatly", "again", "always",
-                                                 "publicly", "vehemently", "categorically", "immediately", "has", "long"].map(h))
+                                                 "publicly", "vehemently", "categorically", "immediately", "long"].map(h))
     static let passiveAdverbs: Set<UInt64> = Set(["reportedly", "allegedly", "also", "later", "then", "recently", "first",
                                                   "briefly", "twice", "repeatedly", "subsequently", "not", "never"].map(h))
 

@@ -494,13 +494,13 @@ public struct EventGraph: Sendable {
         return words.last
     }
 
-    /// Whether two quantities can describe the same figure given their bounds.
     /// Whether two figures lie within `ratio` of each other (a zero is near nothing but zero).
     static func near(_ a: Double, _ b: Double, ratio: Double) -> Bool {
         let (low, high) = (min(abs(a), abs(b)), max(abs(a), abs(b)))
         return high == 0 || (low > 0 && high / low <= ratio)
     }
 
+    /// Whether two quantities can describe the same figure given their bounds.
     static func compatible(_ a: QuantityValue, _ b: QuantityValue) -> Bool {
         let aLow = a.low ?? 0, aHigh = a.high ?? .infinity, bLow = b.low ?? 0, bHigh = b.high ?? .infinity
         return aLow <= bHigh * 1.001 && bLow <= aHigh * 1.001

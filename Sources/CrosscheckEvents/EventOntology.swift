@@ -137,10 +137,5 @@ public struct EventOntology: Sendable {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
-    static let bundledHappenings: [Set<String>] = {
-        guard let url = Bundle.module.url(forResource: "happenings", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }
-            .map { Set($0.split(separator: " ").map(String.init)) }.filter { !$0.isEmpty }
-    }()
+    static let bundledHappenings: [Set<String>] = bundledList("happenings").map { Set($0.split(separator: " ").map(String.init)) }
 }

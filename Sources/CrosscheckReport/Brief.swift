@@ -73,15 +73,16 @@ public struct Brief: Sendable {
         return (t.direction == .deadline ? "by " + value : value) + (inferred ? " (year inferred)" : "")
     }
 
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                             "November", "December"]
+
     /// A time written without a year, for readers: "XXXX-05-12" → "May 12 (year not stated)", "XXXX-05" → "May (year not
     /// stated)"; other shapes (ranges, weeks) keep their digits.
     static func yearless(_ value: String) -> String {
         let parts = value.split(separator: "-").map(String.init)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                      "November", "December"]
         guard parts.count >= 2, parts.count <= 3, parts[0] == "XXXX", let m = Int(parts[1]), (1...12).contains(m),
               parts.count == 2 || Int(parts[2]) != nil else { return String(value.dropFirst(5)) + " (year not stated)" }
-        return months[m - 1] + (parts.count == 3 ? " \(Int(parts[2])!)" : "") + " (year not stated)"
+        return Self.monthNames[m - 1] + (parts.count == 3 ? " \(Int(parts[2])!)" : "") + " (year not stated)"
     }
 
     /// The event as a line: "Tajikistan mobilized forces (Afghanistan): 20,000 troops".
